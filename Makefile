@@ -1,0 +1,46 @@
+# Two commands matter: `make serve` and `make test`. Everything else is set up on the way.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test check lint bench clean browser
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+# Browser tests use Debian's Chromium; Playwright's own browser download is not used.
+browser:
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "Chromium is needed for the browser tests. Run: sudo apt-get install -y chromium"; exit 1; \
+	fi
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+serve: build
+	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory site
+
+check: $(STAMP)
+	$(BIN)/cchc check .
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+test: $(STAMP) browser
+	$(BIN)/ruff check .
+	$(BIN)/cchc check .
+	$(BIN)/pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench_cite.py
+
+clean:
+	rm -rf site $(VENV)

@@ -1,0 +1,57 @@
+"""Vietnamese collation: a a ă â b c d đ e ê … with tone marks as a secondary key.
+
+Python's default ordering puts "Đ" after "Z" and "ă" after "z". The order here is the one of
+the Vietnamese alphabet; tones (ngang, huyền, hỏi, ngã, sắc, nặng) only break ties; case breaks
+ties last; runs of digits compare as numbers, so 9/KH sorts before 10/KH.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+# Letters outside the Vietnamese alphabet (f, j, w, z) sort after their Latin neighbours.
+_ORDER = {ch: i for i, ch in enumerate("aăâbcdđeêfghijklmnoôơpqrstuưvwxyz")}
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền hỏi ngã sắc nặng
+_BASE_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
+_CHUNK = re.compile(r"\d+|\D")
+
+
+def _letter_and_tone(ch: str) -> tuple[str, int]:
+    decomposed = unicodedata.normalize("NFD", ch)
+    tone = 0
+    kept = []
+    for part in decomposed:
+        if part in _TONES:
+            tone = _TONES[part]
+        else:
+            kept.append(part)
+    return unicodedata.normalize("NFC", "".join(kept)), tone
+
+
+def sort_key(text: str) -> tuple:
+    """A key for ``sorted``: primary letters and numbers, then tones, then case."""
+    primary: list[tuple[int, int | str]] = []
+    tones: list[int] = []
+    cases: list[int] = []
+    for chunk in _CHUNK.findall(unicodedata.normalize("NFC", text)):
+        if chunk.isdigit():
+            primary.append((0, int(chunk)))
+            continue
+        lower = chunk.lower()
+        letter, tone = _letter_and_tone(lower)
+        if letter in _ORDER:
+            primary.append((2, _ORDER[letter]))
+        elif letter.isspace():
+            primary.append((1, " "))
+        else:
+            primary.append((1, letter))
+        tones.append(tone)
+        cases.append(0 if chunk == lower else 1)
+    return (primary, tones, cases)
+
+
+def sorted_vi(items, key=lambda x: x):
+    """Sort items by the Vietnamese collation of ``key(item)``."""
+    return sorted(items, key=lambda item: sort_key(key(item)))
