@@ -1,0 +1,1 @@
+"""Pages of the site, produced from the corpus; no MkDocs types here."""

@@ -1,0 +1,100 @@
+"""The one URL scheme of the site: stable ASCII paths, relative links for sub-path hosting.
+
+Every generated page has a source path (``ke-hoach/<id>.md``) from which MkDocs makes a
+directory URL (``ke-hoach/<id>/``). Markdown links use source paths, so a strict build checks
+them; raw HTML (panels, SVG) uses ``relative_url`` so the site works under any sub-path.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from ..models import Document, LegalDoc, Plan
+from ..slug import is_safe_id
+
+PLAN_DIR = "ke-hoach"
+LEGAL_DIR = "van-ban"
+UNRESOLVED_DIR = "van-ban/chua-xac-dinh"
+AGENCY_DIR = "co-quan"
+YEAR_DIR = "nam"
+TYPE_DIR = "loai"
+GRAPH_DIR = "do-thi"
+DATA_DIR = "du-lieu"  # open-data exports: du-lieu/graph.json, …
+PAGE_SEGMENT = "trang-{n}"  # page n >= 2 of a paginated list: <base>/trang-2.md
+
+
+class UnsafeIdError(ValueError):
+    pass
+
+
+def _checked(doc_id: str) -> str:
+    if not is_safe_id(doc_id):
+        raise UnsafeIdError(f"mã không an toàn cho đường dẫn: {doc_id!r}")
+    return doc_id
+
+
+def plan_src(plan_id: str) -> str:
+    return f"{PLAN_DIR}/{_checked(plan_id)}.md"
+
+
+def legal_src(doc_id: str) -> str:
+    return f"{LEGAL_DIR}/{_checked(doc_id)}.md"
+
+
+def unresolved_src(key: str) -> str:
+    return f"{UNRESOLVED_DIR}/{_checked(key)}.md"
+
+
+def agency_src(agency_id: str) -> str:
+    return f"{AGENCY_DIR}/{_checked(agency_id)}.md"
+
+
+def year_src(year: int) -> str:
+    return f"{YEAR_DIR}/{int(year)}.md"
+
+
+def type_src(type_slug: str) -> str:
+    return f"{TYPE_DIR}/{_checked(type_slug)}.md"
+
+
+def document_src(doc: Document) -> str:
+    if isinstance(doc, Plan):
+        return plan_src(doc.id)
+    if isinstance(doc, LegalDoc):
+        return legal_src(doc.id)
+    raise TypeError(type(doc))
+
+
+def paginated_src(base_src: str, page: int) -> str:
+    """Page 1 is the base itself; page n is a sibling folder: ``nam/2025/trang-2.md``."""
+    if page <= 1:
+        return base_src
+    stem = base_src.removesuffix(".md").removesuffix("/index")
+    return f"{stem}/{PAGE_SEGMENT.format(n=page)}.md"
+
+
+def url_of(src: str) -> str:
+    """Directory URL of a source path, as MkDocs makes it with use_directory_urls."""
+    stem = src.removesuffix(".md")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def relative_url(from_src: str, to: str) -> str:
+    """Link from the page of ``from_src`` to a source path (``*.md``) or a site file."""
+    target = url_of(to) if to.endswith(".md") else to
+    base = url_of(from_src)
+    rel = posixpath.relpath(target or ".", base or ".")
+    if target.endswith("/") or target == "":
+        rel = rel.rstrip("/") + "/"
+        if rel == "./":
+            return "./"
+    return rel
+
+
+def relative_src(from_src: str, to_src: str) -> str:
+    """Markdown link target from one source path to another (MkDocs resolves and checks it)."""
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
