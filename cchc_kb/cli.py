@@ -9,7 +9,10 @@ from importlib import import_module
 # sub-command -> (module, help). Each module has ``add_arguments(parser)`` and ``run(args)``
 # returning the exit status, so a new verb is one row here and one module.
 COMMANDS: dict[str, tuple[str, str]] = {
-    "check": ("cchc_kb.check", "kiểm tra toàn bộ dữ liệu; in path:line: error|warning: code: message"),
+    "check": (
+        "cchc_kb.check",
+        "kiểm tra toàn bộ dữ liệu; in path:line: error|warning: code: message",
+    ),
     "cite": ("cchc_kb.cite.command", "liệt kê các trích dẫn văn bản trong một tệp (JSON)"),
     "import": ("cchc_kb.importer", "chuyển văn bản .txt/.md/.docx/.pdf thành kế hoạch Markdown"),
 }

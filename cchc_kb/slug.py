@@ -16,7 +16,10 @@ def ascii_fold(text: str) -> str:
 
 
 def slugify(text: str) -> str:
-    """"Sở Xây dựng tỉnh Hải Dương" -> "so-xay-dung-tinh-hai-duong"; "61/2018/NĐ-CP" -> "61-2018-nd-cp"."""
+    """ASCII slug: "Sở Xây dựng tỉnh Hải Dương" -> "so-xay-dung-tinh-hai-duong".
+
+    Numbers keep their digits: "61/2018/NĐ-CP" -> "61-2018-nd-cp".
+    """
     return _NON_WORD.sub("-", ascii_fold(text).lower()).strip("-")
 
 
