@@ -97,7 +97,7 @@ def validator(kind: str) -> Draft202012Validator:
     """The JSON Schema validator for ``plan``, ``legal``, ``agencies`` or one ``agency``."""
     registry = _schema_registry()
     if kind == "agency":  # one item of the agencies list, so errors point at its own lines
-        schema = registry.contents("cchc-kb/agencies.schema.json")["items"]
+        schema = {"$ref": "cchc-kb/agencies.schema.json#/items"}
     else:
         schema = registry.contents(f"cchc-kb/{kind}.schema.json")
     return Draft202012Validator(schema, registry=registry)
