@@ -442,7 +442,10 @@ def load_corpus(root: Path | str, *, cite: bool = True) -> Corpus:
     _check_references(corpus)
     _check_source_files(corpus)
     if cite:
+        from .check import findings
+
         cite_corpus(corpus)
+        corpus.diagnostics.extend(findings(corpus))
     corpus.diagnostics.sort(key=lambda d: (d.path, d.line, d.severity, d.code, d.message))
     return corpus
 
