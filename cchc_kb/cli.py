@@ -20,15 +20,21 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
     parser = argparse.ArgumentParser(prog="cchc", description="Cơ sở tri thức kế hoạch CCHC")
     sub = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
-    modules = {}
+    # Only the module of the command asked for is imported: `cchc cite` stays fast and one
+    # command's heavy imports never break another.
+    chosen = next((a for a in argv if not a.startswith("-")), None)
+    module = None
     for name, (module_name, help_text) in COMMANDS.items():
-        module = import_module(module_name)
-        modules[name] = module
-        module.add_arguments(sub.add_parser(name, help=help_text, description=help_text))
+        sub_parser = sub.add_parser(name, help=help_text, description=help_text)
+        if name == chosen:
+            module = import_module(module_name)
+            module.add_arguments(sub_parser)
     args = parser.parse_args(argv)
-    return int(modules[args.command].run(args) or 0)
+    assert module is not None  # argparse has refused unknown commands already
+    return int(module.run(args) or 0)
 
 
 if __name__ == "__main__":
