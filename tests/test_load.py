@@ -117,6 +117,14 @@ BROKEN = [
         "trang_thai:",
     ),
     ("duplicate key", PLAN_PATH, "nam: 2025", "nam: 2025\nnam: 2024", "duplicate-key", "nam: 2024"),
+    (
+        "source file missing",
+        PLAN_PATH,
+        "noi_nhan: [Sở Nội vụ;]",
+        "noi_nhan: [Sở Nội vụ;]\nnguon: khong-co.pdf",
+        "source-missing",
+        "nguon:",
+    ),
     ("no front-matter", PARENT_PATH, "---\nid:", "id:", "front-matter-missing", None),
 ]
 
