@@ -209,6 +209,18 @@ class Citation:
         }
 
 
+@dataclass(frozen=True)
+class SelfReference:
+    """A document naming itself: its header ("Số: 02/KH-UBND") or an appendix caption
+    ("(Kèm theo Kế hoạch số 01/KH-UBND ngày …)"). Never a citation; the checker compares them."""
+
+    span: tuple[int, int]  # [start, end) in the decoded text
+    text: str
+    number: str | None  # canonical, or None when the text leaves it blank
+    date: PartialDate | None
+    where: Literal["header", "appendix"]
+
+
 @dataclass
 class Document:
     """What plans and legal documents share: identity, number, type, issuer, date, provenance."""

@@ -1,0 +1,486 @@
+"""Find citations: one compiled master regex for numbers over the cleaned text, then local
+parsing around each hit (type word before; date and issuer after), then the passes that need
+the whole text (laws by name, short forms, aliases).
+
+The master regex starts with a digit, so the regex engine skips most of the text with its
+first-character check; everything else only runs where a number was found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Citation, PartialDate, SelfReference
+from . import tables
+from .clean import CleanText, clean
+from .normalize import Number, canonical_type, make_date, types_agree
+from .resolve import CitingContext, Registry, number_from_match
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_TYPE_WORDS = _alternation([*tables.DOC_TYPES, *tables.TYPE_WORD_VARIANTS])
+_PART = r"[A-ZĐ][A-Za-zĐđ&]*\d{0,2}(?![^\W\d_])"
+_SPACED_PARTS = _alternation(
+    [
+        *tables.CENTRAL_ISSUER_ABBREVIATIONS,
+        *(k for k in tables.LOCAL_ISSUER_ABBREVIATIONS if len(k) > 2),
+        *tables.PARTY_ISSUERS,
+    ]
+)
+
+# The master regex: a number in the state format (serial[/year]/SYMBOL) or the party format
+# (serial-TYPE/ISSUER), tolerant of the stray spaces and lost hyphens of real texts.
+NUMBER_RE = re.compile(
+    rf"""(?P<num>\d{{1,6}}[a-zA-Z]?)
+    (?:
+        (?:\ ?-\ ?|\ )(?P<ptype>{_PART})\ ?/\ ?(?P<piss>{_PART}(?:\ ?-\ ?{_PART})*)
+      |
+        (?:\ ?/\ ?(?P<year>(?:19|20)\d\d))?\ ?/\ ?
+        (?P<sym>{_PART}(?:\ ?-\ ?{_PART}|\ (?:{_SPACED_PARTS})(?![^\W\d_]))*)
+    )""",
+    re.VERBOSE,
+)
+
+_SO = r"(?:[Ss]ố|SỐ)"
+_TYPE = rf"(?<![^\W\d_])(?P<type>(?i:{_TYPE_WORDS}))"
+_DIRECT_RE = re.compile(rf"{_TYPE} ?(?:{_SO} ?:? ?)?\Z")
+_LAW_NAMED_RE = re.compile(
+    r"(?<![^\W\d_])(?P<type>(?i:bộ luật|luật|pháp lệnh))"
+    rf"(?P<lawname> [^\d/;:().]{{2,120}}?) ?{_SO} ?\Z"
+)
+_HEAD_RE = re.compile(
+    rf"(?:(?i:các|những) )?{_TYPE}(?: (?i:của|do) (?P<head>[^:;.]{{2,120}}?))? ?: ?(?:{_SO} ?)?\Z"
+)
+_BARE_RE = re.compile(rf"(?<![^\W\d_]){_SO} ?:? ?\Z")
+
+_DATE = (
+    r"(?:(?P<d1>\d{1,2}) ?[/.-] ?(?P<m1>\d{1,2}) ?[/.-] ?(?P<y1>\d{4})(?!\d)"
+    r"|(?P<d2>\d{1,2}) ?(?i:tháng) ?(?P<m2>\d{1,2})(?!\d)(?: ?,? ?(?i:năm) ?(?P<y2>\d{4})(?!\d))?)"
+)
+_DATE_RE = re.compile(rf" ?,? ?(?:(?i:ban hành|ký) )?(?i:ngày) ?{_DATE}")
+_YEAR_ONLY_RE = re.compile(r" ?,? ?(?i:năm) (?P<y3>\d{4})(?!\d)")
+
+_ORGANS = _alternation(tables.ISSUER_ORGANS)
+_MINISTRIES = _alternation(tables.MINISTRY_NAMES)
+_LEVELS = _alternation(tables.LEVEL_WORDS)
+_ISSUER_BODY = (
+    rf"(?P<organ>(?i:{_ORGANS}|(?:bộ|sở) (?:{_MINISTRIES})))(?:(?![^\W\d_])|(?=ngày|về))"
+    rf"(?: (?P<level>(?i:{_LEVELS}))(?![^\W\d_]))?"
+)
+_ISSUER_RE = re.compile(rf" ?,? ?(?i:của|do) {_ISSUER_BODY}")
+_ISSUER_ONLY_RE = re.compile(_ISSUER_BODY)
+_PLACE_WORD = re.compile(r" ([^\W\d_][^\W_]*)")
+
+_LAW_NAME_RE = re.compile(
+    r"(?<![^\W\d_])(?P<type>Bộ luật|Luật|Pháp lệnh|BỘ LUẬT|LUẬT|PHÁP LỆNH)"
+    rf"(?P<name> [^\W\d_][^\d/;:().]{{0,150}}?) ?,? (?i:ngày) ?{_DATE}"
+)
+_ALIAS_RE = re.compile(
+    rf"\( ?(?i:{_alternation(tables.ALIAS_INTRODUCERS)}):? ?[\"“”']?(?P<alias>[^()\"“”']{{2,60}}?)"
+    r"[\"“”']? ?\)"
+)
+_HEADING_I = re.compile(r"^[ \t#*_>]*I[ \t]*[.:][ \t]", re.M)
+_PREAMBLE_START = re.compile(
+    rf"^[ \t>*_-]*(?:{_alternation(tables.PREAMBLE_OPENERS)})(?![^\W\d_])", re.M
+)
+_CLAUSE_END = re.compile(r"[.:][ \t*_]*(?:\n|\Z)")
+_HEADER_RE = re.compile(r"^[ \t*_#>]*(?:Số|SỐ)[ \t]*:?[ \t]*(?P<rest>[^\n]{0,40}?)[ \t*_]*$", re.M)
+_BLANK_NUMBER_RE = re.compile(rf"\ ?/\ ?{_PART}(?:\ ?-\ ?{_PART})*\Z")
+_HEADER_DATE_RE = re.compile(
+    r"ngày[ \t.…_]*(?P<d>\d{1,2})?[ \t.…_]*tháng[ \t.…_]*(?P<m>\d{1,2})?[ \t.…_]*năm[ \t]*(?P<y>\d{4})"
+)
+_APPENDIX_RE = re.compile(r"\( ?[*_]* ?(?i:kèm theo) (?P<body>[^()]{0,300})\)")
+_LOOSE_DATE_RE = re.compile(
+    r"(?i:ngày) ?(?P<d>\d{1,2})?[ .…_]*(?:/|(?i:tháng)) ?(?P<m>\d{1,2}) ?(?:/|,? ?(?i:năm)) ?(?P<y>\d{4})"
+)
+
+_WINDOW = 160
+_LIST_REACH = 400
+
+
+@dataclass
+class _Hit:
+    start: int  # clean offsets
+    end: int
+    tail: int  # end of the date / issuer phrase after the number
+    citation: Citation
+    serial: str | None = None
+    list_type: str | None = None
+    list_issuer: tuple[str | None, str | None] | None = None
+
+
+def _parse_date(s: str, pos: int) -> tuple[PartialDate | None, int, bool]:
+    """A date right after ``pos``: (date, end, found)."""
+    m = _DATE_RE.match(s, pos)
+    if m:
+        if m.group("y1"):
+            return make_date(m.group("d1"), m.group("m1"), m.group("y1")), m.end(), True
+        return make_date(m.group("d2"), m.group("m2"), m.group("y2")), m.end(), True
+    m = _YEAR_ONLY_RE.match(s, pos)
+    if m:
+        return make_date(None, None, m.group("y3")), m.end(), True
+    return None, pos, False
+
+
+def _place_after(s: str, pos: int) -> tuple[str | None, int]:
+    words: list[str] = []
+    end = pos
+    while len(words) < 4:
+        m = _PLACE_WORD.match(s, end)
+        if not m or not m.group(1)[0].isupper() or m.group(1) in tables.PLACE_STOPWORDS:
+            break
+        words.append(m.group(1))
+        end = m.end()
+    return (" ".join(words) or None), end
+
+
+def _issuer_at(match: re.Match, s: str) -> tuple[str, str | None, str | None, int, int]:
+    """(organ, level, place, start, end) of an issuer phrase match."""
+    organ, level = match.group("organ"), match.group("level")
+    end = match.end()
+    place = None
+    if level or not organ.lower().startswith(("bộ ", "sở ")):
+        place, end = _place_after(s, end)
+    if level is None and organ.lower().startswith(("sở ",)):
+        # "Sở Xây dựng tỉnh Đồng Nai" names its province after the department's name.
+        m = re.match(rf" (?i:{_LEVELS})(?![^\W\d_])", s[end : end + 20])
+        if m:
+            level = m.group().strip()
+            place, end = _place_after(s, end + m.end())
+    return organ, level, place, match.start("organ"), end
+
+
+class _Finder:
+    def __init__(self, text: str, registry: Registry | None, context: CitingContext | None):
+        self.text = text
+        self.ct = clean(text)
+        self.s = self.ct.text
+        self.registry = registry or Registry.from_records([], {})
+        self.context = context
+        self.self_refs = _self_references(text, self.ct)
+        self.excluded = [r.span for r in self.self_refs]
+        self.alias_defs: list[tuple[int, int]] = []
+        self.preamble = _preamble_ranges(text)
+
+    def issuer(self, organ, level, place, text) -> tuple[str | None, str]:
+        return self.registry.resolve_issuer(organ, level, place, self.context), text
+
+    def run(self) -> list[Citation]:
+        hits = self.numbers()
+        if hits:
+            hits += self.short_forms(hits)
+        if "uật" in self.s or "UẬT" in self.s or "háp lệnh" in self.s or "HÁP LỆNH" in self.s:
+            hits += self.laws_by_name()
+        hits.sort(key=lambda h: (h.start, -h.end))
+        out: list[Citation] = []
+        last_end = -1
+        for hit in hits:
+            if hit.start < last_end:
+                continue
+            last_end = hit.end
+            out.append(hit.citation)
+        return out
+
+    # -- numbers ----------------------------------------------------------------------------
+
+    def make(self, start: int, end: int, **fields) -> Citation:
+        a, b = self.ct.span_to_original(start, end)
+        return Citation(
+            span=(a, b),
+            text=self.text[a:b],
+            in_preamble=any(p <= a < q for p, q in self.preamble),
+            **fields,
+        )
+
+    def numbers(self) -> list[_Hit]:
+        s = self.s
+        hits: list[_Hit] = []
+        previous: _Hit | None = None
+        for m in NUMBER_RE.finditer(s):
+            start = m.start()
+            if start:
+                before = s[start - 1]
+                if before.isdigit() or before in "/.,-" or (before.isascii() and before.isalpha()):
+                    continue
+            number = number_from_match(m)
+            if not number.known:
+                continue
+            orig = self.ct.to_original(start)
+            if any(a <= orig < b for a, b in self.excluded):
+                continue
+            hit = self.number_hit(m, number, previous)
+            if hit is None:
+                continue
+            hits.append(hit)
+            previous = hit
+        return hits
+
+    def number_hit(self, m: re.Match, number: Number, previous: _Hit | None) -> _Hit | None:
+        s = self.s
+        start = m.start()
+        window_start = max(0, start - _WINDOW)
+        window = s[window_start:start]
+        span_start = start
+        written_type = None
+        name = None
+        list_type = None
+        list_issuer = None
+        pm = _DIRECT_RE.search(window)
+        if pm:
+            written_type = pm.group("type")
+            span_start = window_start + pm.start("type")
+        elif pm := _LAW_NAMED_RE.search(window):
+            written_type = pm.group("type")
+            name = f"{canonical_type(written_type)}{pm.group('lawname')}".strip()
+            span_start = window_start + pm.start("type")
+        elif pm := _HEAD_RE.search(window):
+            list_type = canonical_type(pm.group("type"))
+            head = pm.group("head")
+            if head:
+                im = _ISSUER_ONLY_RE.match(head)
+                if im:
+                    organ, level, place, _, _ = _issuer_at(im, head)
+                    list_issuer = self.issuer(organ, level, place, head.strip())
+        elif (
+            previous is not None
+            and (previous.list_type or previous.list_issuer)
+            and start - previous.tail <= _LIST_REACH
+            and not re.search(r"\.(?: |$)", s[previous.tail : start])
+        ):
+            list_type, list_issuer = previous.list_type, previous.list_issuer
+        warnings = list(number.warnings)
+        citation_type = None
+        if written_type:
+            citation_type = canonical_type(written_type)
+            if citation_type in tables.GENERIC_TYPE_WORDS:
+                citation_type = number.symbol_type
+            elif not types_agree(citation_type, number):
+                implied = number.symbol_type or "?"
+                warnings.append(
+                    f"tên loại «{written_type}» không khớp ký hiệu «{number.type_abbr}» ({implied})"
+                )
+        elif list_type and types_agree(list_type, number):
+            citation_type = (
+                number.symbol_type if list_type in tables.GENERIC_TYPE_WORDS else list_type
+            )
+        else:
+            citation_type = number.symbol_type
+        # Date and issuer, in either order.
+        pos = m.end()
+        date, pos, has_date = _parse_date(s, pos)
+        issuer_id = issuer_text = None
+        im = _ISSUER_RE.match(s, pos)
+        if im:
+            organ, level, place, istart, iend = _issuer_at(im, s)
+            issuer_text = s[istart:iend]
+            issuer_id = self.registry.resolve_issuer(organ, level, place, self.context)
+            pos = iend
+            if not has_date:
+                date, pos, has_date = _parse_date(s, pos)
+        elif list_issuer is not None:
+            issuer_id, issuer_text = list_issuer
+        if issuer_id is None and im is None:
+            issuer_id = self.registry.issuer_from_symbol(number, self.context)
+        context = self.context
+        if (
+            context is not None
+            and context.own_number
+            and number.canonical == _canonical_own(context.own_number)
+            and (date is None or context.date is None or date == context.date)
+        ):
+            return None
+        if citation_type in ("Luật", "Bộ luật", "Hiến pháp") and issuer_id is None:
+            issuer_id = "quoc-hoi"
+        doc_id = self.registry.resolve(number, issuer_id, date, context)
+        citation = self.make(
+            span_start,
+            m.end(),
+            kind=number.kind,
+            type=citation_type,
+            number=number.canonical,
+            name=name,
+            issuer=issuer_id or issuer_text,
+            issuer_text=issuer_text,
+            date=date,
+            id=doc_id,
+            warnings=warnings,
+        )
+        hit = _Hit(span_start, m.end(), pos, citation, serial=number.serial)
+        if list_type or list_issuer:
+            hit.list_type, hit.list_issuer = list_type, list_issuer
+        return hit
+
+    # -- laws cited by name -----------------------------------------------------------------
+
+    def laws_by_name(self) -> list[_Hit]:
+        hits = []
+        for m in _LAW_NAME_RE.finditer(self.s):
+            words = m.group("name").strip()
+            if not (words[0].isupper() or words.lower().startswith("sửa đổi")):
+                continue
+            type_name = canonical_type(m.group("type"))
+            if m.group("y1"):
+                date = make_date(m.group("d1"), m.group("m1"), m.group("y1"))
+            else:
+                date = make_date(m.group("d2"), m.group("m2"), m.group("y2"))
+            name = f"{type_name} {words}"
+            issuer = "uy-ban-thuong-vu-quoc-hoi" if type_name == "Pháp lệnh" else "quoc-hoi"
+            citation = self.make(
+                m.start(),
+                m.end(),
+                kind="legal",
+                type=type_name,
+                number=None,
+                name=name,
+                issuer=issuer,
+                issuer_text=None,
+                date=date,
+                id=self.registry.resolve_name(type_name, name, date),
+            )
+            hits.append(_Hit(m.start(), m.end(), m.end(), citation))
+        return hits
+
+    # -- short forms and aliases ------------------------------------------------------------
+
+    def short_forms(self, hits: list[_Hit]) -> list[_Hit]:
+        s = self.s
+        out: list[_Hit] = []
+        full = [h for h in hits if h.serial and h.citation.type]
+        aliases: list[tuple[str, _Hit, int]] = []  # (alias, antecedent, defined at)
+        if "tắt là" in s or "gọi là" in s:
+            for m in _ALIAS_RE.finditer(s):
+                before = [h for h in full if h.tail <= m.start() and m.start() - h.tail <= 300]
+                if before:
+                    aliases.append((m.group("alias").strip(), before[-1], m.end()))
+                    self.alias_defs.append(m.span())
+        types = {h.citation.type for h in full}
+        serials = {h.serial.lstrip("0") or "0" for h in full}
+        pattern = re.compile(
+            rf"(?<![^\W\d_])(?P<type>(?i:{_alternation(types)}))(?: ?{_SO})? ?"
+            rf"(?P<serial>0*(?:{_alternation(serials)}))(?![\w/]| ?[/-] ?\w)"
+        )
+        taken = [(h.start, h.end) for h in hits] + self.alias_defs
+        for m in pattern.finditer(s):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            type_name = canonical_type(m.group("type"))
+            serial = m.group("serial").lstrip("0") or "0"
+            antecedents = [
+                h
+                for h in full
+                if h.end <= m.start()
+                and h.citation.type == type_name
+                and (h.serial.lstrip("0") or "0") == serial
+            ]
+            if antecedents:
+                out.append(self.copy(antecedents[-1], m.start(), m.end()))
+        for alias, antecedent, defined in aliases:
+            for m in re.finditer(rf"(?<![^\W\d_]){re.escape(alias)}(?![^\W\d_])", s[defined:]):
+                start, end = defined + m.start(), defined + m.end()
+                if any(a < end and start < b for a, b in taken):
+                    continue
+                out.append(self.copy(antecedent, start, end))
+        return out
+
+    def copy(self, antecedent: _Hit, start: int, end: int) -> _Hit:
+        c = antecedent.citation
+        citation = self.make(
+            start,
+            end,
+            kind=c.kind,
+            type=c.type,
+            number=c.number,
+            name=c.name,
+            issuer=c.issuer,
+            issuer_text=c.issuer_text,
+            date=c.date,
+            id=c.id,
+        )
+        return _Hit(start, end, end, citation)
+
+
+def _canonical_own(number: str) -> str:
+    from .resolve import canonical_number
+
+    return canonical_number(number)
+
+
+def _preamble_ranges(text: str) -> list[tuple[int, int]]:
+    """Original spans of the opening "Căn cứ …" / "Thực hiện …" clauses before heading I."""
+    heading = _HEADING_I.search(text)
+    limit = heading.start() if heading else min(len(text), 3000)
+    out = []
+    for m in _PREAMBLE_START.finditer(text, 0, limit):
+        if out and m.start() < out[-1][1]:
+            continue
+        end = _CLAUSE_END.search(text, m.end(), limit)
+        out.append((m.start(), end.end() if end else limit))
+    return out
+
+
+def _self_references(text: str, ct: CleanText) -> list[SelfReference]:
+    from .resolve import canonical_number
+
+    refs: list[SelfReference] = []
+    heading = _HEADING_I.search(text)
+    limit = heading.start() if heading else min(len(text), 2000)
+    for m in _HEADER_RE.finditer(text, 0, limit):
+        rest = m.group("rest")
+        cleaned = clean(rest).text.strip()
+        full = NUMBER_RE.fullmatch(cleaned)
+        if not full and not _BLANK_NUMBER_RE.match(cleaned):
+            continue
+        date = None
+        dm = _HEADER_DATE_RE.search(text, m.end(), m.end() + 300)
+        if dm:
+            date = make_date(dm.group("d"), dm.group("m"), dm.group("y"))
+        start = m.start() + len(m.group()) - len(m.group().lstrip(" \t*_#>"))
+        end = m.start("rest") + len(rest.rstrip())
+        refs.append(
+            SelfReference(
+                (start, end),
+                text[start:end],
+                number_from_match(full).canonical if full else None,
+                date,
+                "header",
+            )
+        )
+        break
+    s = ct.text
+    if "(" in s:
+        for m in _APPENDIX_RE.finditer(s):
+            body = m.group("body")
+            if not re.match(rf"(?i:{_TYPE_WORDS})(?![^\W\d_])", body):
+                continue
+            nm = NUMBER_RE.search(body)
+            dm = _LOOSE_DATE_RE.search(body)
+            date = make_date(dm.group("d"), dm.group("m"), dm.group("y")) if dm else None
+            a, b = ct.span_to_original(m.start(), m.end())
+            refs.append(
+                SelfReference(
+                    (a, b),
+                    text[a:b],
+                    canonical_number(nm.group()) if nm else None,
+                    date,
+                    "appendix",
+                )
+            )
+    return refs
+
+
+def find_self_references(text: str) -> list[SelfReference]:
+    """The document's own number in its header and in appendix captions: not citations."""
+    return _self_references(text, clean(text))
+
+
+def find_citations(
+    text: str, registry: Registry | None = None, context: CitingContext | None = None
+) -> list[Citation]:
+    """Every citation in ``text``, in order, with spans into ``text`` as given."""
+    if not text:
+        return []
+    return _Finder(text, registry, context).run()

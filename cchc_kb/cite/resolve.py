@@ -1,0 +1,239 @@
+"""Resolution: issuer phrases to agency ids, citations to registry ids.
+
+Rules (DESIGN.md, "Identity"): a normative number is found by its number (plus the province
+when its issuer part is local); an administrative or party number by issuer + number + date,
+never by number alone. Without a date in the citing text, the citing plan's year window is
+searched and only a single fitting record is accepted; a record whose own date is unknown fits
+any window. Anything else stays unresolved (``None``): never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from ..models import Agency, Document, PartialDate
+from ..slug import ascii_fold
+from . import tables
+from .normalize import Number, parse_number
+
+
+@dataclass(frozen=True)
+class CitingContext:
+    """Who cites, and when: resolves "UBND tỉnh", year windows and the document's own number."""
+
+    agency_id: str | None = None
+    year: int | None = None
+    date: PartialDate | None = None
+    own_number: str | None = None
+
+
+_ABBREVIATION = re.compile(
+    r"(?<![^\W\d_])(" + "|".join(re.escape(a) for a in tables.NAME_ABBREVIATIONS) + r")(?![^\W\d_])"
+)
+
+
+def fold_name(name: str) -> str:
+    """A comparison key for agency names: abbreviations expanded, no diacritics, lower case."""
+    name = _ABBREVIATION.sub(lambda m: tables.NAME_ABBREVIATIONS[m.group(1)], name)
+    name = name.replace("uỷ", "ủy").replace("Uỷ", "Ủy")
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", ascii_fold(name).lower()).split())
+
+
+_PHRASES = {fold_name(k): v for k, v in tables.ISSUER_PHRASES.items()}
+_LOCAL_GENERIC = {
+    k: fold_name(v) for k, v in tables.LOCAL_ISSUER_ABBREVIATIONS.items() if v is not None
+}
+
+
+def _date_fits(record: PartialDate | None, cited: PartialDate) -> bool:
+    if record is None:
+        return True
+    for mine, theirs in ((record.year, cited.year), (record.month, cited.month),
+                         (record.day, cited.day)):  # fmt: skip
+        if mine is not None and theirs is not None and mine != theirs:
+            return False
+    return True
+
+
+class Registry:
+    """Every known document by canonical number and by name, and the agencies by name."""
+
+    def __init__(self, documents: Iterable[Document], agencies: Mapping[str, Agency]):
+        self.agencies: dict[str, Agency] = dict(agencies)
+        self.by_number: dict[str, list[Document]] = defaultdict(list)
+        self.by_name: dict[str, list[Document]] = defaultdict(list)
+        for doc in documents:
+            if doc.number:
+                self.by_number[canonical_number(doc.number)].append(doc)
+            if doc.doc_type in ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp") and doc.summary:
+                summary = doc.summary
+                if not fold_name(summary).startswith(fold_name(doc.doc_type)):
+                    summary = f"{doc.doc_type} {summary}"
+                self.by_name[fold_name(summary)].append(doc)
+        self.by_agency_name: dict[str, list[str]] = defaultdict(list)
+        for agency in self.agencies.values():
+            for name in {agency.name, *agency.short_names}:
+                key = fold_name(name)
+                if key and agency.id not in self.by_agency_name[key]:
+                    self.by_agency_name[key].append(agency.id)
+
+    @classmethod
+    def from_records(
+        cls, documents: Iterable[Document], agencies: Mapping[str, Agency] | None = None
+    ) -> Registry:
+        return cls(documents, agencies or {})
+
+    # -- agencies ---------------------------------------------------------------------------
+
+    def province_of(self, agency_id: str | None) -> str | None:
+        agency = self.agencies.get(agency_id) if agency_id else None
+        if agency is None:
+            return None
+        if agency.province:
+            return agency.province
+        return agency.id if agency.level == "tinh" else None
+
+    def _chain(self, agency_id: str | None) -> list[Agency]:
+        chain: list[Agency] = []
+        seen: set[str] = set()
+        current = self.agencies.get(agency_id) if agency_id else None
+        while current is not None and current.id not in seen:
+            chain.append(current)
+            seen.add(current.id)
+            current = self.agencies.get(current.parent) if current.parent else None
+        return chain
+
+    def relative_agency(self, generic: str, context: CitingContext | None) -> str | None:
+        """The agency a generic name ("ủy ban nhân dân tỉnh", "sở xây dựng") means for the
+        citing agency: one of its ancestors, else the single such agency of its province."""
+        if context is None or not context.agency_id:
+            return None
+
+        def fits(agency: Agency) -> bool:
+            return any(
+                key == generic or key.startswith(generic + " ")
+                for key in (fold_name(agency.name), *map(fold_name, agency.short_names))
+            )
+
+        for agency in self._chain(context.agency_id):
+            if fits(agency):
+                return agency.id
+        province = self.province_of(context.agency_id)
+        if province is None:
+            return None
+        found = [
+            a.id
+            for a in self.agencies.values()
+            if (a.province == province or a.id == province) and fits(a)
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def resolve_issuer(
+        self, organ: str, level: str | None, place: str | None, context: CitingContext | None
+    ) -> str | None:
+        """An issuer phrase ("UBND tỉnh", "Chủ tịch UBND tỉnh Hải Dương", "Bộ Chính trị")
+        -> agency id, or None when it cannot be told."""
+        organ_key = fold_name(organ)
+        for prefix in ("chu tich ", "thuong truc "):
+            if organ_key.startswith(prefix) and organ_key != "chu tich nuoc":
+                organ_key = organ_key[len(prefix) :]
+        level_key = fold_name(level) if level else ""
+        generic = f"{organ_key} {level_key}".strip()
+        if place:
+            full = f"{generic} {fold_name(place)}"
+            found = self.by_agency_name.get(full, [])
+            if len(found) == 1:
+                return found[0]
+        target = _PHRASES.get(generic) or _PHRASES.get(organ_key)
+        if target and not target.startswith("~"):
+            return target
+        if place:
+            return None
+        if target:
+            generic = fold_name(target[1:])
+        found = self.by_agency_name.get(generic, [])
+        if len(found) == 1 and not level_key and not organ_key.startswith(("so ", "uy ban")):
+            return found[0]
+        return self.relative_agency(generic, context)
+
+    def issuer_from_symbol(self, number: Number, context: CitingContext | None) -> str | None:
+        """The issuer a symbol names on its own: central bodies, or local bodies that are
+        unique in the citing province (Tỉnh ủy, a Sở)."""
+        for part in reversed(number.issuer_parts):
+            if part in tables.CENTRAL_ISSUER_ABBREVIATIONS:
+                return tables.CENTRAL_ISSUER_ABBREVIATIONS[part]
+            head = re.sub(r"\d+$", "", part)
+            if head in tables.CENTRAL_ISSUER_ABBREVIATIONS:
+                return tables.CENTRAL_ISSUER_ABBREVIATIONS[head]
+        if number.issuer_parts and number.issuer_parts[0] in _LOCAL_GENERIC:
+            return self.relative_agency(_LOCAL_GENERIC[number.issuer_parts[0]], context)
+        return None
+
+    # -- documents --------------------------------------------------------------------------
+
+    def resolve(
+        self,
+        number: Number,
+        issuer: str | None,
+        date: PartialDate | None,
+        context: CitingContext | None,
+    ) -> str | None:
+        candidates = self.by_number.get(number.canonical, [])
+        if not candidates:
+            return None
+        if number.kind == "legal":
+            if number.local:
+                province = self.province_of(issuer) or (
+                    self.province_of(context.agency_id) if context else None
+                )
+                if province is None:
+                    return None
+                candidates = [d for d in candidates if self.province_of(d.issuer) == province]
+            return candidates[0].id if len(candidates) == 1 else None
+        if issuer is None:
+            return None
+        candidates = [d for d in candidates if d.issuer == issuer]
+        if date is not None and date.year is not None:
+            candidates = [d for d in candidates if _date_fits(d.issued, date)]
+        else:
+            if context is None or context.year is None:
+                return None
+            window = range(context.year - tables.YEAR_WINDOW + 1, context.year + 1)
+            candidates = [
+                d
+                for d in candidates
+                if (d.issued is None or d.issued.year is None or d.issued.year in window)
+                and (date is None or _date_fits(d.issued, date))
+            ]
+        return candidates[0].id if len(candidates) == 1 else None
+
+    def resolve_name(self, type_name: str, name: str, date: PartialDate | None) -> str | None:
+        """A law cited by name and date ("Luật Tổ chức chính quyền địa phương ngày …")."""
+        candidates = self.by_name.get(fold_name(name), [])
+        if date is not None:
+            candidates = [d for d in candidates if _date_fits(d.issued, date)]
+        return candidates[0].id if len(candidates) == 1 else None
+
+
+def canonical_number(text: str) -> str:
+    """The canonical form of a số ký hiệu written on its own: ``40/2020/NĐCP`` → ``40/2020/NĐ-CP``.
+
+    Text that is not a number is returned cleaned (NFC, dashes unified, spaces collapsed)."""
+    from .clean import clean
+    from .find import NUMBER_RE
+
+    cleaned = clean(text).text.strip()
+    match = NUMBER_RE.fullmatch(cleaned)
+    if not match:
+        return cleaned
+    return number_from_match(match).canonical
+
+
+def number_from_match(match: re.Match) -> Number:
+    if match.group("ptype"):
+        return parse_number(match.group("num"), None, match.group("piss"), match.group("ptype"))
+    return parse_number(match.group("num"), match.group("year"), match.group("sym"),
+                        written=match.group())  # fmt: skip
