@@ -1,0 +1,144 @@
+"""Every page and file of the site from a corpus: what the MkDocs hook adds, nothing more."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from ..corpus import Corpus
+from . import urls
+from .documents import (
+    implementation_pages,
+    legal_page,
+    make_context,
+    plan_page,
+    source_name,
+    unresolved_pages,
+)
+from .feeds import atom_feed
+from .indexes import (
+    FEED_PATH,
+    PLANS_INDEX_SRC,
+    agency_feed_path,
+    agency_index_pages,
+    agency_pages,
+    home_page,
+    lookup_pages,
+    placeholder_page,
+    plan_index_pages,
+    task_pages,
+    type_pages,
+    year_pages,
+)
+from .page import Page, SiteFile
+from .settings import SiteSettings
+
+ASSET_DIR = "assets/cchc"
+ASSETS = ("cchc.css",)
+
+# Pages the navigation names that other parts of the project provide; a placeholder keeps the
+# build whole while they are absent.
+NAV_PLACEHOLDERS = {
+    f"{urls.GRAPH_DIR}/index.md": ("Đồ thị trích dẫn", "Đồ thị trích dẫn chưa được tạo."),
+    "du-lieu-mo.md": ("Dữ liệu mở", "Dữ liệu mở chưa được xuất."),
+}
+
+
+def _graph_extension(corpus: Corpus, settings: SiteSettings):
+    """(pages, files) from the graph engine, or empty lists while it is not installed."""
+    try:
+        from .. import graph as graph_module
+        from .graph_pages import graph_files, graph_pages  # type: ignore[attr-defined]
+    except ImportError:
+        return [], []
+    build = getattr(graph_module, "build_graph", None) or getattr(graph_module, "build", None)
+    if build is None:
+        return [], []
+    graph = build(corpus)
+    return list(graph_pages(corpus, graph, settings)), list(graph_files(corpus, graph, settings))
+
+
+def build_pages(
+    corpus: Corpus, settings: SiteSettings, existing: set[str] = frozenset()
+) -> list[Page]:
+    """All generated pages, in a stable order. ``existing``: source paths already in docs/."""
+    ctx = make_context(corpus, settings)
+    pages: list[Page] = [home_page(ctx)]
+    pages += plan_index_pages(ctx)
+    pages += lookup_pages(ctx)
+    pages += agency_index_pages(ctx)
+    pages += year_pages(ctx)
+    pages += type_pages(ctx)
+    pages += task_pages(ctx)
+    for plan_id in sorted(corpus.plans):
+        plan = corpus.plans[plan_id]
+        pages += plan_page(ctx, plan)
+        if corpus.implemented_by(plan.id) or corpus.children(plan.issuer):
+            pages += implementation_pages(ctx, plan)
+    for doc_id in sorted(corpus.legal):
+        pages += legal_page(ctx, corpus.legal[doc_id])
+    for key in sorted(ctx.unresolved):
+        pages += unresolved_pages(ctx, key, ctx.unresolved[key])
+    for agency_id in sorted(corpus.agencies):
+        pages += agency_pages(ctx, corpus.agencies[agency_id])
+    graph_pages, _ = _graph_extension(corpus, settings)
+    pages += graph_pages
+    have = {p.src for p in pages} | set(existing)
+    for src, (title, text) in NAV_PLACEHOLDERS.items():
+        if src not in have:
+            pages.append(placeholder_page(src, title, text))
+    seen: set[str] = set()
+    unique = []
+    for page in pages:
+        if page.src in seen or page.src in existing:
+            continue
+        seen.add(page.src)
+        unique.append(page)
+    return unique
+
+
+def site_files(corpus: Corpus, settings: SiteSettings) -> list[SiteFile]:
+    """Feeds, source files for download, stylesheet, and the graph engine's exports."""
+    files = [
+        atom_feed(
+            corpus,
+            settings,
+            FEED_PATH,
+            f"Kế hoạch mới — {settings.site_name}",
+            list(corpus.plans.values()),
+            PLANS_INDEX_SRC,
+        )
+    ]
+    by_agency: dict[str, list] = {}
+    for plan in corpus.plans.values():
+        by_agency.setdefault(plan.issuer, []).append(plan)
+    for agency_id in sorted(by_agency):
+        if agency_id not in corpus.agencies:
+            continue
+        files.append(
+            atom_feed(
+                corpus,
+                settings,
+                agency_feed_path(agency_id),
+                f"Kế hoạch của {corpus.agencies[agency_id].name}",
+                by_agency[agency_id],
+                urls.agency_src(agency_id),
+            )
+        )
+    for plan_id in sorted(corpus.plans):
+        plan = corpus.plans[plan_id]
+        if not plan.source_file:
+            continue
+        source = (corpus.root / plan.path).parent / plan.source_file
+        if "/" in plan.source_file or "\\" in plan.source_file or not source.is_file():
+            continue
+        target = urls.url_of(urls.plan_src(plan.id)) + source_name(plan)
+        files.append(SiteFile(target, source.read_bytes()))
+    files += asset_files()
+    _, graph_files = _graph_extension(corpus, settings)
+    files += graph_files
+    return files
+
+
+def asset_files() -> list[SiteFile]:
+    base = resources.files("cchc_kb").joinpath("assets")
+    return [SiteFile(f"{ASSET_DIR}/{name}", base.joinpath(name).read_bytes()) for name in ASSETS]

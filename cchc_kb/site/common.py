@@ -1,0 +1,189 @@
+"""Shared pieces of every page: headings, dates, agency names, badges, link labels."""
+
+from __future__ import annotations
+
+from ..collation import sort_key
+from ..corpus import Corpus
+from ..models import (
+    AGENCY_LEVELS,
+    Citation,
+    Document,
+    LegalDoc,
+    PartialDate,
+    Plan,
+)
+from ..slug import is_safe_id, slugify
+from . import urls
+from .md import esc
+
+# Labels of front-matter keys, for "chưa được đối chiếu" notes.
+FIELD_LABELS = {
+    "so_ky_hieu": "số ký hiệu",
+    "loai_van_ban": "loại văn bản",
+    "trich_yeu": "trích yếu",
+    "co_quan_ban_hanh": "cơ quan ban hành",
+    "ngay_ban_hanh": "ngày ban hành",
+    "ngay_co_hieu_luc": "ngày có hiệu lực",
+    "tinh_trang_hieu_luc": "tình trạng hiệu lực",
+    "sua_doi_bo_sung": "quan hệ sửa đổi, bổ sung",
+    "thay_the": "quan hệ thay thế",
+    "huong_dan": "quan hệ hướng dẫn",
+    "bai_bo": "quan hệ bãi bỏ",
+    "hop_nhat": "quan hệ hợp nhất",
+    "nguoi_ky": "người ký",
+    "chuc_danh": "chức danh",
+}
+
+# CSS class of each validity status: text always says the status, colour only repeats it.
+BADGE_CLASS = {
+    "Còn hiệu lực": "cchc-badge--ok",
+    "Hết hiệu lực toàn bộ": "cchc-badge--ended",
+    "Hết hiệu lực một phần": "cchc-badge--partial",
+    "Chưa có hiệu lực": "cchc-badge--pending",
+    "Ngưng hiệu lực": "cchc-badge--ended",
+    "Ngưng hiệu lực một phần": "cchc-badge--partial",
+    "Chưa rõ": "cchc-badge--unknown",
+}
+
+LEVEL_ORDER = {key: i for i, key in enumerate(AGENCY_LEVELS)}
+
+
+def heading(doc: Document) -> str:
+    """h1 text: type + số ký hiệu, or "(chưa ghi số)" when the text leaves it blank."""
+    number = (doc.number or "").strip()
+    return f"{doc.doc_type} {number}" if number else f"{doc.doc_type} (chưa ghi số)"
+
+
+def short_label(doc: Document) -> str:
+    """Label of a link to a document: heading plus year when the number has none."""
+    label = heading(doc)
+    if not doc.number and doc.issued and doc.issued.year:
+        label += f" năm {doc.issued.year}"
+    elif not doc.number and isinstance(doc, Plan) and doc.year:
+        label += f" năm {doc.year}"
+    return label
+
+
+def date_vi(date: PartialDate | None, unknown: str = "không rõ ngày") -> str:
+    return date.vietnamese() if date else unknown
+
+
+def date_short(date: PartialDate | None) -> str:
+    """02/01/2024; partial dates keep their blanks (…/01/2025)."""
+    if date is None:
+        return "không rõ"
+    d = f"{date.day:02d}" if date.day else "…"
+    m = f"{date.month:02d}" if date.month else "…"
+    y = str(date.year) if date.year else "…"
+    return f"{d}/{m}/{y}"
+
+
+def citation_date(date: PartialDate | None) -> str:
+    """Date in the form documents cite (Nghị định 30/2020: tháng 01, 02 padded; others not)."""
+    if date is None or date.year is None:
+        return ""
+    day = f"{date.day:02d}" if date.day else "…"
+    if date.month is None:
+        month = "…"
+    else:
+        month = f"{date.month:02d}" if date.month < 3 else str(date.month)
+    return f"ngày {day} tháng {month} năm {date.year}"
+
+
+def date_key(date: PartialDate | None) -> tuple[int, int, int]:
+    if date is None:
+        return (0, 0, 0)
+    return (date.year or 0, date.month or 0, date.day or 0)
+
+
+def doc_date(doc: Document) -> PartialDate | None:
+    if doc.issued:
+        return doc.issued
+    if isinstance(doc, Plan) and doc.year:
+        return PartialDate(doc.year)
+    return None
+
+
+def newest_first(docs: list) -> list:
+    """Newest first; ties broken by collation of the label so the order is stable."""
+    by_label = sorted(docs, key=lambda d: (sort_key(short_label(d)), d.id))
+    return sorted(by_label, key=lambda d: date_key(doc_date(d)), reverse=True)
+
+
+def agency_name(corpus: Corpus, agency_id: str | None) -> str:
+    if not agency_id:
+        return "không rõ"
+    agency = corpus.agencies.get(agency_id)
+    return agency.name if agency else agency_id
+
+
+def agency_link(corpus: Corpus, agency_id: str | None, from_src: str) -> str:
+    """HTML link to an agency page, or the escaped id when the registry does not know it."""
+    if agency_id and agency_id in corpus.agencies and is_safe_id(agency_id):
+        return (
+            f'<a href="{esc(urls.relative_url(from_src, urls.agency_src(agency_id)))}">'
+            f"{esc(corpus.agencies[agency_id].name)}</a>"
+        )
+    return esc(agency_name(corpus, agency_id))
+
+
+def doc_link(doc: Document, from_src: str, label: str | None = None) -> str:
+    href = urls.relative_url(from_src, urls.document_src(doc))
+    return f'<a href="{esc(href)}">{esc(label or short_label(doc))}</a>'
+
+
+def badge(status: str, when: str | None = None) -> str:
+    klass = BADGE_CLASS.get(status, "cchc-badge--unknown")
+    title = f' title="{esc(when)}"' if when else ""
+    return f'<span class="cchc-badge {klass}"{title}>{esc(status)}</span>'
+
+
+def type_slug(doc_type: str) -> str:
+    slug = slugify(doc_type)[:100].strip("-")
+    return slug if slug and is_safe_id(slug) else "khac"
+
+
+def unresolved_key(citation: Citation) -> str:
+    """Stable key of a cited-but-unknown document: type, number (or name), issuer, year."""
+    parts = [
+        citation.type or "",
+        citation.number or citation.name or citation.text,
+        citation.issuer or citation.issuer_text or "",
+        str(citation.date.year) if citation.date and citation.date.year else "",
+    ]
+    key = slugify(" ".join(parts))[:110].strip("-")
+    return key if key and is_safe_id(key) else "khong-ro"
+
+
+def unresolved_label(citation: Citation) -> str:
+    if citation.number:
+        return f"{citation.type or 'Văn bản'} {citation.number}".strip()
+    if citation.name:
+        return citation.name
+    return " ".join(citation.text.split())
+
+
+def provenance_notes(doc: Document) -> list[str]:
+    """Vietnamese sentences for facts recorded without being checked against the official text."""
+    out = []
+    for prov in doc.provenance:
+        if prov.checked:
+            continue
+        fields = ", ".join(FIELD_LABELS.get(f, f) for f in prov.fields)
+        out.append(f"Chưa được đối chiếu với văn bản gốc: {fields} (nguồn: {prov.source}).")
+    return out
+
+
+def legal_force(status: str, in_force: bool | None) -> str | None:
+    """schema.org legislationLegalForce value."""
+    if status in ("Hết hiệu lực một phần", "Ngưng hiệu lực một phần"):
+        return "PartiallyInForce"
+    if in_force is True:
+        return "InForce"
+    if in_force is False:
+        return "NotInForce"
+    return None
+
+
+def is_legal(doc: Document) -> bool:
+    return isinstance(doc, LegalDoc)

@@ -1,0 +1,94 @@
+"""Screenshots of a plan, a legal and an agency page at phone and desktop width.
+
+    .venv/bin/python scripts/screenshots.py [SITE_DIR] [--out tests/_artifacts]
+
+Builds the site first when SITE_DIR is not given. Uses Debian's Chromium (apt-get install
+chromium); serves the site from a local port under a sub-path, as a portal would.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PAGES = {
+    "ke-hoach": "ke-hoach/ubnd-xa-tien-tien-2024-tuyen-truyen-cchc/",
+    "van-ban": "van-ban/61-2018-nd-cp/",
+    "co-quan": "co-quan/so-xay-dung-hai-duong/",
+}
+WIDTHS = {"dien-thoai": 390, "may-tinh": 1280}
+SUBPATH = "cong-khai/cchc"
+
+
+def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve ``folder`` at http://127.0.0.1:<port>/cong-khai/cchc/ (a portal-like sub-path)."""
+    mount = Path(tempfile.mkdtemp(prefix="cchc-serve-"))
+    (mount / SUBPATH).parent.mkdir(parents=True)
+    (mount / SUBPATH).symlink_to(folder.resolve(), target_is_directory=True)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(mount))
+    handler.log_message = lambda *a, **k: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_port}/{SUBPATH}/"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", nargs="?", type=Path)
+    parser.add_argument("--out", type=Path, default=ROOT / "tests" / "_artifacts")
+    args = parser.parse_args(argv)
+    if not Path(CHROMIUM).exists():
+        print("run: apt-get install chromium", file=sys.stderr)
+        return 1
+    site = args.site
+    if site is None:
+        site = Path(tempfile.mkdtemp(prefix="cchc-site-")) / "site"
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+            cwd=ROOT,
+            check=True,
+        )
+    from playwright.sync_api import sync_playwright
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    server, base = serve(site)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for width_name, width in WIDTHS.items():
+                page = browser.new_page(viewport={"width": width, "height": 900})
+                for name, path in PAGES.items():
+                    page.goto(base + path)
+                    target = args.out / f"{name}-{width_name}.png"
+                    page.screenshot(path=str(target), full_page=True)
+                    print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
+                page.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    if args.site is None:
+        shutil.rmtree(site.parent, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
