@@ -169,7 +169,7 @@ def parse_number(value: str) -> str | None:
     return compact
 
 
-def parse_place_date(line: str) -> tuple[str, PartialDate] | None:
+def parse_place_date(line: str) -> tuple[str, PartialDate | None] | None:
     """ "Hải Dương, ngày tháng 01 năm 2025" -> ("Hải Dương", 2025-01); blanks stay unknown."""
     m = PLACE_DATE.match(strip_markup(line))
     if not m:
@@ -178,7 +178,11 @@ def parse_place_date(line: str) -> tuple[str, PartialDate] | None:
     month = int(m["month"]) if m["month"] else None
     if day is not None and month is None:
         day = None  # a day without its month says nothing usable
-    return m["place"].strip(), PartialDate.of(int(m["year"]), month, day)
+    try:
+        date = PartialDate.of(int(m["year"]), month, day)
+    except ValueError:  # "ngày 31 tháng 02": the place stands, the date is for a person
+        date = None
+    return m["place"].strip(), date
 
 
 def split_type(line: str) -> tuple[str, str] | None:
@@ -404,6 +408,7 @@ def parse_header(lines: list[str]) -> dict[str, Any]:
         "date_line": None,
         "doc_type": None,
         "title": [],
+        "warnings": [],
     }
     type_seen = False
     for line in lines:
@@ -417,6 +422,8 @@ def parse_header(lines: list[str]) -> dict[str, Any]:
         if not type_seen and (pd := parse_place_date(text)):
             out["place"], out["date"] = pd
             out["date_line"] = text
+            if out["date"] is None:
+                out["warnings"].append(f"ngày không tồn tại: «{text}»")
             continue
         if not type_seen and (st := split_type(text)):
             out["doc_type"], rest = st
@@ -638,6 +645,7 @@ def import_text(
         result.warnings.append("không tìm thấy phần mở đầu (“Căn cứ …” / “Thực hiện …”)")
         preamble = 0
     header = parse_header(lines[:preamble])
+    result.warnings.extend(header["warnings"])
     names = proper_names(agencies)
     summary = sentence_case(" ".join(header["title"]), names) if header["title"] else None
     body_lines = lines[preamble:]
