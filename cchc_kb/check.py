@@ -85,7 +85,7 @@ def _plan_findings(corpus: Corpus, plan: Plan) -> list[Diagnostic]:
             warn(
                 line,
                 "cited-after-plan",
-                f"«{shown}»: văn bản được dẫn ghi ngày {citation.date.vietnamese()}, "
+                f"«{shown}»: văn bản được dẫn ghi {citation.date.vietnamese()}, "
                 f"sau ngày của kế hoạch ({plan.issued.vietnamese()})",
             )
     for match in _FOREIGN_SCRIPT.finditer(plan.body):

@@ -115,7 +115,7 @@ def _schema_diagnostics(
         if err.validator == "additionalProperties":
             for extra in sorted(set(err.instance) - set(err.schema.get("properties", {}))):
                 sink.error(
-                    lines.get(extra, base),
+                    _line_for([*err.path, extra], lines, base),
                     "unknown-field",
                     f"trường không có trong lược đồ: {extra}",
                 )
@@ -123,14 +123,16 @@ def _schema_diagnostics(
             continue
         if err.validator == "required":
             missing = err.message.split("'")[1] if "'" in err.message else err.message
-            sink.error(base, "missing-field", f"thiếu trường bắt buộc: {missing}")
+            sink.error(
+                _line_for(err.path, lines, base),
+                "missing-field",
+                f"thiếu trường bắt buộc: {missing}",
+            )
             faulty.add(missing)
             continue
         where = ".".join(str(p) for p in err.path) or "(bản ghi)"
         code = "invalid-id" if key == "id" else "invalid-value"
-        sink.error(
-            lines.get(key, base) if key else base, code, f"{where}: {_vi_schema_message(err)}"
-        )
+        sink.error(_line_for(err.path, lines, base), code, f"{where}: {_vi_schema_message(err)}")
         if key:
             faulty.add(key)
     return faulty
@@ -197,14 +199,38 @@ def parse_yaml_mapping(
     finally:
         loader.dispose()
     key_lines: dict[str, int] = {}
-    if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
-            key = str(key_node.value)
-            line = first_line + key_node.start_mark.line
-            if key in key_lines:
-                sink.error(line, "duplicate-key", f"trường '{key}' xuất hiện hai lần")
-            key_lines.setdefault(key, line)
+    _record_key_lines(node, "", first_line, key_lines, sink)
     return data, key_lines
+
+
+def _record_key_lines(node, prefix: str, first_line: int, out: dict[str, int], sink: _Sink) -> None:
+    """Line of every key, nested ones as dotted paths ("tinh_trang_hieu_luc.trang_thai")."""
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = prefix + str(key_node.value)
+            line = first_line + key_node.start_mark.line
+            if key in seen:
+                sink.error(line, "duplicate-key", f"trường '{key}' xuất hiện hai lần")
+            else:
+                seen.add(key)
+                out.setdefault(key, line)
+            _record_key_lines(value_node, key + ".", first_line, out, sink)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            out.setdefault(f"{prefix}{index}", first_line + item.start_mark.line)
+            _record_key_lines(item, f"{prefix}{index}.", first_line, out, sink)
+
+
+def _line_for(path, lines: dict[str, int], base: int) -> int:
+    """The line of the deepest key of an error path that has one."""
+    parts = [str(p) for p in path]
+    while parts:
+        line = lines.get(".".join(parts))
+        if line:
+            return line
+        parts.pop()
+    return base
 
 
 def _read(path: Path, rel: str, sink: _Sink) -> str | None:

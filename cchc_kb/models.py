@@ -75,9 +75,13 @@ class PartialDate:
         return None not in (self.year, self.month, self.day)
 
     def vietnamese(self) -> str:
-        """The date as Vietnamese documents write it, blanks kept visible."""
+        """The date as Vietnamese documents write it, blanks kept visible.
+
+        Nghị định 30/2020/NĐ-CP: days below 10 and months 1 and 2 take a leading zero
+        ("ngày 02 tháng 01", "ngày 16 tháng 8").
+        """
         d = f"{self.day:02d}" if self.day else "…"
-        m = f"{self.month:02d}" if self.month else "…"
+        m = (f"{self.month:02d}" if self.month < 3 else str(self.month)) if self.month else "…"
         y = str(self.year) if self.year else "…"
         return f"ngày {d} tháng {m} năm {y}"
 
