@@ -44,8 +44,12 @@ def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     mount = Path(tempfile.mkdtemp(prefix="cchc-serve-"))
     (mount / SUBPATH).parent.mkdir(parents=True)
     (mount / SUBPATH).symlink_to(folder.resolve(), target_is_directory=True)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(mount))
-    handler.log_message = lambda *a, **k: None  # type: ignore[method-assign]
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(mount))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_port}/{SUBPATH}/"
@@ -75,12 +79,14 @@ def main(argv: list[str] | None = None) -> int:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for width_name, width in WIDTHS.items():
-                page = browser.new_page(viewport={"width": width, "height": 900})
+                page = browser.new_page(viewport={"width": width, "height": 1000 if width > 600 else 844})
                 for name, path in PAGES.items():
                     page.goto(base + path)
-                    target = args.out / f"{name}-{width_name}.png"
-                    page.screenshot(path=str(target), full_page=True)
-                    print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
+                    # The first screen is what a reader sees; the full page shows the rest.
+                    for suffix, full in (("", False), ("-toan-trang", True)):
+                        target = args.out / f"{name}-{width_name}{suffix}.png"
+                        page.screenshot(path=str(target), full_page=full)
+                        print(target)
                 page.close()
             browser.close()
     finally:

@@ -7,6 +7,7 @@ from importlib import resources
 from ..corpus import Corpus
 from . import urls
 from .documents import (
+    graph_of,
     implementation_pages,
     legal_page,
     make_context,
@@ -43,18 +44,17 @@ NAV_PLACEHOLDERS = {
 }
 
 
-def _graph_extension(corpus: Corpus, settings: SiteSettings):
-    """(pages, files) from the graph engine, or empty lists while it is not installed."""
-    try:
-        from .. import graph as graph_module
-        from .graph_pages import graph_files, graph_pages  # type: ignore[attr-defined]
-    except ImportError:
+def _graph_extension(ctx) -> tuple[list, list]:
+    """(pages, files) of the graph engine, or empty lists while it is not installed."""
+    graph = graph_of(ctx)
+    if graph is None:
         return [], []
-    build = getattr(graph_module, "build_graph", None) or getattr(graph_module, "build", None)
-    if build is None:
-        return [], []
-    graph = build(corpus)
-    return list(graph_pages(corpus, graph, settings)), list(graph_files(corpus, graph, settings))
+    from .graph_pages import graph_files, graph_pages
+
+    return (
+        list(graph_pages(ctx.corpus, graph, ctx.settings)),
+        list(graph_files(ctx.corpus, graph, ctx.settings)),
+    )
 
 
 def build_pages(
@@ -80,8 +80,7 @@ def build_pages(
         pages += unresolved_pages(ctx, key, ctx.unresolved[key])
     for agency_id in sorted(corpus.agencies):
         pages += agency_pages(ctx, corpus.agencies[agency_id])
-    graph_pages, _ = _graph_extension(corpus, settings)
-    pages += graph_pages
+    pages += _graph_extension(ctx)[0]
     have = {p.src for p in pages} | set(existing)
     for src, (title, text) in NAV_PLACEHOLDERS.items():
         if src not in have:
@@ -134,8 +133,7 @@ def site_files(corpus: Corpus, settings: SiteSettings) -> list[SiteFile]:
         target = urls.url_of(urls.plan_src(plan.id)) + source_name(plan)
         files.append(SiteFile(target, source.read_bytes()))
     files += asset_files()
-    _, graph_files = _graph_extension(corpus, settings)
-    files += graph_files
+    files += _graph_extension(make_context(corpus, settings))[1]
     return files
 
 

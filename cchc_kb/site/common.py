@@ -65,7 +65,15 @@ def short_label(doc: Document) -> str:
 
 
 def date_vi(date: PartialDate | None, unknown: str = "không rõ ngày") -> str:
-    return date.vietnamese() if date else unknown
+    """ "ngày 02 tháng 01 năm 2024", "ngày 23 tháng 4 năm 2018"; blanks kept as "…"."""
+    if date is None:
+        return unknown
+    day = f"{date.day:02d}" if date.day else "…"
+    if date.month is None:
+        month = "…"
+    else:  # Nghị định 30/2020: day below 10 and months 1-2 take a leading zero
+        month = f"{date.month:02d}" if date.month < 3 else str(date.month)
+    return f"ngày {day} tháng {month} năm {date.year or '…'}"
 
 
 def date_short(date: PartialDate | None) -> str:
@@ -82,12 +90,7 @@ def citation_date(date: PartialDate | None) -> str:
     """Date in the form documents cite (Nghị định 30/2020: tháng 01, 02 padded; others not)."""
     if date is None or date.year is None:
         return ""
-    day = f"{date.day:02d}" if date.day else "…"
-    if date.month is None:
-        month = "…"
-    else:
-        month = f"{date.month:02d}" if date.month < 3 else str(date.month)
-    return f"ngày {day} tháng {month} năm {date.year}"
+    return date_vi(date)
 
 
 def date_key(date: PartialDate | None) -> tuple[int, int, int]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .. import validity
 from ..collation import sort_key
@@ -55,6 +55,7 @@ class Context:
     unresolved: dict[str, list[tuple[Plan, Citation]]]  # stub key -> citing (plan, citation)
     based_on: dict[str, list[Plan]]  # doc id -> plans naming it in can_cu
     referenced: dict[str, list[Plan]]  # doc id -> plans citing it outside can_cu
+    cache: dict = field(default_factory=dict)
 
 
 def make_context(corpus: Corpus, settings: SiteSettings) -> Context:
@@ -96,16 +97,30 @@ def _lead(text: str) -> str:
     return html_block(f'<p class="cchc-lead">{esc(" ".join(text.split()))}</p>')
 
 
+def graph_of(ctx: Context):
+    """The citation graph when the graph engine and its pages are installed, else None.
+
+    The drawing links to the graph pages, so it is shown only when those pages are built too.
+    """
+    if "graph" not in ctx.cache:
+        try:
+            from ..graph import graph_of as engine_graph_of
+            from . import graph_pages  # noqa: F401
+        except ImportError:
+            ctx.cache["graph"] = None
+        else:
+            ctx.cache["graph"] = engine_graph_of(ctx.corpus, ctx.settings.as_of)
+    return ctx.cache["graph"]
+
+
 def _graph(ctx: Context, doc_id: str, src: str) -> str:
     """The neighbourhood graph as inline SVG, when the graph engine is present."""
-    try:
-        from ..svg import neighbourhood_svg  # type: ignore[attr-defined]
-    except ImportError:
+    graph = graph_of(ctx)
+    if graph is None:
         return ""
-    try:
-        svg = neighbourhood_svg(ctx.corpus, doc_id, src)
-    except TypeError:
-        return ""
+    from ..svg import neighbourhood_svg
+
+    svg = neighbourhood_svg(graph, doc_id, src)
     if not svg:
         return ""
     return "## Sơ đồ liên kết\n" + html_block(f'<figure class="cchc-graph">{svg}</figure>')
@@ -208,6 +223,25 @@ def parent_chain(corpus: Corpus, plan: Plan) -> list[Plan]:
     return list(reversed(chain))
 
 
+def _with_validity(ctx: Context, doc, plan: Plan, src: str) -> str:
+    """A cited document with its validity on the plan's date and today, and what changed it."""
+    line = doc_link(doc, src)
+    if doc.summary:
+        line += f" — {esc(doc.summary)}"
+    if isinstance(doc, LegalDoc):
+        then, _ = _judgement_html(ctx, doc.id, plan.issued, "tại ngày ban hành kế hoạch")
+        now, judgement_now = _judgement_html(ctx, doc.id, ctx.settings.as_of, "tại ngày cập nhật")
+        line += (
+            f'<br><span class="cchc-validity">Khi ban hành kế hoạch '
+            f"({esc(date_short(plan.issued))}): {then} · "
+            f"Ngày {esc(date_short(ctx.settings.as_of))}: {now}</span>"
+        )
+        notes = _change_notes(ctx, judgement_now, src)
+        if notes:
+            line += f'<br><span class="cchc-change">{notes}</span>'
+    return line
+
+
 def plan_page(ctx: Context, plan: Plan) -> list[Page]:
     corpus, src = ctx.corpus, urls.plan_src(plan.id)
     out: list[str] = [f"# {md_text(heading(plan))}\n\n"]
@@ -272,28 +306,11 @@ def plan_page(ctx: Context, plan: Plan) -> list[Page]:
     # Legal bases, judged on the plan's date and on the as-of date.
     if plan.legal_bases:
         out.append("## Căn cứ\n")
-        items = []
-        for doc_id in plan.legal_bases:
-            doc = corpus.document(doc_id)
-            if doc is None:
-                continue
-            line = doc_link(doc, src)
-            if doc.summary:
-                line += f" — {esc(doc.summary)}"
-            if isinstance(doc, LegalDoc):
-                then, _ = _judgement_html(ctx, doc.id, plan.issued, "tại ngày ban hành kế hoạch")
-                now, judgement_now = _judgement_html(
-                    ctx, doc.id, ctx.settings.as_of, "tại ngày cập nhật"
-                )
-                line += (
-                    f'<br><span class="cchc-validity">Khi ban hành kế hoạch '
-                    f"({esc(date_short(plan.issued))}): {then} · "
-                    f"Ngày {esc(date_short(ctx.settings.as_of))}: {now}</span>"
-                )
-                notes = _change_notes(ctx, judgement_now, src)
-                if notes:
-                    line += f'<br><span class="cchc-change">{notes}</span>'
-            items.append(line)
+        items = [
+            _with_validity(ctx, doc, plan, src)
+            for doc in (corpus.document(d) for d in plan.legal_bases)
+            if doc is not None
+        ]
         out.append(_html_list(items, "cchc-bases"))
 
     # References: every other document the body cites, and the ones nobody has on file.
@@ -305,7 +322,7 @@ def plan_page(ctx: Context, plan: Plan) -> list[Page]:
         if doc is not None:
             if doc.id not in seen and doc.id != plan.id:
                 seen.add(doc.id)
-                refs.append(doc_link(doc, src) + (f" — {esc(doc.summary)}" if doc.summary else ""))
+                refs.append(_with_validity(ctx, doc, plan, src))
         else:
             unknown.setdefault(unresolved_key(citation), citation)
     for key, citation in sorted(unknown.items(), key=lambda kv: sort_key(kv[0])):
@@ -330,6 +347,13 @@ def plan_page(ctx: Context, plan: Plan) -> list[Page]:
                 "Xem cơ quan nào đã và chưa triển khai</a></p>"
             )
         )
+
+    extra_pages: list[Page] = []
+    for kind in ("can_cu", "dan_chieu"):
+        if (ctx.based_on if kind == "can_cu" else ctx.referenced).get(plan.id):
+            section, pages = cited_by_section(ctx, plan, kind, src)
+            out.append(section)
+            extra_pages.extend(pages)
 
     out.append(_graph(ctx, plan.id, src))
 
@@ -364,7 +388,7 @@ def plan_page(ctx: Context, plan: Plan) -> list[Page]:
             "kind": "plan",
         },
     )
-    return [page]
+    return [page, *extra_pages]
 
 
 def source_name(plan: Plan) -> str:
@@ -434,7 +458,7 @@ def implementation_pages(ctx: Context, plan: Plan) -> list[Page]:
             )
         )
         rows_html = []
-        for name, agency_id, plans in part.items:
+        for _name, agency_id, plans in part.items:
             if plans:
                 status = "; ".join(
                     f"{doc_link(p, src)} ({esc(date_short(doc_date(p)))})" for p in plans

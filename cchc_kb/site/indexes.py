@@ -470,7 +470,7 @@ def parse_tasks(plan: Plan) -> list[Task]:
                 continue
             for row in rows:
 
-                def get(name: str, row=row) -> str:
+                def get(name: str, row=row, columns=columns) -> str:
                     idx = columns.get(name)
                     return row[idx] if idx is not None and idx < len(row) else ""
 
