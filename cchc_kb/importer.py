@@ -369,9 +369,6 @@ def _render_paras(paras: list[_Para]) -> list[str]:
             or (numbered and looks_like_heading(plain))
         ):
             blocks.append("#" * heading_level(plain) + " " + plain)
-        elif NUMBERED_ITEM.match(para.text):
-            # "4. …" as written, not a Markdown list that would renumber it from 1.
-            blocks.append(re.sub(r"^(\d+)\.", r"\1\\.", para.text, count=1))
         else:
             blocks.append(para.text)
     return blocks

@@ -249,12 +249,12 @@ EMPTY_HEADER = {"number_line": None, "date_line": None, "doc_type": None, "title
         ("1.1. Nội dung tuyên truyền  ", "#### 1.1. Nội dung tuyên truyền"),
         (
             "4. Thời gian thực hiện tuyên truyền: Thường xuyên trong năm 2024.",
-            "4\\. Thời gian thực hiện tuyên truyền: Thường xuyên trong năm 2024.",
+            "4. Thời gian thực hiện tuyên truyền: Thường xuyên trong năm 2024.",
         ),
         (
             "12. Tuyên truyền vai trò của hiện đại hóa nền hành chính góp phần công khai, minh bạch,"
             " tăng cường giám sát",
-            "12\\. Tuyên truyền vai trò của hiện đại hóa nền hành chính góp phần công khai, minh bạch,"
+            "12. Tuyên truyền vai trò của hiện đại hóa nền hành chính góp phần công khai, minh bạch,"
             " tăng cường giám sát",
         ),
         ("a. Tuyên truyền, phổ biến.", "a. Tuyên truyền, phổ biến."),
