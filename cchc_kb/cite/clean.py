@@ -13,16 +13,18 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate, count, repeat
+from operator import add, sub
 
 from . import tables
 
-_TRANSLATE = str.maketrans(
-    {**{d: "-" for d in tables.DASHES}, **tables.CHAR_LOOKALIKES}  # one to one: no offset change
-)
+# One-to-one replacements (no offset change), applied only where they occur: str.translate
+# with a table walks every character, which costs more than the whole search.
+_LOOKALIKE = {**{d: "-" for d in tables.DASHES}, **tables.CHAR_LOOKALIKES}
 _INVISIBLE = f"[{tables.INVISIBLES}]"
-_WS = rf"[\s{tables.INVISIBLES}]"
-# Every whitespace run except a lone plain space, and every run of invisibles.
-_SPACE_RUNS = re.compile(rf"(?: {_WS}+|[^\S ]{_WS}*|{_INVISIBLE}{_WS}*)")
+# Every whitespace run except a lone plain space; runs of invisibles are dropped first.
+_SPACE_RUNS = re.compile("  +")
+_INVISIBLE_RUNS = re.compile(f"{_INVISIBLE}+")
 # A base character followed by combining marks: the only places NFC changes the text.
 _COMBINING = re.compile(r".[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+", re.DOTALL)
 
@@ -87,9 +89,21 @@ def _substitute(text: str, pattern: re.Pattern, replace) -> tuple[str, OffsetMap
     return "".join(out), offset_map
 
 
-def _collapse(match: re.Match) -> str:
-    run = match.group()
-    return " " if any(ch not in tables.INVISIBLES for ch in run) else ""
+def _collapse_spaces(text: str) -> tuple[str, OffsetMap]:
+    """Whitespace runs to one space. This is the hot path of the whole engine: other
+    whitespace becomes a plain space one to one (str.replace), then runs of spaces are found
+    by a literal search and the anchors computed with C-level iteration, not per match."""
+    for ch in tables.WHITESPACE:
+        if ch in text:
+            text = text.replace(ch, " ")
+    pieces = _SPACE_RUNS.split(text)
+    if len(pieces) == 1:
+        return text, OffsetMap()
+    run_lengths = map(len, _SPACE_RUNS.findall(text))
+    # After run i the delta grows by (its length - 1); the anchor sits where piece i+1 starts.
+    deltas = list(accumulate(map(sub, run_lengths, repeat(1))))
+    positions = list(map(add, accumulate(map(len, pieces[:-1])), count(1)))
+    return " ".join(pieces), OffsetMap([0, *positions], [0, *deltas])
 
 
 def _compose(match: re.Match) -> str:
@@ -104,7 +118,12 @@ def clean(text: str) -> CleanText:
         current, nfc_map = _substitute(current, _COMBINING, _compose)
         # Characters NFC composes without combining marks (rare) are left as they are.
         maps.append(nfc_map)
-    current = current.translate(_TRANSLATE)
-    current, space_map = _substitute(current, _SPACE_RUNS, _collapse)
+    for old, new in _LOOKALIKE.items():
+        if old in current:
+            current = current.replace(old, new)
+    if any(ch in current for ch in tables.INVISIBLES):
+        current, invisible_map = _substitute(current, _INVISIBLE_RUNS, lambda m: "")
+        maps.append(invisible_map)
+    current, space_map = _collapse_spaces(current)
     maps.append(space_map)
     return CleanText(text, current, tuple(reversed(maps)))

@@ -45,6 +45,8 @@ NUMBER_RE = re.compile(
     re.VERBOSE,
 )
 
+_SYMBOL_SLASH = re.compile(r"/ ?[A-ZĐ]")
+
 _SO = r"(?:[Ss]ố|SỐ)"
 _TYPE = rf"(?<![^\W\d_])(?P<type>(?i:{_TYPE_WORDS}))"
 _DIRECT_RE = re.compile(rf"{_TYPE} ?(?:{_SO} ?:? ?)?\Z")
@@ -75,8 +77,9 @@ _ISSUER_RE = re.compile(rf" ?,? ?(?i:của|do) {_ISSUER_BODY}")
 _ISSUER_ONLY_RE = re.compile(_ISSUER_BODY)
 _PLACE_WORD = re.compile(r" ([^\W\d_][^\W_]*)")
 
+# No look-behind in front, so the engine can jump to the first letters; checked in code.
 _LAW_NAME_RE = re.compile(
-    r"(?<![^\W\d_])(?P<type>Bộ luật|Luật|Pháp lệnh|BỘ LUẬT|LUẬT|PHÁP LỆNH)"
+    r"(?P<type>Bộ luật|Luật|Pháp lệnh|BỘ LUẬT|LUẬT|PHÁP LỆNH)"
     rf"(?P<name> [^\W\d_][^\d/;:().]{{0,150}}?) ?,? (?i:ngày) ?{_DATE}"
 )
 _ALIAS_RE = re.compile(
@@ -97,6 +100,10 @@ _APPENDIX_RE = re.compile(r"\( ?[*_]* ?(?i:kèm theo) (?P<body>[^()]{0,300})\)")
 _LOOSE_DATE_RE = re.compile(
     r"(?i:ngày) ?(?P<d>\d{1,2})?[ .…_]*(?:/|(?i:tháng)) ?(?P<m>\d{1,2}) ?(?:/|,? ?(?i:năm)) ?(?P<y>\d{4})"
 )
+
+# A short form: type word, optional "số", a bare serial not followed by a symbol.
+_SHORT_RE = re.compile(r"[^\d](?P<serial>\d{1,6}[a-z]?)(?![\w/]| ?[/-] ?\w)")
+_SHORT_TYPE_RE = re.compile(rf"{_TYPE}(?: ?{_SO})? ?\Z")
 
 _WINDOW = 160
 _LIST_REACH = 400
@@ -200,24 +207,40 @@ class _Finder:
         s = self.s
         hits: list[_Hit] = []
         previous: _Hit | None = None
-        for m in NUMBER_RE.finditer(s):
-            start = m.start()
-            if start:
-                before = s[start - 1]
-                if before.isdigit() or before in "/.,-" or (before.isascii() and before.isalpha()):
+        last_end = 0
+        # Pre-filter: every number has a slash before an upper-case symbol part, a literal the
+        # regex engine finds fast; the master regex then runs only in a window around it.
+        for slash in _SYMBOL_SLASH.finditer(s):
+            p = slash.start()
+            if p < last_end:
+                continue
+            for m in NUMBER_RE.finditer(s, max(last_end, p - 30), p + 160):
+                if m.end() <= p:
                     continue
-            number = number_from_match(m)
-            if not number.known:
-                continue
-            orig = self.ct.to_original(start)
-            if any(a <= orig < b for a, b in self.excluded):
-                continue
-            hit = self.number_hit(m, number, previous)
-            if hit is None:
-                continue
-            hits.append(hit)
-            previous = hit
+                if m.start() > p:
+                    break
+                last_end = m.end()
+                hit = self.number_at(m, previous)
+                if hit is not None:
+                    hits.append(hit)
+                    previous = hit
+                break
         return hits
+
+    def number_at(self, m: re.Match, previous: _Hit | None) -> _Hit | None:
+        s = self.s
+        start = m.start()
+        if start:
+            before = s[start - 1]
+            if before.isdigit() or before in "/.,-" or (before.isascii() and before.isalpha()):
+                return None
+        number = number_from_match(m)
+        if not number.known:
+            return None
+        orig = self.ct.to_original(start)
+        if any(a <= orig < b for a, b in self.excluded):
+            return None
+        return self.number_hit(m, number, previous)
 
     def number_hit(self, m: re.Match, number: Number, previous: _Hit | None) -> _Hit | None:
         s = self.s
@@ -229,15 +252,16 @@ class _Finder:
         name = None
         list_type = None
         list_issuer = None
-        pm = _DIRECT_RE.search(window)
+        tail = window[-32:]
+        pm = _DIRECT_RE.search(tail)
         if pm:
             written_type = pm.group("type")
-            span_start = window_start + pm.start("type")
-        elif pm := _LAW_NAMED_RE.search(window):
+            span_start = start - len(tail) + pm.start("type")
+        elif ("uật" in window or "lệnh" in window) and (pm := _LAW_NAMED_RE.search(window)):
             written_type = pm.group("type")
             name = f"{canonical_type(written_type)}{pm.group('lawname')}".strip()
             span_start = window_start + pm.start("type")
-        elif pm := _HEAD_RE.search(window):
+        elif ":" in window and (pm := _HEAD_RE.search(window)):
             list_type = canonical_type(pm.group("type"))
             head = pm.group("head")
             if head:
@@ -319,6 +343,8 @@ class _Finder:
     def laws_by_name(self) -> list[_Hit]:
         hits = []
         for m in _LAW_NAME_RE.finditer(self.s):
+            if m.start() and (self.s[m.start() - 1].isalnum() or self.s[m.start() - 1] == "_"):
+                continue
             words = m.group("name").strip()
             if not (words[0].isupper() or words.lower().startswith("sửa đổi")):
                 continue
@@ -357,27 +383,36 @@ class _Finder:
                 if before:
                     aliases.append((m.group("alias").strip(), before[-1], m.end()))
                     self.alias_defs.append(m.span())
-        types = {h.citation.type for h in full}
-        serials = {h.serial.lstrip("0") or "0" for h in full}
-        pattern = re.compile(
-            rf"(?<![^\W\d_])(?P<type>(?i:{_alternation(types)}))(?: ?{_SO})? ?"
-            rf"(?P<serial>0*(?:{_alternation(serials)}))(?![\w/]| ?[/-] ?\w)"
-        )
         taken = [(h.start, h.end) for h in hits] + self.alias_defs
-        for m in pattern.finditer(s):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            type_name = canonical_type(m.group("type"))
-            serial = m.group("serial").lstrip("0") or "0"
-            antecedents = [
-                h
-                for h in full
-                if h.end <= m.start()
-                and h.citation.type == type_name
-                and (h.serial.lstrip("0") or "0") == serial
-            ]
-            if antecedents:
-                out.append(self.copy(antecedents[-1], m.start(), m.end()))
+        by_serial: dict[str, list[_Hit]] = {}
+        for h in full:
+            by_serial.setdefault(h.serial.lstrip("0") or "0", []).append(h)
+        for serial, antecedents_of_serial in by_serial.items():
+            first = min(h.end for h in antecedents_of_serial)
+            position = s.find(serial, first)
+            while position != -1:
+                m = _SHORT_RE.match(s, position - 1) if position else None
+                position = s.find(serial, position + len(serial))
+                if m is None or (m.group("serial").lstrip("0") or "0") != serial:
+                    continue
+                serial_start = m.start("serial")
+                tm = _SHORT_TYPE_RE.search(s[max(0, serial_start - 24) : serial_start])
+                if tm is None:
+                    continue
+                start = serial_start - (
+                    len(s[max(0, serial_start - 24) : serial_start]) - tm.start()
+                )
+                end = m.end("serial")
+                if any(a < end and start < b for a, b in taken):
+                    continue
+                type_name = canonical_type(tm.group("type"))
+                antecedents = [
+                    h
+                    for h in antecedents_of_serial
+                    if h.end <= start and h.citation.type == type_name
+                ]
+                if antecedents:
+                    out.append(self.copy(antecedents[-1], start, end))
         for alias, antecedent, defined in aliases:
             for m in re.finditer(rf"(?<![^\W\d_]){re.escape(alias)}(?![^\W\d_])", s[defined:]):
                 start, end = defined + m.start(), defined + m.end()

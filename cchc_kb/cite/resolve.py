@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..models import Agency, Document, PartialDate
 from ..slug import ascii_fold
@@ -35,6 +36,7 @@ _ABBREVIATION = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def fold_name(name: str) -> str:
     """A comparison key for agency names: abbreviations expanded, no diacritics, lower case."""
     name = _ABBREVIATION.sub(lambda m: tables.NAME_ABBREVIATIONS[m.group(1)], name)
@@ -73,6 +75,8 @@ class Registry:
                 if not fold_name(summary).startswith(fold_name(doc.doc_type)):
                     summary = f"{doc.doc_type} {summary}"
                 self.by_name[fold_name(summary)].append(doc)
+        self._keys: dict[str, tuple[str, ...]] = {}
+        self._relative: dict[tuple[str, str | None], str | None] = {}
         self.by_agency_name: dict[str, list[str]] = defaultdict(list)
         for agency in self.agencies.values():
             for name in {agency.name, *agency.short_names}:
@@ -87,6 +91,13 @@ class Registry:
         return cls(documents, agencies or {})
 
     # -- agencies ---------------------------------------------------------------------------
+
+    def _agency_keys(self, agency: Agency) -> tuple[str, ...]:
+        keys = self._keys.get(agency.id)
+        if keys is None:
+            keys = (fold_name(agency.name), *map(fold_name, agency.short_names))
+            self._keys[agency.id] = keys
+        return keys
 
     def province_of(self, agency_id: str | None) -> str | None:
         agency = self.agencies.get(agency_id) if agency_id else None
@@ -111,17 +122,21 @@ class Registry:
         citing agency: one of its ancestors, else the single such agency of its province."""
         if context is None or not context.agency_id:
             return None
+        key = (generic, context.agency_id)
+        if key not in self._relative:
+            self._relative[key] = self._relative_agency(generic, context.agency_id)
+        return self._relative[key]
 
+    def _relative_agency(self, generic: str, agency_id: str) -> str | None:
         def fits(agency: Agency) -> bool:
             return any(
-                key == generic or key.startswith(generic + " ")
-                for key in (fold_name(agency.name), *map(fold_name, agency.short_names))
+                key == generic or key.startswith(generic + " ") for key in self._agency_keys(agency)
             )
 
-        for agency in self._chain(context.agency_id):
+        for agency in self._chain(agency_id):
             if fits(agency):
                 return agency.id
-        province = self.province_of(context.agency_id)
+        province = self.province_of(agency_id)
         if province is None:
             return None
         found = [

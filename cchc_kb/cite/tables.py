@@ -332,6 +332,13 @@ DASHES: str = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 # Other look-alike characters, mapped one to one: the Icelandic eth and African D for Đ.
 CHAR_LOOKALIKES: dict[str, str] = {"\u00d0": "Đ", "\u0189": "Đ", "\u00f0": "đ"}
 
+# Whitespace other than the plain space (what str.isspace accepts): each becomes a space.
+WHITESPACE: str = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680"
+    "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000"
+)
+
 # Invisible characters dropped by cleaning (zero-width spaces, BOM, soft hyphen).
 INVISIBLES: str = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
