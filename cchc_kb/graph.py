@@ -329,14 +329,14 @@ def _missing_attrs(ref: str) -> dict:
     }
 
 
-_GRAPHS: dict[int, tuple[weakref.ref, nx.DiGraph]] = {}
+_GRAPHS: dict[tuple[int, PartialDate | None], tuple[weakref.ref, nx.DiGraph]] = {}
 
 
 def graph_of(corpus_or_graph, as_of: PartialDate | None = None) -> nx.DiGraph:
     """The graph itself, or the (cached) graph of a corpus: renderers accept either."""
     if isinstance(corpus_or_graph, nx.DiGraph):
         return corpus_or_graph
-    key = id(corpus_or_graph)
+    key = (id(corpus_or_graph), as_of)
     cached = _GRAPHS.get(key)
     if cached is not None and cached[0]() is corpus_or_graph:
         return cached[1]

@@ -77,12 +77,14 @@ _DOWN_ORDER = {
 }
 _UP_ORDER = {t: i for i, t in enumerate(EDGE_PRIORITY)}
 
+TITLES = ("Kế hoạch cấp trên", "Văn bản này dẫn tới", "Dẫn tới văn bản này")
 CATEGORY_LABELS = {
     "plan": "Kế hoạch",
     "normative": "Văn bản quy phạm pháp luật",
     "admin": "Văn bản hành chính, cá biệt",
     "party": "Văn bản của Đảng",
     "unresolved": "Chưa xác định được văn bản",
+    "agency": "Cơ quan",
 }
 # Line style groups; the legend names each group present.
 LINE_GROUPS = {
@@ -99,10 +101,10 @@ LINE_GROUPS = {
 STYLE = (
     ".cchc-g{width:100%;max-width:480px;height:auto;display:block;margin:0 auto;"
     "--g-plan:#3949ab;--g-normative:#00695c;--g-admin:#a64b00;--g-party:#b71c1c;"
-    "--g-unresolved:#616161;--g-line:#5f6368;--g-fg:var(--md-default-fg-color,#1f1f1f);"
+    "--g-unresolved:#616161;--g-agency:#6a1b9a;--g-line:#5f6368;--g-fg:var(--md-default-fg-color,#1f1f1f);"
     "--g-bg:var(--md-default-bg-color,#fff);--g-focus:var(--md-accent-fg-color,#c2185b)}"
     '[data-md-color-scheme="slate"] .cchc-g{--g-plan:#9fa8da;--g-normative:#80cbc4;'
-    "--g-admin:#ffb74d;--g-party:#ef9a9a;--g-unresolved:#bdbdbd;--g-line:#9aa0a6}"
+    "--g-admin:#ffb74d;--g-party:#ef9a9a;--g-unresolved:#bdbdbd;--g-agency:#ce93d8;--g-line:#9aa0a6}"
     ".cchc-g text{fill:var(--g-fg);font:12px/1 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif}"
     ".cchc-g .t1{font-weight:600}.cchc-g .t2{font-size:10.5px}"
     ".cchc-g .bt{font-size:11px;font-weight:600;fill:var(--g-line)}"
@@ -110,7 +112,7 @@ STYLE = (
     ".cchc-g .f .n{stroke-width:3;fill-opacity:.2}"
     ".cchc-g .k-plan{--c:var(--g-plan)}.cchc-g .k-normative{--c:var(--g-normative)}"
     ".cchc-g .k-admin{--c:var(--g-admin)}.cchc-g .k-party{--c:var(--g-party)}"
-    ".cchc-g .k-unresolved{--c:var(--g-unresolved)}.cchc-g .k-unresolved,.cchc-g .more{stroke-dasharray:4 3}"
+    ".cchc-g .k-agency{--c:var(--g-agency)}.cchc-g .k-unresolved{--c:var(--g-unresolved)}.cchc-g .k-unresolved,.cchc-g .more{stroke-dasharray:4 3}"
     ".cchc-g .more{stroke:var(--g-line);fill:none;stroke-width:1.2}"
     ".cchc-g .e{stroke:var(--g-line);stroke-width:1.5;fill:none}"
     ".cchc-g .l-th{stroke-width:2.6}.cchc-g .l-dc{stroke-dasharray:4 3}"
@@ -165,11 +167,19 @@ def relations(
     """All (node, edge type) the document points to, and all pointing to it, in display order."""
     up = sorted(
         ((v, d["type"]) for _, v, d in graph.out_edges(doc_id, data=True)),
-        key=lambda it: (_UP_ORDER[it[1]], *_node_key(graph, it[0])),
+        key=lambda it: (
+            _UP_ORDER[it[1]],
+            -graph.edges[doc_id, it[0]].get("count", 0),
+            *_node_key(graph, it[0]),
+        ),
     )
     down = sorted(
         ((u, d["type"]) for u, _, d in graph.in_edges(doc_id, data=True)),
-        key=lambda it: (_DOWN_ORDER[it[1]], *_node_key(graph, it[0])),
+        key=lambda it: (
+            _DOWN_ORDER[it[1]],
+            -graph.edges[it[0], doc_id].get("count", 0),
+            *_node_key(graph, it[0]),
+        ),
     )
     return up, down
 
@@ -315,8 +325,9 @@ def _describe(graph: nx.DiGraph, node: str) -> str:
 
 
 class _Svg:
-    def __init__(self, graph: nx.DiGraph, from_src: str, prefix: str):
+    def __init__(self, graph: nx.DiGraph, from_src: str, prefix: str, focus: str = ""):
         self.graph = graph
+        self.focus = focus
         self.from_src = from_src
         self.prefix = prefix
         self.parts: list[str] = []
@@ -377,6 +388,14 @@ class _Svg:
         self.parts.append(f'<text class="bt" x="{PAD}" y="{_num(y + 13)}">{_x(text)}</text>')
 
 
+def _note(svg: _Svg, node: str, etype: str, upward: bool) -> str:
+    """The relation written in a box; with a count when the edge aggregates several plans."""
+    graph, focus = svg.graph, svg.focus
+    data = graph.edges[focus, node] if upward else graph.edges[node, focus]
+    count = data.get("count")
+    return EDGE_LABELS[etype] + (f" ({count})" if count else "")
+
+
 def _band(
     svg: _Svg, items: list[tuple[str, str]], y: float, upward: bool, more: tuple[str, int] | None
 ) -> tuple[float, float, float]:
@@ -400,7 +419,7 @@ def _band(
         cls, _ = LINE_GROUPS[etype]
         svg.lines.add(etype)
         svg.line(BUS_X, cy, edge_x, cy, cls, arrow=upward)
-        svg.box(node, x, top, COL_W, NODE_H, EDGE_LABELS[etype])
+        svg.box(node, x, top, COL_W, NODE_H, _note(svg, node, etype, upward))
     rows = -(-len(cells) // 2)
     bottom = y + rows * (NODE_H + ROW_GAP) - ROW_GAP if rows else y
     return bottom, first_c, last_c
@@ -439,6 +458,7 @@ def neighbourhood_svg(
     *,
     max_nodes: int = MAX_NODES,
     more_src: str | None = None,
+    titles: tuple[str, str, str] | None = None,
 ) -> str:
     """Inline SVG of ``doc_id``'s neighbourhood for the page whose source path is ``from_src``.
 
@@ -450,12 +470,13 @@ def neighbourhood_svg(
         return ""
     hood = neighbourhood(graph, doc_id, max_nodes)
     prefix = "g-" + re.sub(r"[^a-z0-9-]", "-", doc_id)
-    svg = _Svg(graph, from_src, prefix)
+    svg = _Svg(graph, from_src, prefix, doc_id)
+    t_chain, t_up, t_down = titles or TITLES
     more_href = urls.relative_url(from_src, more_src or relations_src(graph, doc_id))
     y = PAD
     chain_bottom = None
     if hood.chain:
-        svg.title("Kế hoạch cấp trên", y)
+        svg.title(t_chain, y)
         y += TITLE_H
         for i, node in enumerate(hood.chain):
             if i:
@@ -466,7 +487,7 @@ def neighbourhood_svg(
         y += 4
     up_first = None
     if hood.up or hood.hidden_up:
-        svg.title(f"Văn bản này dẫn tới ({len(hood.up) + len(hood.hidden_up)})", y)
+        svg.title(f"{t_up} ({len(hood.up) + len(hood.hidden_up)})", y)
         y += TITLE_H
         more = (more_href, len(hood.hidden_up)) if hood.hidden_up else None
         y, up_first, _ = _band(svg, hood.up, y, True, more)
@@ -480,7 +501,7 @@ def neighbourhood_svg(
     svg.box(doc_id, BUS_X - FOCUS_W / 2, focus_top, FOCUS_W, FOCUS_H, "", focus=True)
     y = focus_top + FOCUS_H + 16
     if hood.down or hood.hidden_down:
-        svg.title(f"Dẫn tới văn bản này ({len(hood.down) + len(hood.hidden_down)})", y)
+        svg.title(f"{t_down} ({len(hood.down) + len(hood.hidden_down)})", y)
         y += TITLE_H
         more = (more_href, len(hood.hidden_down)) if hood.hidden_down else None
         start = len(svg.parts)
@@ -495,7 +516,7 @@ def neighbourhood_svg(
         f'width="{W}" height="{height}" role="group" aria-labelledby="{prefix}-t" '
         f'aria-describedby="{prefix}-d">'
         f'<title id="{prefix}-t">{_x(title)}</title>'
-        f'<desc id="{prefix}-d">{_x(_text_alternative(graph, hood))}</desc>'
+        f'<desc id="{prefix}-d">{_x(_text_alternative(graph, hood, (t_chain, t_up, t_down)))}</desc>'
         f"<style>{STYLE}</style>"
         f'<defs><marker id="{prefix}-a" viewBox="0 0 8 8" refX="7.5" refY="4" markerWidth="5" '
         f'markerHeight="5" orient="auto-start-reverse"><path d="M0 0L8 4L0 8z"/></marker></defs>'
@@ -511,21 +532,19 @@ def _bus_up(prefix: str, focus_bottom: float, last_c: float) -> str:
     )
 
 
-def _text_alternative(graph: nx.DiGraph, hood: Neighbourhood) -> str:
+def _text_alternative(graph: nx.DiGraph, hood: Neighbourhood, titles=TITLES) -> str:
     parts = []
     if hood.chain:
-        parts.append(
-            "Kế hoạch cấp trên: " + " → ".join(graph.nodes[n]["label"] for n in hood.chain)
-        )
+        parts.append(f"{titles[0]}: " + " → ".join(graph.nodes[n]["label"] for n in hood.chain))
     if hood.up:
         parts.append(
-            "Văn bản này dẫn tới: "
+            f"{titles[1]}: "
             + "; ".join(f"{EDGE_LABELS[t]} {graph.nodes[n]['label']}" for n, t in hood.up)
             + (f"; và {len(hood.hidden_up)} văn bản khác" if hood.hidden_up else "")
         )
     if hood.down:
         parts.append(
-            "Dẫn tới văn bản này: "
+            f"{titles[2]}: "
             + "; ".join(f"{graph.nodes[n]['label']} ({EDGE_LABELS[t]})" for n, t in hood.down)
             + (f"; và {len(hood.hidden_down)} văn bản khác" if hood.hidden_down else "")
         )
