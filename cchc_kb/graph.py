@@ -557,21 +557,22 @@ def find_anachronisms(corpus: Corpus, graph: nx.DiGraph) -> list[Finding]:
         if late_registry:
             reasons.append(f"danh mục ghi {registry.vietnamese()}")
         if late_text and late_registry:
-            which = "theo cả ngày ghi trong văn bản dẫn và ngày trong danh mục"
+            which = "theo cả ngày văn bản dẫn ghi và ngày trong danh mục"
         elif late_text:
-            which = "theo ngày ghi trong văn bản dẫn" + (
-                f" (danh mục ghi {registry.vietnamese()})" if registry else ""
-            )
+            which = "theo ngày văn bản dẫn ghi"
+            if registry:
+                reasons.append(f"danh mục ghi {registry.vietnamese()}")
         else:
-            which = "theo ngày trong danh mục" + (
-                f" (văn bản dẫn ghi {said.vietnamese()})" if said else ""
-            )
+            which = "theo ngày trong danh mục"
+            if said:
+                reasons.append(f"văn bản dẫn ghi {said.vietnamese()}")
         findings.append(
             Finding(
                 "cited-after-document",
                 "warning",
                 f"{_name(graph, source)} ({mine.vietnamese()}) {data['label']} "
-                f"{_name(graph, target)}, văn bản có ngày sau ngày của văn bản dẫn, {which}",
+                f"{_name(graph, target)}, văn bản có ngày sau văn bản dẫn {which} "
+                f"({'; '.join(reasons)})",
                 doc.path,
                 data.get("line", 0) or 1,
                 source,
