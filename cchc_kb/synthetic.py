@@ -10,6 +10,7 @@ reality. Same ``seed`` → same files, byte for byte.
 from __future__ import annotations
 
 import argparse
+import datetime
 import random
 import shutil
 from dataclasses import dataclass
@@ -288,6 +289,9 @@ def _write_province_year(
 ) -> int:
     p = slugify(name)
     ubnd = f"ubnd-tinh-{p}"
+    # A plan cites only decrees issued before its year, as a real one would.
+    earlier = [(d, w) for d, w in zip(decrees, weights, strict=True) if d.year < year]
+    decrees, weights = [d for d, _ in earlier], [w for _, w in earlier]
     parent_no = rng.randint(1, 400)
     parent_id = f"{ubnd}-{year}-tuyen-truyen-cchc"
     parent_date = (year, 1, rng.randint(2, 28))
@@ -308,7 +312,8 @@ def _write_province_year(
         if rng.random() < 0.15:  # some agencies have not answered yet
             continue
         plan_id = f"{agency}-{year}-tuyen-truyen-cchc"
-        date = (year, rng.randint(1, 3), rng.randint(1, 28))
+        issued = datetime.date(*parent_date) + datetime.timedelta(days=rng.randint(1, 60))
+        date = (issued.year, issued.month, issued.day)
         cited = sorted(set(rng.choices(decrees, weights, k=rng.randint(2, 6))), key=lambda d: d.id)
         front = _plan_front(
             plan_id,
