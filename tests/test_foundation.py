@@ -178,6 +178,8 @@ def test_synthetic_repository_is_deterministic_and_loads_clean(tmp_path: Path) -
     files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
     assert files_a == sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
     assert all((a / f).read_bytes() == (b / f).read_bytes() for f in files_a)
-    corpus = load_corpus(a, cite=False)
-    assert corpus.errors == []
+    corpus = load_corpus(a)
+    assert corpus.diagnostics == []  # a realistic corpus: no errors, no data-quality findings
     assert len(corpus.plans) == 120
+    cited = [c for plan in corpus.plans.values() for c in plan.citations]
+    assert cited and all(c.id for c in cited)  # every generated citation resolves
