@@ -1,0 +1,122 @@
+"""Each export read back with the tool a user would use finds exactly the graph the build holds."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import random
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from graph_fixtures import corpus as fixture_corpus
+
+from cchc_kb.exports import (
+    EDGE_COLUMNS,
+    EXPORTS,
+    LEGAL_COLUMNS,
+    PLAN_COLUMNS,
+    export_graph,
+    graph_files,
+)
+from cchc_kb.graph import build_graph, edge_types
+
+NAMES = ["graph.json", "graph.graphml", "edges.csv", "plans.csv", "legal.csv"]
+
+
+@pytest.fixture(scope="module")
+def exported():
+    c = fixture_corpus()
+    g = build_graph(c)
+    return c, g, {Path(f.path).name: f for f in graph_files(c, g)}
+
+
+def rows(content: bytes) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(content.decode("utf-8"))))
+
+
+def test_exactly_these_files_at_stable_paths(exported):
+    _, _, files = exported
+    assert list(files) == NAMES == list(EXPORTS)
+    assert all(f.path == f"du-lieu/{name}" for name, f in files.items())
+
+
+def same_graph(read: nx.DiGraph, built: nx.DiGraph) -> None:
+    expected = export_graph(built)
+    assert sorted(read.nodes) == sorted(built.nodes)
+    assert sorted(read.edges) == sorted(built.edges)
+    for node in built:
+        assert dict(read.nodes[node]) == dict(expected.nodes[node]), node
+    for u, v in built.edges:
+        assert dict(read.edges[u, v]) == dict(expected.edges[u, v]), (u, v)
+        # Lists survive as "|"-joined text.
+        also = read.edges[u, v]["also"]
+        assert (also.split("|") if also else []) == built.edges[u, v]["also"]
+
+
+def test_node_link_json_reads_back(exported):
+    _, g, files = exported
+    data = json.loads(files["graph.json"].content.decode("utf-8"))
+    assert {"nodes", "edges", "directed"} <= data.keys() and data["directed"] is True
+    same_graph(nx.node_link_graph(data, edges="edges"), g)
+
+
+def test_graphml_reads_back(exported, tmp_path):
+    _, g, files = exported
+    path = tmp_path / "graph.graphml"
+    path.write_bytes(files["graph.graphml"].content)
+    read = nx.read_graphml(path)
+    assert isinstance(read, nx.DiGraph)
+    same_graph(read, g)
+
+
+def test_edges_csv(exported):
+    _, g, files = exported
+    table = rows(files["edges.csv"].content)
+    assert list(table[0]) == [c[0] for c in EDGE_COLUMNS]
+    assert [(r["nguon"], r["dich"]) for r in table] == sorted(g.edges)
+    for r in table:
+        d = g.edges[r["nguon"], r["dich"]]
+        assert r["quan_he"] == d["type"]
+        assert (r["quan_he_khac"].split("|") if r["quan_he_khac"] else []) == edge_types(d)[1:]
+        assert int(r["so_lan_nhac"]) == d["mentions"]
+
+
+def test_plans_csv(exported):
+    c, _, files = exported
+    table = rows(files["plans.csv"].content)
+    assert list(table[0]) == [col[0] for col in PLAN_COLUMNS]
+    assert [r["id"] for r in table] == sorted(c.plans)
+    for r in table:
+        p = c.plans[r["id"]]
+        assert r["so_ky_hieu"] == (p.number or "")
+        assert r["ngay_ban_hanh"] == (p.issued.iso if p.issued else "")
+        assert (r["thuc_hien"].split("|") if r["thuc_hien"] else []) == p.implements
+        assert (r["can_cu"].split("|") if r["can_cu"] else []) == p.legal_bases
+        assert r["stub"] == ("true" if p.stub else "false")
+
+
+def test_legal_csv_keeps_text_that_needs_quoting(exported):
+    c, g, files = exported
+    table = rows(files["legal.csv"].content)
+    assert list(table[0]) == [col[0] for col in LEGAL_COLUMNS]
+    assert [r["id"] for r in table] == sorted(c.legal)
+    by_id = {r["id"]: r for r in table}
+    assert by_id["3396-qd-ubnd-a"]["so_ky_hieu"] == c.legal["3396-qd-ubnd-a"].number
+    assert int(by_id["61-2018-nd-cp"]["so_ke_hoach_can_cu"]) == sum(
+        1
+        for u in g.predecessors("61-2018-nd-cp")
+        if "can_cu" in edge_types(g.edges[u, "61-2018-nd-cp"])
+    )
+
+
+def test_byte_identical_whatever_the_insertion_order():
+    a = fixture_corpus()
+    b = fixture_corpus()
+    items = list(b.legal.items())
+    random.Random(3).shuffle(items)
+    b.legal = dict(items)
+    fa = graph_files(a, build_graph(a))
+    fb = graph_files(b, build_graph(b))
+    assert [f.content for f in fa] == [f.content for f in fb]
