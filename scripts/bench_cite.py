@@ -27,7 +27,6 @@ from eval_cite import context_of, load_registry  # noqa: E402
 from cchc_kb.cite import find_citations  # noqa: E402
 from cchc_kb.text import decode  # noqa: E402
 
-SEEDS = ROOT / "tests" / "data" / "seeds"
 CONTEXTS = {
     "000": {"agency": "so-xay-dung-hai-duong", "year": 2025, "date": "2025-01"},
     "001": {"agency": "so-xay-dung-thai-binh", "year": 2022, "date": "2022-02"},
@@ -48,7 +47,11 @@ def _variant(text: str, rng: random.Random) -> str:
 
 def write_corpus(folder: Path, megabytes: float, seed: int) -> list[tuple[Path, str]]:
     rng = random.Random(seed)
-    seeds = sorted(SEEDS.glob("*.txt"))
+    # The seed texts beside their plans: plans/<agency>/<year>/<NNN>_<hash>.txt.
+    seeds = sorted(
+        (p for p in ROOT.glob("plans/*/*/*_*.txt") if p.name[:3] in CONTEXTS),
+        key=lambda p: p.name,
+    )
     sources = [(p.name[:3], decode(p.read_bytes()).text) for p in seeds]
     files: list[tuple[Path, str]] = []
     total = 0

@@ -70,7 +70,8 @@ def test_annotate_skips_overlaps_and_keeps_text():
 
 
 def test_annotate_links_every_citation_in_place():
-    text = eval_cite.ROOT.joinpath("tests/data/seeds/003_9fb4ab6f11e7a9df.txt").read_text("utf-8")
+    (path,) = ROOT.glob("plans/*/*/003_9fb4ab6f11e7a9df.txt")
+    text = path.read_text("utf-8")
     citations = find_citations(text)
     out = annotate(text, [(c.span, "⟦", "⟧") for c in citations])
     assert out.count("⟦") == len(citations) == 15

@@ -1,4 +1,7 @@
-"""The five seeds: every citation found, nothing else (precision and recall 1.0)."""
+"""The five seeds: every citation found, nothing else (precision and recall 1.0).
+
+The seed texts are the source files beside their plans, ``plans/<agency>/<year>/<name>.txt``.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +15,6 @@ from cchc_kb.cite import find_citations, find_self_references
 from cchc_kb.text import decode
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "tests" / "data" / "seeds"
 EXPECTED = yaml.safe_load((ROOT / "tests" / "data" / "cite" / "seeds.yml").read_text("utf-8"))
 _spec = importlib.util.spec_from_file_location("eval_cite", ROOT / "scripts" / "eval_cite.py")
 eval_cite = importlib.util.module_from_spec(_spec)
@@ -20,8 +22,14 @@ _spec.loader.exec_module(eval_cite)
 REGISTRY = eval_cite.load_registry()
 
 
+def seed_path(name: str) -> Path:
+    """A seed text lives beside its plan: plans/<agency>/<year>/<name>."""
+    (path,) = ROOT.glob(f"plans/*/*/{name}")
+    return path
+
+
 def _seed(name: str) -> str:
-    return decode((SEEDS / name).read_bytes()).text
+    return decode(seed_path(name).read_bytes()).text
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
