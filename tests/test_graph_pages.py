@@ -1,0 +1,165 @@
+"""Graph pages: links resolve, titles, pagination, report contents, open-data documentation."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+import pytest
+from graph_fixtures import corpus as fixture_corpus
+from graph_fixtures import many_children
+
+from cchc_kb.exports import EXPORTS, LEGAL_COLUMNS, PLAN_COLUMNS
+from cchc_kb.graph import build_graph
+from cchc_kb.models import Diagnostic
+from cchc_kb.site import urls
+from cchc_kb.site.graph_pages import REPORT_SRC, graph_pages
+from cchc_kb.site.settings import SiteSettings
+
+ROOT = Path(__file__).resolve().parents[1]
+MD_LINK = re.compile(r"\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+HREF = re.compile(r'href="([^"]+)"')
+
+
+def settings(page_size: int = 5) -> SiteSettings:
+    from cchc_kb.models import PartialDate
+
+    return SiteSettings(as_of=PartialDate.parse("2025-09-01"), page_size=page_size)
+
+
+def document_srcs(corpus, graph) -> set[str]:
+    srcs = {a["src"] for _, a in graph.nodes(data=True) if a.get("src")}
+    return srcs | {urls.agency_src(a) for a in corpus.agencies}
+
+
+@pytest.fixture(scope="module")
+def site():
+    c = many_children(30)
+    c.diagnostics.append(
+        Diagnostic(c.plans["ubnd-xa-a-2024-kh-1"].path, 7, "warning", "date-partial", "ngày <x>")
+    )
+    g = build_graph(c)
+    pages = graph_pages(c, g, settings())
+    return c, g, pages
+
+
+def test_sources_unique_and_titles_are_h1(site):
+    _, _, pages = site
+    srcs = [p.src for p in pages]
+    assert len(srcs) == len(set(srcs))
+    for p in pages:
+        assert p.markdown.startswith("# "), p.src
+        first = p.markdown.splitlines()[0][2:]
+        assert first.replace("\\", "") == p.title, p.src
+
+
+def test_every_markdown_link_resolves(site):
+    c, g, pages = site
+    known = {p.src for p in pages} | document_srcs(c, g)
+    for p in pages:
+        for target in MD_LINK.findall(p.markdown):
+            if target.startswith("http"):
+                continue
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(p.src), target))
+            assert resolved in known, (p.src, target)
+
+
+def test_html_links_point_to_exports_or_pages(site):
+    c, g, pages = site
+    known = {urls.url_of(p.src) for p in pages} | {urls.url_of(s) for s in document_srcs(c, g)}
+    known |= {f"du-lieu/{name}" for name in EXPORTS}
+    for p in pages:
+        base = urls.url_of(p.src)
+        for href in HREF.findall(p.markdown):
+            target = posixpath.normpath(posixpath.join(base, href.replace("&amp;", "&")))
+            target = target + "/" if not target.startswith("du-lieu/") else target
+            assert target in known, (p.src, href)
+
+
+def test_lists_are_paginated(site):
+    _, _, pages = site
+    srcs = {p.src for p in pages}
+    # 30 commune plans under one district, 10 rows per page (page_size 5 × 2).
+    assert "do-thi/he-thong-ke-hoach/ubnd-tinh-a/trang-2.md" in srcs
+    assert "do-thi/co-quan/ubnd-xa-a/trang-2.md" in srcs
+    continued = next(p for p in pages if p.src == "do-thi/he-thong-ke-hoach/ubnd-tinh-a/trang-2.md")
+    assert "(tiếp theo)" in continued.markdown  # the path to the first row is repeated
+    assert max(len(p.markdown) for p in pages) < 40_000
+
+
+def test_hierarchy_tree_nests_province_district_commune(site):
+    _, _, pages = site
+    page = next(p for p in pages if p.src == "do-thi/he-thong-ke-hoach/ubnd-tinh-a.md")
+    lines = page.markdown.splitlines()
+    depth = {
+        m: next(len(line) - len(line.lstrip()) for line in lines if m in line)
+        for m in (
+            "ubnd-tinh-a-2022-kh-15",
+            "ubnd-huyen-a-2023-kh-442",
+            "ubnd-xa-a-2024-tuyen-truyen",
+        )
+    }
+    assert (
+        depth["ubnd-tinh-a-2022-kh-15"]
+        < depth["ubnd-huyen-a-2023-kh-442"]
+        < depth["ubnd-xa-a-2024-tuyen-truyen"]
+    )
+    top = next(p for p in pages if p.src == "do-thi/he-thong-ke-hoach.md")
+    assert top.markdown.index("Trung ương") < top.markdown.index("Ánh Dương")
+
+
+def test_ranking_orders_by_citing_documents(site):
+    _, _, pages = site
+    page = next(p for p in pages if p.src == "do-thi/van-ban-duoc-dan-nhieu-nhat.md")
+    rows = [line for line in page.markdown.splitlines() if line.startswith("| 1 |")]
+    assert "61/2018/NĐ-CP" in rows[0]
+
+
+def group_text(pages, code: str) -> str:
+    return "".join(p.markdown for p in pages if p.src.startswith(f"chat-luong-du-lieu/{code}"))
+
+
+def test_report_lists_planted_faults_with_file_and_line(site):
+    _, _, pages = site
+    summary = next(p for p in pages if p.src == REPORT_SRC).markdown
+    assert summary.index("Vòng trích dẫn") < summary.index("Văn bản được dẫn có ngày sau")
+    cycles = group_text(pages, "graph-cycle")
+    assert "`legal/1-2020-qd-ubnd-a.md:" in cycles and "ubnd-tinh-b-2023-a" in cycles
+    late = group_text(pages, "cited-after-document")
+    assert "`plans/ubnd-xa-a/2024/ubnd-xa-a-2024-tuyen-truyen.md:21`" in late
+    assert "61/2024/NĐ-CP" in late
+    assert "118/2025/NĐ-CP" in group_text(pages, "basis-not-in-force")
+    # The loader's diagnostics are there too, escaped.
+    loader = group_text(pages, "date-partial")
+    assert "ubnd-xa-a-2024-kh-1.md:7" in loader and "&lt;x&gt;" in loader
+
+
+def test_open_data_page_documents_each_export(site):
+    _, _, pages = site
+    page = next(p for p in pages if p.src == "du-lieu-mo.md").markdown
+    for name in EXPORTS:
+        assert f'href="../du-lieu/{name}"' in page
+    for column in [c[0] for c in PLAN_COLUMNS] + [c[0] for c in LEGAL_COLUMNS]:
+        assert f"`{column}`" in page
+    assert "MIT" in page and "CC BY 4.0" in page and "quyền tác giả" in page
+
+
+def test_without_settings_object():
+    c = fixture_corpus()
+    pages = graph_pages(c, build_graph(c))
+    assert any(p.src == "do-thi/index.md" for p in pages)
+
+
+def test_seed_report_lists_61_2024_after_plan_002():
+    if not (ROOT / "legal" / "61-2024-nd-cp.md").is_file():
+        pytest.skip("seed content not in the repository yet")
+    from cchc_kb.load import load_corpus
+
+    c = load_corpus(ROOT)
+    pages = graph_pages(c, build_graph(c), settings(25))
+    late = group_text(pages, "cited-after-document")
+    line = next(line for line in late.splitlines() if "ubnd-xa-tien-tien" in line)
+    assert "61/2024/NĐ-CP" in line and "Kế hoạch 02/KH-UBND" in line
+    relations = next(p for p in pages if p.src == "do-thi/co-quan/so-xay-dung-thai-binh.md")
+    assert "61/2018/NĐ-CP" in relations.markdown
