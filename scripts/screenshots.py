@@ -79,7 +79,9 @@ def main(argv: list[str] | None = None) -> int:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for width_name, width in WIDTHS.items():
-                page = browser.new_page(viewport={"width": width, "height": 1000 if width > 600 else 844})
+                page = browser.new_page(
+                    viewport={"width": width, "height": 1000 if width > 600 else 844}
+                )
                 for name, path in PAGES.items():
                     page.goto(base + path)
                     # The first screen is what a reader sees; the full page shows the rest.
