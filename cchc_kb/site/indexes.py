@@ -55,7 +55,10 @@ def _doc_table(ctx: Context, docs: list[Document], src: str, with_agency: bool =
     head += "<th scope='col'>Trích yếu</th>"
     rows = []
     for doc in docs:
-        cells = f"<td>{doc_link(doc, src)}</td><td>{esc(date_short(doc_date(doc)))}</td>"
+        cells = (
+            f"<td>{doc_link(doc, src)}</td>"
+            f'<td class="cchc-date">{esc(date_short(doc_date(doc)))}</td>'
+        )
         if with_agency:
             cells += f"<td>{agency_link(ctx.corpus, doc.issuer, src)}</td>"
         cells += f"<td>{esc(doc.summary)}</td>"
