@@ -35,6 +35,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import networkx as nx
 
@@ -139,8 +140,14 @@ class Neighbourhood:
         return len(self.hidden_up) + len(self.hidden_down)
 
 
+@lru_cache(maxsize=65536)
+def label_key(text: str) -> tuple:
+    """``collation.sort_key``, memoised: the same labels are sorted on many pages."""
+    return sort_key(text)
+
+
 def _node_key(graph: nx.DiGraph, node: str) -> tuple:
-    return (sort_key(graph.nodes[node]["label"]), node)
+    return (label_key(graph.nodes[node]["label"]), node)
 
 
 def parent_chain(graph: nx.DiGraph, doc_id: str, limit: int = MAX_CHAIN) -> list[str]:

@@ -28,6 +28,7 @@ from ..exports import graph_files as _export_files
 from ..graph import EDGE_LABELS, Finding, analyses, edge_types, ranking
 from ..models import AGENCY_LEVELS, Diagnostic, PartialDate
 from ..svg import (
+    label_key,
     neighbourhood,
     neighbourhood_list_markdown,
     neighbourhood_svg,
@@ -210,9 +211,9 @@ def _plan_sort(graph: nx.DiGraph, node: str) -> tuple:
     a = graph.nodes[node]
     return (
         LEVEL_ORDER.get(a.get("level"), 9),
-        sort_key(a.get("agency_name") or ""),
+        label_key(a.get("agency_name") or ""),
         a.get("date") or "",
-        sort_key(a["label"]),
+        label_key(a["label"]),
         node,
     )
 
@@ -408,7 +409,7 @@ def agency_graph_pages(corpus: Corpus, graph: nx.DiGraph, cfg: _Settings) -> lis
     agg = agency_graph(corpus, graph)
     agencies = sorted(
         (n for n, a in agg.nodes(data=True) if a["kind"] == "agency"),
-        key=lambda n: (sort_key(agg.nodes[n]["label"]), n),
+        key=lambda n: (label_key(agg.nodes[n]["label"]), n),
     )
     plans_of: dict[str, list[str]] = defaultdict(list)
     for node, a in graph.nodes(data=True):
