@@ -559,7 +559,12 @@ def _text_alternative(graph: nx.DiGraph, hood: Neighbourhood, titles=TITLES) -> 
 
 
 def neighbourhood_list_markdown(
-    graph_or_corpus, doc_id: str, from_src: str, *, max_nodes: int = MAX_NODES
+    graph_or_corpus,
+    doc_id: str,
+    from_src: str,
+    *,
+    max_nodes: int = MAX_NODES,
+    more_src: str | None = None,
 ) -> str:
     """The drawing's relations as a Markdown list (Markdown links, so a strict build checks them)."""
     from .site.md import md_text
@@ -586,7 +591,7 @@ def neighbourhood_list_markdown(
         lines.append(f"- {title}:")
         lines += [f"    - {link(n)} — {EDGE_LABELS[t]}" for n, t in items]
         if hidden:
-            more = urls.relative_src(from_src, relations_src(graph, doc_id))
+            more = urls.relative_src(from_src, more_src or relations_src(graph, doc_id))
             lines.append(f"    - [+{len(hidden)} văn bản khác]({more})")
     return "\n".join(lines) + "\n" if lines else ""
 

@@ -54,8 +54,19 @@ def test_sources_unique_and_titles_are_h1(site):
         assert first.replace("\\", "") == p.title, p.src
 
 
-def test_every_markdown_link_resolves(site):
-    c, g, pages = site
+def seed_site():
+    if not (ROOT / "legal" / "61-2018-nd-cp.md").is_file():
+        pytest.skip("seed content not in the repository yet")
+    from cchc_kb.load import load_corpus
+
+    c = load_corpus(ROOT)
+    g = build_graph(c)
+    return c, g, graph_pages(c, g, settings(25))
+
+
+@pytest.mark.parametrize("which", ["fixture", "seeds"])
+def test_every_markdown_link_resolves(site, which):
+    c, g, pages = site if which == "fixture" else seed_site()
     known = {p.src for p in pages} | document_srcs(c, g)
     for p in pages:
         for target in MD_LINK.findall(p.markdown):

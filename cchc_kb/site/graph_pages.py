@@ -451,7 +451,7 @@ def agency_graph_pages(corpus: Corpus, graph: nx.DiGraph, cfg: _Settings) -> lis
                 )
                 svg = neighbourhood_svg(agg, agency_id, src, titles=titles, more_src=src)
                 out.append(html_block(f'<figure class="cchc-graph">{svg}</figure>'))
-                listing = neighbourhood_list_markdown(agg, agency_id, src)
+                listing = neighbourhood_list_markdown(agg, agency_id, src, more_src=src)
                 out.append(_retitle(listing, titles) + "\n")
             out.append(f"## Kế hoạch của cơ quan ({len(plans)})\n\n")
             out.append("| Kế hoạch | Ngày | Thực hiện | Căn cứ, dẫn chiếu |\n|---|---|---|---:|\n")
