@@ -100,7 +100,7 @@ LINE_GROUPS = {
 }
 
 STYLE = (
-    ".cchc-g{width:100%;max-width:480px;height:auto;display:block;margin:0 auto;"
+    ".cchc-g{width:480px;max-width:100%;height:auto;display:block;margin:0 auto;"
     "--g-plan:#3949ab;--g-normative:#00695c;--g-admin:#a64b00;--g-party:#b71c1c;"
     "--g-unresolved:#616161;--g-agency:#6a1b9a;--g-line:#5f6368;--g-fg:var(--md-default-fg-color,#1f1f1f);"
     "--g-bg:var(--md-default-bg-color,#fff);--g-focus:var(--md-accent-fg-color,#c2185b)}"
@@ -247,6 +247,27 @@ def fit(text: str, px: float, size: float = 12) -> str:
     return text.rstrip(" ,·-") + "…"
 
 
+def fit_size(text: str, px: float, sizes: tuple[float, ...]) -> tuple[float, str]:
+    """The largest of ``sizes`` at which ``text`` fits, else the smallest with "…"."""
+    for size in sizes:
+        if _text_width(" ".join(text.split()), size) <= px:
+            return size, " ".join(text.split())
+    return sizes[-1], fit(text, px, sizes[-1])
+
+
+_AGENCY_SHORT = (
+    (re.compile(r"Ủy ban nhân dân"), "UBND"),
+    (re.compile(r"Hội đồng nhân dân"), "HĐND"),
+    (re.compile(r"^(Sở .+?) tỉnh "), r"\1 "),  # Sở Xây dựng tỉnh Đồng Nai → Sở Xây dựng Đồng Nai
+)
+
+
+def short_agency(name: str) -> str:
+    for pattern, repl in _AGENCY_SHORT:
+        name = pattern.sub(repl, name)
+    return name
+
+
 def _x(text: str) -> str:
     return html.escape(text, quote=True)
 
@@ -296,7 +317,7 @@ def _lines(attrs: dict) -> tuple[str, str]:
     elif attrs["kind"] == "unresolved":
         first = attrs["label"]
     else:
-        first = attrs.get("agency_name") or attrs["label"]
+        first = short_agency(attrs.get("agency_name") or "") or attrs["label"]
     kind = attrs.get("type") or "Văn bản"
     year = attrs.get("year")
     if not attrs.get("number") and year and attrs["kind"] != "unresolved":
@@ -348,13 +369,16 @@ class _Svg:
         cat = attrs["category"]
         self.categories.add(cat)
         first, second = _lines(attrs)
-        if not focus and note:
-            second = f"{short_type(attrs.get('type')) if attrs.get('number') else second} · {note}"
-        size1 = 13 if focus else 12
-        t1 = fit(first, w - 14, size1)
-        t2 = fit(
-            attrs.get("agency_name") if focus and attrs.get("agency_name") else second, w - 14, 10.5
-        )
+        numbered = bool(attrs.get("number"))
+        if focus and numbered and attrs.get("agency_name"):
+            second = attrs["agency_name"]
+        elif not focus and note:
+            kind = short_type(attrs.get("type"))
+            if not numbered and attrs.get("year") and attrs["kind"] in ("plan", "legal"):
+                kind = f"{kind} {attrs['year']}"
+            second = f"{kind if numbered or attrs['kind'] != 'agency' else second} · {note}"
+        size1, t1 = fit_size(first, w - 14, (13, 12, 11) if focus else (12, 11, 10.5))
+        t2 = fit(second, w - 14, 10.5)
         label = _describe(self.graph, node) + (f" — {note}" if note else "")
         href = _href(self.graph, node, self.from_src)
         cx = x + w / 2
@@ -362,7 +386,7 @@ class _Svg:
             f"<title>{_x(label + (' — ' + attrs['summary'] if attrs.get('summary') else ''))}</title>"
             + _shape(cat, x, y, w, h)
             + f'<text class="t1" x="{_num(cx)}" y="{_num(y + h / 2 - 3)}" text-anchor="middle"'
-            + (' style="font-size:13px"' if focus else "")
+            + (f' style="font-size:{_num(size1)}px"' if size1 != 12 else "")
             + f">{_x(t1)}</text>"
             + f'<text class="t2" x="{_num(cx)}" y="{_num(y + h / 2 + 11)}" text-anchor="middle">{_x(t2)}</text>'
         )
@@ -486,6 +510,7 @@ def neighbourhood_svg(
         svg.title(t_chain, y)
         y += TITLE_H
         for i, node in enumerate(hood.chain):
+            svg.lines.add("thuc_hien")
             if i:
                 svg.line(BUS_X, y, BUS_X, chain_bottom, "l-th", arrow=True)
             svg.box(node, BUS_X - CHAIN_W / 2, y, CHAIN_W, NODE_H, "")

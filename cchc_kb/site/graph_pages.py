@@ -51,6 +51,14 @@ CENTRAL = "trung-uong"
 UNKNOWN_PROVINCE = "chua-xac-dinh"
 
 LEVEL_ORDER = {key: i for i, key in enumerate(AGENCY_LEVELS)}
+# Short level names that fit a box in the agency drawing.
+LEVEL_SHORT = {
+    "trung_uong": "Trung ương",
+    "tinh": "Cấp tỉnh",
+    "so": "Sở, ban, ngành",
+    "huyen": "Cấp huyện",
+    "xa": "Cấp xã",
+}
 
 # Report groups: code -> Vietnamese title. Unknown codes are shown under their own code.
 CODE_TITLES: dict[str, str] = {
@@ -388,7 +396,7 @@ def agency_graph(corpus: Corpus, graph: nx.DiGraph) -> nx.DiGraph:
             agency_id,
             kind="agency",
             category="agency",
-            type=AGENCY_LEVELS.get(ag.level, "Cơ quan") if ag else "Cơ quan",
+            type=LEVEL_SHORT.get(ag.level, "Cơ quan") if ag else "Cơ quan",
             number="",
             label=ag.name if ag else agency_id,
             agency_name=ag.name if ag else agency_id,
