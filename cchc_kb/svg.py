@@ -12,15 +12,16 @@ box, so no edge ever crosses a box whatever the number of nodes. Why not a gener
 
 - Graphviz (``dot``) would lay out arbitrary graphs better, but a neighbourhood is a star
   plus a chain, for which a fixed layered layout is already optimal; ``dot`` is a system
-  dependency, and spawning it once per page costs ~20–50 ms, i.e. minutes for a national
-  corpus, while batching it through one process makes the build depend on its output order.
+  dependency, and spawning it once per page costs tens of milliseconds, i.e. minutes for a
+  national corpus; batching all pages through one process would avoid that but ties every
+  page's bytes to one external program's version and output order.
 - Force-directed layouts (networkx ``spring_layout``) need NumPy and a seed, move when one
   neighbour is added, and place labels on top of each other.
 
 The layout here is a few arithmetic steps per node (all per-page SVGs of a 2,000-plan corpus
-in about a second: ``scripts/bench_graph.py``), depends only on the sorted neighbourhood (same
-input → same bytes), is 360 units wide so it is legible on a 390 px phone without zooming and
-is capped on desktop by CSS, and has a bounded size: at most ``max_nodes`` boxes plus one
+in about 1.5 s, one thread: ``scripts/bench_graph.py``), depends only on the sorted
+neighbourhood (same input → same bytes), is 360 units wide so it is legible on a 390 px phone
+without zooming (CSS shows it at 480 px on wider screens), and has a bounded size: at most ``max_nodes`` boxes plus one
 "+N văn bản khác" box linking to the full list.
 
 Accessibility: every box is an ``<a>`` with ``tabindex`` and an ``aria-label`` sentence, the
