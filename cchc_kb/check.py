@@ -3,7 +3,9 @@
 The loader reports what makes a record unusable (errors). This module adds what a careful
 reader of the texts would flag (warnings): blank numbers and dates, citations it could not
 resolve or that contradict themselves, an appendix that names another number than the header,
-letters of another script inside Vietnamese words. Warnings never change the exit status.
+letters of another script inside Vietnamese words. Warnings never change the exit status. The
+citation graph's analyses (cycles, citations dated after the citing plan, lapsed legal bases)
+come from ``graph.analyses`` and are printed with the rest.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ from pathlib import Path
 
 from .corpus import Corpus
 from .models import Diagnostic, Plan
-from .validity import on_or_before
 
 # A letter of another script glued to or standing between Vietnamese words ("trong топ đầu").
 _FOREIGN_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]+")
@@ -81,13 +82,6 @@ def _plan_findings(corpus: Corpus, plan: Plan) -> list[Diagnostic]:
                 line, "citation-unresolved", f"«{shown}»: chưa xác định được văn bản được dẫn chiếu"
             )
             continue
-        if plan.issued and citation.date and on_or_before(citation.date, plan.issued) is False:
-            warn(
-                line,
-                "cited-after-plan",
-                f"«{shown}»: văn bản được dẫn ghi {citation.date.vietnamese()}, "
-                f"sau ngày của kế hoạch ({plan.issued.vietnamese()})",
-            )
     for match in _FOREIGN_SCRIPT.finditer(plan.body):
         script = unicodedata.name(match.group()[0]).split()[0].lower()
         warn(
@@ -122,6 +116,13 @@ def _self_reference_findings(plan: Plan) -> list[Diagnostic]:
     return out
 
 
+def graph_findings(corpus: Corpus) -> list[Diagnostic]:
+    """The citation graph's errors and warnings: cycles, late citations, lapsed bases."""
+    from .graph import analyses
+
+    return [f.diagnostic() for f in analyses(corpus) if f.severity in ("error", "warning")]
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "root",
@@ -137,11 +138,15 @@ def run(args: argparse.Namespace) -> int:
     from .load import load_corpus
 
     corpus = load_corpus(args.root)
-    shown = [d for d in corpus.diagnostics if not args.errors_only or d.severity == "error"]
-    for diagnostic in shown:
-        print(diagnostic.format())
-    errors = len(corpus.errors)
-    warnings = len(corpus.diagnostics) - errors
+    diagnostics = sorted(
+        [*corpus.diagnostics, *graph_findings(corpus)],
+        key=lambda d: (d.path, d.line, d.severity, d.code, d.message),
+    )
+    for diagnostic in diagnostics:
+        if not args.errors_only or diagnostic.severity == "error":
+            print(diagnostic.format())
+    errors = sum(d.severity == "error" for d in diagnostics)
+    warnings = len(diagnostics) - errors
     print(
         f"{len(corpus.plans)} kế hoạch, {len(corpus.legal)} văn bản, {len(corpus.agencies)} cơ quan: "
         f"{errors} lỗi, {warnings} cảnh báo",

@@ -179,6 +179,25 @@ def test_two_plans_with_one_id_keep_the_first(repo: Path) -> None:
     assert dup[0].line == 2
 
 
+def test_a_citation_cycle_fails_the_check(repo: Path) -> None:
+    """Two decrees amending each other is an error of the data, found by the graph analyses."""
+    legal = repo / LEGAL_PATH
+    other = legal.with_name("107-2021-nd-cp.md")
+    other.write_text(
+        legal.read_text("utf-8")
+        .replace("61-2018-nd-cp", "107-2021-nd-cp")
+        .replace("61/2018/NĐ-CP", "107/2021/NĐ-CP")
+        .replace("tinh_trang_hieu_luc:", "sua_doi_bo_sung: [61-2018-nd-cp]\ntinh_trang_hieu_luc:"),
+        encoding="utf-8",
+    )
+    _replace(
+        legal, "tinh_trang_hieu_luc:", "sua_doi_bo_sung: [107-2021-nd-cp]\ntinh_trang_hieu_luc:"
+    )
+    result = run_check(repo)
+    assert result.returncode == 1
+    assert ": error: graph-cycle:" in result.stdout
+
+
 def test_warnings_do_not_fail_the_check(repo: Path) -> None:
     # A blank number on an issued plan is a data-quality warning, not an error.
     result = run_check(repo)
