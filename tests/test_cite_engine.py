@@ -210,7 +210,7 @@ def test_command_resolves_against_repository(tmp_path):
 def test_evaluation_set_precision_and_recall():
     path = ROOT / "tests" / "data" / "cite" / "eval.yml"
     precision, recall, count = eval_cite.evaluate(path, eval_cite.load_registry())
-    assert count >= 40
+    assert count >= 67
     assert (precision, recall) == (1.0, 1.0)
 
 

@@ -22,8 +22,32 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def _with_plain_d(parts) -> list[str]:
+    """Known symbol parts, plus their spelling with Đ typed as D ("NĐ" -> "ND")."""
+    return [variant for part in parts for variant in {part, part.replace("Đ", "D")}]
+
+
 _TYPE_WORDS = _alternation([*tables.DOC_TYPES, *tables.TYPE_WORD_VARIANTS])
-_PART = r"[A-ZĐ][A-Za-zĐđ&]*\d{0,2}(?![^\W\d_])"
+# The end of a word, or a lower-case word glued to it when a space was lost ("UBNDngày").
+_END = rf"(?:(?![^\W\d_])|(?=(?:{_alternation(tables.GLUED_WORDS)})(?![^\W\d_])))"
+_PART = rf"[A-ZĐ][A-Za-zĐđ&]*\d{{0,2}}{_END}"
+# A known part in any case, for the lower-case symbols of OCR ("61/2018/nđ-cp"); lower-case
+# parts are only read at the start of a symbol or right after a hyphen.
+_ANY_CASE_PART = (
+    "(?i:"
+    + _alternation(
+        _with_plain_d(
+            [
+                *tables.TYPE_ABBREVIATIONS,
+                *tables.CENTRAL_ISSUER_ABBREVIATIONS,
+                *tables.LOCAL_ISSUER_ABBREVIATIONS,
+                *tables.PARTY_ISSUERS,
+                *tables.OTHER_SYMBOL_PARTS,
+            ]
+        )
+    )
+    + rf")\d{{0,2}}{_END}"
+)
 _SPACED_PARTS = _alternation(
     [
         *tables.CENTRAL_ISSUER_ABBREVIATIONS,
@@ -40,12 +64,13 @@ NUMBER_RE = re.compile(
         (?:\ ?-\ ?|\ )(?P<ptype>{_PART})\ ?/\ ?(?P<piss>{_PART}(?:\ ?-\ ?{_PART})*)
       |
         (?:\ ?/\ ?(?P<year>(?:19|20)\d\d))?\ ?/\ ?
-        (?P<sym>{_PART}(?:\ ?-\ ?{_PART}|\ (?:{_SPACED_PARTS})(?![^\W\d_]))*)
+        (?P<sym>(?:{_PART}|{_ANY_CASE_PART})
+            (?:\ ?-\ ?{_PART}|-{_ANY_CASE_PART}|\ (?:{_SPACED_PARTS}){_END})*)
     )""",
     re.VERBOSE,
 )
 
-_SYMBOL_SLASH = re.compile(r"/ ?[A-ZĐ]")
+_SYMBOL_SLASH = re.compile(r"/ ?(?:[A-ZĐ]|[a-zđ]{1,7}-[A-Za-zĐđ])")
 
 _SO = r"(?:[Ss]ố|SỐ)"
 _TYPE = rf"(?<![^\W\d_])(?P<type>(?i:{_TYPE_WORDS}))"
@@ -70,18 +95,22 @@ _ORGANS = _alternation(tables.ISSUER_ORGANS)
 _MINISTRIES = _alternation(tables.MINISTRY_NAMES)
 _LEVELS = _alternation(tables.LEVEL_WORDS)
 _ISSUER_BODY = (
-    rf"(?P<organ>(?i:{_ORGANS}|(?:bộ|sở) (?:{_MINISTRIES})))(?:(?![^\W\d_])|(?=ngày|về))"
-    rf"(?: (?P<level>(?i:{_LEVELS}))(?![^\W\d_]))?"
+    rf"(?P<organ>(?i:{_ORGANS}|(?:bộ|sở) (?:{_MINISTRIES}))){_END}"
+    rf"(?: (?P<level>(?i:{_LEVELS})){_END})?"
 )
 _ISSUER_RE = re.compile(rf" ?,? ?(?i:của|do) {_ISSUER_BODY}")
 _ISSUER_ONLY_RE = re.compile(_ISSUER_BODY)
+_JOINT_ISSUER_RE = re.compile(rf" ?(?:,|(?i:và)) {_ISSUER_BODY}")
 _PLACE_WORD = re.compile(r" ([^\W\d_][^\W_]*)")
+_GLUED_TAIL = re.compile(rf"(?:{_alternation(tables.GLUED_WORDS)})\Z")
 
 # No look-behind in front, so the engine can jump to the first letters; checked in code.
 _LAW_NAME_RE = re.compile(
     r"(?P<type>Bộ luật|Luật|Pháp lệnh|BỘ LUẬT|LUẬT|PHÁP LỆNH)"
     rf"(?P<name> [^\W\d_][^\d/;:().]{{0,150}}?) ?,? (?i:ngày) ?{_DATE}"
 )
+# Another law named inside a law's name: ", Luật Viên chức", " và Luật Tổ chức Chính phủ".
+_NEXT_LAW_RE = re.compile(r"(?:,| và) (?P<type>Bộ luật|Luật|Pháp lệnh) (?=[^\W\d_])")
 _ALIAS_RE = re.compile(
     rf"\( ?(?i:{_alternation(tables.ALIAS_INTRODUCERS)}):? ?[\"“”']?(?P<alias>[^()\"“”']{{2,60}}?)"
     r"[\"“”']? ?\)"
@@ -104,6 +133,10 @@ _LOOSE_DATE_RE = re.compile(
 # A short form: type word, optional "số", a bare serial not followed by a symbol.
 _SHORT_RE = re.compile(r"[^\d](?P<serial>\d{1,6}[a-z]?)(?![\w/]| ?[/-] ?\w)")
 _SHORT_TYPE_RE = re.compile(rf"{_TYPE}(?: ?{_SO})? ?\Z")
+# A number with its year and no symbol ("Nghị định 61/2018"): the slash and the year first
+# (a literal the regex engine finds fast), then the serial before it.
+_YEAR_SLASH_RE = re.compile(r"/ ?(?P<year>(?:19|20)\d\d)(?![^\W_]| ?/ ?[^\W\d_]| ?- ?[^\W\d_])")
+_YEAR_SERIAL_RE = re.compile(r"(?<![\d/.,-])(?P<serial>\d{1,6}[a-z]?) ?\Z")
 
 _WINDOW = 160
 _LIST_REACH = 400
@@ -116,6 +149,7 @@ class _Hit:
     tail: int  # end of the date / issuer phrase after the number
     citation: Citation
     serial: str | None = None
+    year: int | None = None
     list_type: str | None = None
     list_issuer: tuple[str | None, str | None] | None = None
 
@@ -139,6 +173,11 @@ def _place_after(s: str, pos: int) -> tuple[str | None, int]:
     while len(words) < 4:
         m = _PLACE_WORD.match(s, end)
         if not m or not m.group(1)[0].isupper() or m.group(1) in tables.PLACE_STOPWORDS:
+            break
+        glued = _GLUED_TAIL.search(m.group(1), 1)
+        if glued:  # "Dươngngày": the place ends where the glued word starts
+            words.append(m.group(1)[: glued.start()])
+            end = m.start(1) + glued.start()
             break
         words.append(m.group(1))
         end = m.end()
@@ -178,8 +217,11 @@ class _Finder:
 
     def run(self) -> list[Citation]:
         hits = self.numbers()
+        full = list(hits)
         if hits:
             hits += self.short_forms(hits)
+        if "/1" in self.s or "/2" in self.s or "/ " in self.s:
+            hits += self.year_forms(full)
         if "uật" in self.s or "UẬT" in self.s or "háp lệnh" in self.s or "HÁP LỆNH" in self.s:
             hits += self.laws_by_name()
         hits.sort(key=lambda h: (h.start, -h.end))
@@ -232,8 +274,14 @@ class _Finder:
         start = m.start()
         if start:
             before = s[start - 1]
-            if before.isdigit() or before in "/.,-" or (before.isascii() and before.isalpha()):
+            if before.isdigit() or before in "/.,-":
                 return None
+            if (
+                before.isascii()
+                and before.isalpha()
+                and not _DIRECT_RE.search(s, max(0, start - 32), start)
+            ):
+                return None  # inside a word, unless a type word is glued to it ("định61")
         number = number_from_match(m)
         if not number.known:
             return None
@@ -297,9 +345,12 @@ class _Finder:
         pos = m.end()
         date, pos, has_date = _parse_date(s, pos)
         issuer_id = issuer_text = None
+        joint = number.type_abbr in tables.JOINT_TYPE_ABBREVIATIONS and len(number.issuer_parts) > 1
         im = _ISSUER_RE.match(s, pos)
         if im:
             organ, level, place, istart, iend = _issuer_at(im, s)
+            while joint and (jm := _JOINT_ISSUER_RE.match(s, iend)):
+                iend = _issuer_at(jm, s)[4]  # "của Bộ Tư pháp và Bộ Nội vụ"
             issuer_text = s[istart:iend]
             issuer_id = self.registry.resolve_issuer(organ, level, place, self.context)
             pos = iend
@@ -307,7 +358,10 @@ class _Finder:
                 date, pos, has_date = _parse_date(s, pos)
         elif list_issuer is not None:
             issuer_id, issuer_text = list_issuer
-        if issuer_id is None and im is None:
+        if joint:
+            # A joint document is issued by every body its symbol names, in that order.
+            issuer_id = self.registry.joint_issuers(number, self.context)
+        elif issuer_id is None and im is None:
             issuer_id = self.registry.issuer_from_symbol(number, self.context)
         context = self.context
         if (
@@ -333,7 +387,7 @@ class _Finder:
             id=doc_id,
             warnings=warnings,
         )
-        hit = _Hit(span_start, m.end(), pos, citation, serial=number.serial)
+        hit = _Hit(span_start, m.end(), pos, citation, serial=number.serial, year=number.year)
         if list_type or list_issuer:
             hit.list_type, hit.list_issuer = list_type, list_issuer
         return hit
@@ -342,32 +396,54 @@ class _Finder:
 
     def laws_by_name(self) -> list[_Hit]:
         hits = []
-        for m in _LAW_NAME_RE.finditer(self.s):
-            if m.start() and (self.s[m.start() - 1].isalnum() or self.s[m.start() - 1] == "_"):
+        s = self.s
+        for m in _LAW_NAME_RE.finditer(s):
+            if m.start() and (s[m.start() - 1].isalnum() or s[m.start() - 1] == "_"):
                 continue
             words = m.group("name").strip()
             if not (words[0].isupper() or words.lower().startswith("sửa đổi")):
                 continue
-            type_name = canonical_type(m.group("type"))
             if m.group("y1"):
                 date = make_date(m.group("d1"), m.group("m1"), m.group("y1"))
             else:
                 date = make_date(m.group("d2"), m.group("m2"), m.group("y2"))
-            name = f"{type_name} {words}"
-            issuer = "uy-ban-thuong-vu-quoc-hoi" if type_name == "Pháp lệnh" else "quoc-hoi"
-            citation = self.make(
-                m.start(),
-                m.end(),
-                kind="legal",
-                type=type_name,
-                number=None,
-                name=name,
-                issuer=issuer,
-                issuer_text=None,
-                date=date,
-                id=self.registry.resolve_name(type_name, name, date),
-            )
-            hits.append(_Hit(m.start(), m.end(), m.end(), citation))
+            # Several laws named before one date ("Luật A và Luật B ngày …"): each is cited
+            # with that date, unless the words make it one amending law of them all.
+            names = [(m.start(), m.group("type"))]
+            if not words.lower().startswith(tables.AMENDING_WORDS):
+                names += [
+                    (n.start("type"), n.group("type"))
+                    for n in _NEXT_LAW_RE.finditer(s, m.start("name"), m.end("name"))
+                    if s[n.end()].isupper()
+                ]
+            warnings = []
+            if len(names) > 1 and any(w in words.lower() for w in tables.AMENDING_WORDS):
+                warnings.append(
+                    "tên viết gộp nhiều luật: đây là một luật sửa đổi, bổ sung các luật được "
+                    "nêu (ngày là của luật sửa đổi), không phải các luật đó; cần ghi tên chính thức"
+                )
+                names = names[:1]
+            ends = [_name_end(s, start) for start, _ in names[1:]] + [m.end("name")]
+            for (start, written), name_end in zip(names, ends, strict=True):
+                last = name_end == m.end("name")
+                type_name = canonical_type(written)
+                name = f"{type_name} {s[start + len(written) : name_end].strip()}"
+                issuer = "uy-ban-thuong-vu-quoc-hoi" if type_name == "Pháp lệnh" else "quoc-hoi"
+                end = m.end() if last else name_end
+                citation = self.make(
+                    start,
+                    end,
+                    kind="legal",
+                    type=type_name,
+                    number=None,
+                    name=name,
+                    issuer=issuer,
+                    issuer_text=None,
+                    date=date,
+                    id=self.registry.resolve_name(type_name, name, date),
+                    warnings=list(warnings),
+                )
+                hits.append(_Hit(start, end, end, citation))
         return hits
 
     # -- short forms and aliases ------------------------------------------------------------
@@ -421,6 +497,76 @@ class _Finder:
                 out.append(self.copy(antecedent, start, end))
         return out
 
+    def year_forms(self, full: list[_Hit]) -> list[_Hit]:
+        """Numbers written with their year but without the symbol ("Nghị định 61/2018"): the
+        earlier full citation of that number and type, when there is exactly one; otherwise
+        an unresolved citation with a warning (the symbol is never guessed)."""
+        s = self.s
+        out: list[_Hit] = []
+        for m in _YEAR_SLASH_RE.finditer(s):
+            sm = _YEAR_SERIAL_RE.search(s, max(0, m.start() - 9), m.start())
+            if sm is None:
+                continue
+            serial_start = sm.start("serial")
+            if serial_start and s[serial_start - 1] in "/.,-":
+                continue
+            tm = _SHORT_TYPE_RE.search(s, max(0, serial_start - 24), serial_start)
+            if tm is None:
+                continue
+            serial, year = sm.group("serial").lower(), int(m.group("year"))
+            if re.fullmatch(r"(?:19|20)\d\d", serial) and int(serial) < year:
+                continue  # a period ("giai đoạn 2021/2025"), not a number
+            start, end = tm.start("type"), m.end()
+            if any(a <= self.ct.to_original(start) < b for a, b in self.excluded):
+                continue
+            type_name = canonical_type(tm.group("type"))
+            if type_name in tables.GENERIC_TYPE_WORDS:
+                type_name = None
+            antecedents = [
+                h
+                for h in full
+                if h.end <= start
+                and h.year == year
+                and (h.serial.lstrip("0") or "0") == (serial.lstrip("0") or "0")
+                and type_name in (None, h.citation.type)
+            ]
+            numbers = sorted({h.citation.number for h in antecedents})
+            if len(numbers) == 1:
+                out.append(self.copy(antecedents[-1], start, end))
+                continue
+            written = " ".join(s[sm.start("serial") : end].split())
+            if numbers:
+                warning = (
+                    f"số «{written}» thiếu ký hiệu và khớp nhiều văn bản đã dẫn trước đó "
+                    f"({', '.join(numbers)}): chưa xác định được văn bản"
+                )
+            else:
+                warning = (
+                    f"số «{written}» thiếu ký hiệu và chưa được dẫn đầy đủ trước đó: "
+                    "chưa xác định được văn bản"
+                )
+            date, pos, _ = _parse_date(s, end)
+            issuer_id = issuer_text = None
+            im = _ISSUER_RE.match(s, pos)
+            if im:
+                organ, level, place, istart, iend = _issuer_at(im, s)
+                issuer_text = s[istart:iend]
+                issuer_id = self.registry.resolve_issuer(organ, level, place, self.context)
+            citation = self.make(
+                start,
+                end,
+                kind="legal",
+                type=type_name,
+                number=None,
+                issuer=issuer_id or issuer_text,
+                issuer_text=issuer_text,
+                date=date,
+                id=None,
+                warnings=[warning],
+            )
+            out.append(_Hit(start, end, end, citation))
+        return out
+
     def copy(self, antecedent: _Hit, start: int, end: int) -> _Hit:
         c = antecedent.citation
         citation = self.make(
@@ -436,6 +582,14 @@ class _Finder:
             id=c.id,
         )
         return _Hit(start, end, end, citation)
+
+
+def _name_end(s: str, next_law: int) -> int:
+    """Where the name before another law's type word ends (before its ", " or " và ")."""
+    head = s[:next_law].rstrip()
+    if head.endswith(" và"):
+        head = head[:-3]
+    return len(head.rstrip(" ,"))
 
 
 def _canonical_own(number: str) -> str:

@@ -79,7 +79,22 @@ def fix_part(raw: str) -> Part:
     if raw.upper() in tables.KNOWN_MISSPELLINGS:
         right = tables.KNOWN_MISSPELLINGS[raw.upper()]
         return Part(right, True, f"ký hiệu viết sai «{raw}», đúng là «{right}»")
+    if raw != raw.upper():
+        # Lower case seen in OCR ("nđ", "nd"): read it as upper case (Đ typed as D included).
+        upper = fix_part(raw.upper())
+        if upper.known:
+            return upper
     return Part(raw, False)
+
+
+def case_changed(raw: str, part: Part) -> bool:
+    """Whether reading ``raw`` as ``part`` changed lower case into upper case ("nđ" -> "NĐ",
+    "ttg" -> "TTg"); "TTg" and "QD" -> "QĐ" are not case changes."""
+    return (
+        raw != part.text
+        and part.known
+        and any(ch.islower() and ch != right for ch, right in zip(raw, part.text, strict=False))
+    )
 
 
 def _split_glued(raw: str) -> list[Part] | None:
@@ -134,6 +149,11 @@ class Number:
         )
 
 
+def _case_warning(written: str, canonical: str) -> str:
+    shown = " ".join(written.split())
+    return f"ký hiệu viết sai chữ hoa, chữ thường «{shown}», đúng là «{canonical}»"
+
+
 def parse_number(
     serial: str,
     year: str | None,
@@ -160,10 +180,26 @@ def parse_number(
         if part and part.warning:
             warnings.append(part.warning)
     known = any(p.known for p in parts) or bool(type_part and type_part.known)
+    read = list(zip(raw_parts, parts, strict=False)) if len(parts) == len(raw_parts) else []
+    if type_part is not None:
+        read.insert(0, (party_type, type_part))
+    lowered = any(raw != part.text and case_changed(raw, part) for raw, part in read)
+    if lowered and read[0][0][0].islower():
+        # A symbol that starts in lower case is read only when it is fully a type
+        # abbreviation and issuers ("nđ-cp"); anything else ("ha/ct") is ordinary text.
+        whole = [part for _, part in read]
+        if not (
+            len(whole) >= 2
+            and all(part.known for part in whole)
+            and whole[0].text in tables.TYPE_ABBREVIATIONS
+        ):
+            known = False
     if type_part is not None:
         type_abbr = type_part.text if type_part.text in tables.TYPE_ABBREVIATIONS else None
         issuers = tuple(p.text for p in parts)
         canonical = f"{serial}-{type_part.text}/{'-'.join(issuers)}"
+        if lowered:
+            warnings.append(_case_warning(written or f"{serial}-{party_type}/{symbol}", canonical))
         return Number(canonical, serial, None, type_abbr, issuers, "party", warnings, known)
     texts = [p.text for p in parts]
     type_abbr = texts[0] if texts and texts[0] in tables.TYPE_ABBREVIATIONS else None
@@ -174,9 +210,13 @@ def parse_number(
         warnings.append(
             f"số văn bản của Đảng viết theo kiểu văn bản nhà nước «{shown}», đúng là «{canonical}»"
         )
+        if lowered:
+            warnings.append(_case_warning(shown, canonical))
         return Number(canonical, serial, None, type_abbr, issuers, "party", warnings, known)
     head = f"{serial}/{year}/" if year else f"{serial}/"
     canonical = head + "-".join(texts)
+    if lowered:
+        warnings.append(_case_warning(written or f"{head}{symbol}", canonical))
     kind: CitationKind = "legal" if year else "admin"
     return Number(canonical, serial, int(year) if year else None, type_abbr, issuers, kind,
                   warnings, known)  # fmt: skip

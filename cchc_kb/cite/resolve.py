@@ -187,6 +187,15 @@ class Registry:
             return self.relative_agency(_LOCAL_GENERIC[number.issuer_parts[0]], context)
         return None
 
+    def joint_issuers(self, number: Number, context: CitingContext | None) -> str:
+        """The issuers of a joint document ("TTLT-BTP-BNV"), in the symbol's order: each an
+        agency id when the part names one, else the abbreviation itself."""
+        issuers = []
+        for part in number.issuer_parts:
+            single = Number(part, number.serial, number.year, None, (part,), number.kind)
+            issuers.append(self.issuer_from_symbol(single, context) or part)
+        return tables.JOINT_ISSUER_SEPARATOR.join(issuers)
+
     # -- documents --------------------------------------------------------------------------
 
     def resolve(

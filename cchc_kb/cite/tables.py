@@ -185,6 +185,17 @@ PARTY_ISSUERS: set[str] = {"TW", "TU", "HU", "ĐU", "QU", "ĐUK", "BCSĐ", "BTGT
 # Other abbreviations seen in symbols (drafting units, joint issuers), accepted as symbol parts.
 OTHER_SYMBOL_PARTS: set[str] = {"CCHC", "PC", "VX", "KT", "NC", "TH", "TCCB", "KSTT", "VHXH"}
 
+# Type abbreviations of joint documents, whose symbol lists every issuer
+# ("14/2015/TTLT-BNNPTNT-BNV"): the issuer is then the list of them.
+JOINT_TYPE_ABBREVIATIONS: set[str] = {"TTLT", "NQLT"}
+
+# Separator of the issuers of a joint document in the citation's ``issuer`` string.
+JOINT_ISSUER_SEPARATOR: str = ", "
+
+# Lower-case words that real texts glue to the end of a symbol or an issuer phrase when a
+# space is lost ("15/QĐ-UBNDngày", "UBND tỉnhngày", "Chính phủngày").
+GLUED_WORDS: tuple[str, ...] = ("ngày", "của", "về")
+
 # Parts that carry a legislature number: QH13, UBTVQH15.
 NUMBERED_ISSUERS: tuple[str, ...] = ("UBTVQH", "QH")
 
@@ -353,6 +364,10 @@ ALIAS_INTRODUCERS: tuple[str, ...] = (
     "gọi tắt là",
     "viết tắt là",
 )
+
+# Words that make a law cited by name an amending law ("Luật Cán bộ, công chức và Luật Viên
+# chức sửa đổi ngày 25 tháng 11 năm 2019"): one law, not the laws it names.
+AMENDING_WORDS: tuple[str, ...] = ("sửa đổi", "bổ sung")
 
 # Opening words of the preamble paragraph(s) whose citations are legal bases.
 PREAMBLE_OPENERS: tuple[str, ...] = ("Căn cứ", "Thực hiện", "Triển khai", "Thực hiện ý kiến")
