@@ -598,10 +598,8 @@ def parent_plans(
     text: str, agency: str | None, year: int | None, date: PartialDate | None, root: Path | None
 ) -> tuple[list[str], list[str]]:
     """Ids of what the preamble names (can_cu) and of the plans among them (thuc_hien)."""
-    try:
-        from .cite import CitingContext, Registry, find_citations
-    except ImportError:  # the citation engine is optional for a bare import
-        return [], []
+    from .cite import CitingContext, Registry, find_citations
+
     registry = None
     if root is not None:
         try:

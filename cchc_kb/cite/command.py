@@ -69,10 +69,8 @@ def _load_registry(root: Path | None, file: Path):
         if not ((cwd / "plans").is_dir() and (cwd / "legal").is_dir()):
             return None, None
         root = cwd
-    try:
-        from ..load import load_corpus
-    except ImportError:
-        return None, None
+    from ..load import load_corpus
+
     try:
         corpus = load_corpus(root, cite=False)
     except Exception as exc:  # a broken repository must not hide the file's citations

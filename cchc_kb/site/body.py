@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-
+from ..cite import annotate
 from ..corpus import Corpus
 from ..models import Citation
 from . import urls
@@ -11,24 +10,6 @@ from .common import short_label, unresolved_key, unresolved_label
 from .md import body_segment, demote_h1, esc
 
 Insertion = tuple[tuple[int, int], str, str]
-
-
-def _annotate(text: str, insertions: Sequence[Insertion], escape: Callable[[str], str]) -> str:
-    """Wrap spans of ``text`` in ``before``/``after``; every other character goes through escape.
-
-    Spans index the decoded text, so they are applied to the original, never to a copy that
-    has been cleaned or escaped. Overlapping spans keep the first.
-    """
-    out: list[str] = []
-    pos = 0
-    for (start, end), before, after in sorted(insertions, key=lambda i: i[0]):
-        if start < pos or end > len(text) or start >= end:
-            continue
-        out.append(escape(text[pos:start]))
-        out.append(before + escape(text[start:end]) + after)
-        pos = end
-    out.append(escape(text[pos:]))
-    return "".join(out)
 
 
 def target_src(corpus: Corpus, citation: Citation) -> str:
@@ -60,13 +41,6 @@ def linked_body(corpus: Corpus, text: str, citations: list[Citation], page_src: 
             )
         # A citation broken across lines stays one link: Markdown joins the lines of a paragraph.
         insertions.append(((start, end), "[", after))
-    annotate = _annotate
-    try:  # the citation engine's annotate, when it is there, has the same contract
-        from ..cite import annotate as engine_annotate  # type: ignore[attr-defined]
-
-        annotate = engine_annotate
-    except ImportError:
-        pass
     return demote_h1(annotate(text, insertions, escape=body_segment))
 
 

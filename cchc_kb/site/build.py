@@ -16,6 +16,7 @@ from .documents import (
     unresolved_pages,
 )
 from .feeds import atom_feed
+from .graph_pages import graph_files, graph_pages
 from .indexes import (
     FEED_PATH,
     PLANS_INDEX_SRC,
@@ -24,7 +25,6 @@ from .indexes import (
     agency_pages,
     home_page,
     lookup_pages,
-    placeholder_page,
     plan_index_pages,
     task_pages,
     type_pages,
@@ -36,21 +36,10 @@ from .settings import SiteSettings
 ASSET_DIR = "assets/cchc"
 ASSETS = ("cchc.css",)
 
-# Pages the navigation names that other parts of the project provide; a placeholder keeps the
-# build whole while they are absent.
-NAV_PLACEHOLDERS = {
-    f"{urls.GRAPH_DIR}/index.md": ("Đồ thị trích dẫn", "Đồ thị trích dẫn chưa được tạo."),
-    "du-lieu-mo.md": ("Dữ liệu mở", "Dữ liệu mở chưa được xuất."),
-}
 
-
-def _graph_extension(ctx) -> tuple[list, list]:
-    """(pages, files) of the graph engine, or empty lists while it is not installed."""
+def _graph_extension(ctx) -> tuple[list[Page], list[SiteFile]]:
+    """(pages, files) of the citation graph: its views, report, open-data page and exports."""
     graph = graph_of(ctx)
-    if graph is None:
-        return [], []
-    from .graph_pages import graph_files, graph_pages
-
     return (
         list(graph_pages(ctx.corpus, graph, ctx.settings)),
         list(graph_files(ctx.corpus, graph, ctx.settings)),
@@ -81,10 +70,6 @@ def build_pages(
     for agency_id in sorted(corpus.agencies):
         pages += agency_pages(ctx, corpus.agencies[agency_id])
     pages += _graph_extension(ctx)[0]
-    have = {p.src for p in pages} | set(existing)
-    for src, (title, text) in NAV_PLACEHOLDERS.items():
-        if src not in have:
-            pages.append(placeholder_page(src, title, text))
     seen: set[str] = set()
     unique = []
     for page in pages:

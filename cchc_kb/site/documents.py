@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from .. import validity
 from ..collation import sort_key
 from ..corpus import Corpus
+from ..graph import graph_of as engine_graph_of
 from ..models import (
     CCHC_AREAS,
     PLAN_STATUSES,
@@ -17,6 +18,7 @@ from ..models import (
     LegalDoc,
     Plan,
 )
+from ..svg import neighbourhood_svg
 from . import urls
 from .body import linked_body, plain_body, target_src
 from .common import (
@@ -98,29 +100,15 @@ def _lead(text: str) -> str:
 
 
 def graph_of(ctx: Context):
-    """The citation graph when the graph engine and its pages are installed, else None.
-
-    The drawing links to the graph pages, so it is shown only when those pages are built too.
-    """
+    """The corpus's citation graph, built once per site build."""
     if "graph" not in ctx.cache:
-        try:
-            from ..graph import graph_of as engine_graph_of
-            from . import graph_pages  # noqa: F401
-        except ImportError:
-            ctx.cache["graph"] = None
-        else:
-            ctx.cache["graph"] = engine_graph_of(ctx.corpus, ctx.settings.as_of)
+        ctx.cache["graph"] = engine_graph_of(ctx.corpus, ctx.settings.as_of)
     return ctx.cache["graph"]
 
 
 def _graph(ctx: Context, doc_id: str, src: str) -> str:
-    """The neighbourhood graph as inline SVG, when the graph engine is present."""
-    graph = graph_of(ctx)
-    if graph is None:
-        return ""
-    from ..svg import neighbourhood_svg
-
-    svg = neighbourhood_svg(graph, doc_id, src)
+    """The neighbourhood graph as inline SVG."""
+    svg = neighbourhood_svg(graph_of(ctx), doc_id, src)
     if not svg:
         return ""
     return "## Sơ đồ liên kết\n" + html_block(f'<figure class="cchc-graph">{svg}</figure>')

@@ -583,10 +583,6 @@ def _task_groups(ctx: Context, part: Slice, totals: dict[str, int]) -> str:
     return "".join(out)
 
 
-def placeholder_page(src: str, title: str, text: str) -> Page:
-    return Page(src, title, f"# {md_text(title)}\n\n{md_text(text)}\n")
-
-
 __all__ = [
     "agency_index_pages",
     "agency_pages",
