@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .load import load_agencies, load_corpus, parse_front_matter, validator
 from .models import Agency, PartialDate
 from .slug import ascii_fold, slugify
 from .text import read_text
@@ -31,30 +32,8 @@ from .text import read_text
 # ---------------------------------------------------------------------------------------------
 # Tables
 
-# Front-matter keys in the order a plan file lists them.
-FIELD_ORDER: tuple[str, ...] = (
-    "id",
-    "so_ky_hieu",
-    "so_quyet_dinh",
-    "loai_van_ban",
-    "trich_yeu",
-    "co_quan_ban_hanh",
-    "dia_danh",
-    "ngay_ban_hanh",
-    "nam",
-    "tinh_trang",
-    "nguoi_ky",
-    "chuc_danh",
-    "thuc_hien",
-    "can_cu",
-    "linh_vuc",
-    "noi_nhan",
-    "nguon",
-    "nguon_goc",
-    "nguon_thong_tin",
-    "ghi_chu",
-    "stub",
-)
+# Front-matter keys in the order a plan file lists them: the schema's order, one source of truth.
+FIELD_ORDER: tuple[str, ...] = tuple(validator("plan").schema["properties"])
 
 # What the importer derives from the text; everything else belongs to the person who checks it.
 DERIVED_FIELDS: tuple[str, ...] = (
@@ -603,8 +582,6 @@ def parent_plans(
     registry = None
     if root is not None:
         try:
-            from .load import load_corpus
-
             corpus = load_corpus(root, cite=False)
             registry = Registry.from_records(corpus.documents(), corpus.agencies)
         except Exception:  # noqa: BLE001 — a broken repository must not stop an import
@@ -753,19 +730,10 @@ def render(fields: dict[str, Any], body: str) -> str:
 
 def read_front_matter(text: str) -> tuple[dict[str, Any], str]:
     """(front-matter, body) of a plan file, dates kept as the strings written."""
-    from .load import _NoDatesLoader
-
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
+    front, _ = parse_front_matter(text)
+    if front is None or not isinstance(front.data, dict):
         return {}, text
-    end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
-    loader = _NoDatesLoader("\n".join(lines[1:end]))
-    try:
-        data = loader.get_single_data() or {}
-    finally:
-        loader.dispose()
-    body = "\n".join(lines[end + 1 :])
-    return data, body.removeprefix("\n")
+    return front.data, front.body.removeprefix("\n")
 
 
 def merge(imported: dict[str, Any], existing: dict[str, Any]) -> dict[str, Any]:
@@ -841,8 +809,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .load import load_agencies
-
     agencies, diagnostics = load_agencies(args.root)
     for diag in diagnostics:
         print(diag.format(), file=sys.stderr)

@@ -179,6 +179,12 @@ def split_front_matter(text: str, sink: _Sink) -> FrontMatter | None:
     return FrontMatter(data, key_lines, body, end + 2)
 
 
+def parse_front_matter(text: str, path: str = "") -> tuple[FrontMatter | None, list[Diagnostic]]:
+    """Front-matter and body of a Markdown text, with the findings of reading it."""
+    sink = _Sink(path)
+    return split_front_matter(text, sink), sink.items
+
+
 def parse_yaml_mapping(
     yaml_text: str, sink: _Sink, first_line: int = 1
 ) -> tuple[dict | list | None, dict[str, int]]:
