@@ -48,3 +48,10 @@ def test_each_seed_page_shows_its_attributes(real_site, real_corpus) -> None:
         for value in (signer, plan.signer_title, agency, plan.summary.split(",")[0]):
             assert value in text, (plan_id, value)
         assert ("Số ký hiệu" in text) and (plan.number or "để trống") in text, plan_id
+
+
+def test_no_browser_title_repeats_the_site_name(real_site) -> None:
+    site_name = "Kế hoạch cải cách hành chính"
+    for page in real_site.site.rglob("*.html"):
+        title = re.search(r"<title>(.*?)</title>", page.read_text("utf-8"), flags=re.S)
+        assert title and title.group(1).count(site_name) <= 1, (page, title and title.group(1))

@@ -157,7 +157,8 @@ def home_page(ctx: Context) -> Page:
             "Nhận tin kế hoạch mới (Atom)</a></p>"
         )
     )
-    return Page(src=src, title=ctx.settings.site_name, markdown="".join(out))
+    # The browser title adds the site name itself: "Trang chủ - <site name>".
+    return Page(src=src, title="Trang chủ", markdown="".join(out))
 
 
 def plan_index_pages(ctx: Context) -> list[Page]:
