@@ -100,13 +100,19 @@ LINE_GROUPS = {
     "hop_nhat": ("l-sd", "sửa đổi, thay thế, hướng dẫn, bãi bỏ"),
 }
 
+# Node and line colours on a dark page (contrast >= 3:1 on Material's slate background).
+_DARK = (
+    "--g-plan:#9fa8da;--g-normative:#80cbc4;--g-admin:#ffb74d;--g-party:#ef9a9a;"
+    "--g-unresolved:#bdbdbd;--g-agency:#ce93d8;--g-line:#9aa0a6"
+)
 STYLE = (
     ".cchc-g{width:480px;max-width:100%;height:auto;display:block;margin:0 auto;"
     "--g-plan:#3949ab;--g-normative:#00695c;--g-admin:#a64b00;--g-party:#b71c1c;"
     "--g-unresolved:#616161;--g-agency:#6a1b9a;--g-line:#5f6368;--g-fg:var(--md-default-fg-color,#1f1f1f);"
     "--g-bg:var(--md-default-bg-color,#fff);--g-focus:var(--md-accent-fg-color,#c2185b)}"
-    '[data-md-color-scheme="slate"] .cchc-g{--g-plan:#9fa8da;--g-normative:#80cbc4;'
-    "--g-admin:#ffb74d;--g-party:#ef9a9a;--g-unresolved:#bdbdbd;--g-agency:#ce93d8;--g-line:#9aa0a6}"
+    f'[data-md-color-scheme="slate"] .cchc-g{{{_DARK}}}'
+    # Without Material's JavaScript the palette never switches: follow the reader's system.
+    f"@media (prefers-color-scheme:dark){{[data-md-color-scheme=default] .cchc-g{{{_DARK}}}}}"
     ".cchc-g text{fill:var(--g-fg);font:12px/1 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif}"
     ".cchc-g .t1{font-weight:600}.cchc-g .t2{font-size:10.5px}"
     ".cchc-g .bt{font-size:11px;font-weight:600;fill:var(--g-line)}"

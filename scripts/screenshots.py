@@ -1,4 +1,4 @@
-"""Screenshots of a plan, a legal and an agency page at phone and desktop width.
+"""Screenshots of a plan, a legal and an agency page at phone and desktop width, light and dark.
 
     .venv/bin/python scripts/screenshots.py [SITE_DIR] [--out tests/_artifacts]
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import itertools
 import shutil
 import subprocess
 import sys
@@ -36,6 +37,8 @@ PAGES = {
     "co-quan": "co-quan/so-xay-dung-hai-duong/",
 }
 WIDTHS = {"dien-thoai": 390, "may-tinh": 1280}
+# The reader's system colour scheme (prefers-color-scheme), which the site follows without JS.
+SCHEMES = {"sang": "light", "toi": "dark"}
 SUBPATH = "cong-khai/cchc"
 
 
@@ -78,15 +81,18 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for width_name, width in WIDTHS.items():
+            for (width_name, width), (scheme_name, scheme) in itertools.product(
+                WIDTHS.items(), SCHEMES.items()
+            ):
                 page = browser.new_page(
-                    viewport={"width": width, "height": 1000 if width > 600 else 844}
+                    viewport={"width": width, "height": 1000 if width > 600 else 844},
+                    color_scheme=scheme,
                 )
                 for name, path in PAGES.items():
                     page.goto(base + path)
                     # The first screen is what a reader sees; the full page shows the rest.
                     for suffix, full in (("", False), ("-toan-trang", True)):
-                        target = args.out / f"{name}-{width_name}{suffix}.png"
+                        target = args.out / f"{name}-{width_name}-{scheme_name}{suffix}.png"
                         page.screenshot(path=str(target), full_page=full)
                         print(target)
                 page.close()
