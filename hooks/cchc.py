@@ -1,4 +1,4 @@
-"""MkDocs adapter: load the corpus, add the package's pages and files, pin "today".
+"""MkDocs adapter: load the corpus, add the package's pages and files, pin "today", index.
 
 The only file that knows MkDocs. Diagnostics: errors (a record that could not become a page)
 are logged at ERROR, so ``mkdocs build --strict`` stops on them; data-quality warnings are
@@ -18,6 +18,7 @@ from mkdocs.structure.files import File
 
 from cchc_kb.load import load_corpus
 from cchc_kb.site.build import build_pages, site_files
+from cchc_kb.site.search import folded_text, identity_text, index_site
 from cchc_kb.site.settings import SiteSettings
 
 log = logging.getLogger("mkdocs.hooks.cchc")
@@ -54,6 +55,17 @@ def on_files(files, config):
         if item.path not in existing:
             files.append(File.generated(config, item.path, content=item.content))
     return files
+
+
+def on_env(env, config, files):
+    # The hidden copies that let Pagefind find indexed pages typed without diacritics.
+    env.filters["cchc_folded"] = folded_text
+    env.filters["cchc_identity"] = identity_text
+    return env
+
+
+def on_post_build(config):
+    log.debug(index_site(config.site_dir))  # Pagefind: _pagefind/ for the "Tìm kiếm" page
 
 
 def _with_front_matter(page) -> str:

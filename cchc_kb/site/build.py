@@ -18,8 +18,12 @@ from .documents import (
 from .feeds import atom_feed
 from .graph_pages import graph_files, graph_pages
 from .indexes import (
+    AGENCIES_INDEX_SRC,
     FEED_PATH,
+    LOOKUP_SRC,
     PLANS_INDEX_SRC,
+    TYPES_INDEX_SRC,
+    YEARS_INDEX_SRC,
     agency_feed_path,
     agency_index_pages,
     agency_pages,
@@ -31,6 +35,7 @@ from .indexes import (
     year_pages,
 )
 from .page import Page, SiteFile
+from .search import search_page
 from .settings import SiteSettings
 
 ASSET_DIR = "assets/cchc"
@@ -54,6 +59,17 @@ def build_pages(
     pages: list[Page] = [home_page(ctx)]
     pages += plan_index_pages(ctx)
     pages += lookup_pages(ctx)
+    pages.append(
+        search_page(
+            LOOKUP_SRC,
+            [
+                ("Tất cả kế hoạch", PLANS_INDEX_SRC),
+                ("Theo cơ quan", AGENCIES_INDEX_SRC),
+                ("Theo năm", YEARS_INDEX_SRC),
+                ("Theo loại văn bản", TYPES_INDEX_SRC),
+            ],
+        )
+    )
     pages += agency_index_pages(ctx)
     pages += year_pages(ctx)
     pages += type_pages(ctx)

@@ -41,6 +41,7 @@ from .common import (
 from .md import esc, html_block, md_text
 from .page import Page
 from .paginate import pager, paginate
+from .search import document_search, unresolved_search
 from .settings import SiteSettings
 
 CITED_BY_DIRS = {"can_cu": "duoc-can-cu", "dan_chieu": "duoc-dan-chieu"}
@@ -374,6 +375,7 @@ def plan_page(ctx: Context, plan: Plan) -> list[Page]:
             "description": plan.summary,
             "json_ld": _json_ld(ctx, plan, src),
             "kind": "plan",
+            "search": document_search(corpus, plan),
         },
     )
     return [page, *extra_pages]
@@ -524,7 +526,7 @@ def _grouped_plans(ctx: Context, plans: list[Plan], src: str, totals: dict) -> s
             flush()
             current_year = year
             out.append(f"**Năm {year or 'không rõ'}** ({totals[(plan.issuer, year)]})\n\n")
-        html_items.append(f"<li>{doc_link(plan, src)} — {esc(plan.summary)}</li>")
+        html_items.append(f"{doc_link(plan, src)} — {esc(plan.summary)}")
     flush()
     return "".join(out)
 
@@ -691,6 +693,7 @@ def legal_page(ctx: Context, doc: LegalDoc) -> list[Page]:
             "description": doc.summary,
             "json_ld": _json_ld(ctx, doc, src),
             "kind": "legal",
+            "search": document_search(corpus, doc),
         },
     )
     return [page, *extra_pages]
@@ -741,5 +744,7 @@ def unresolved_pages(ctx: Context, key: str, citing: list[tuple[Plan, Citation]]
             )
         out.append(_html_list(items))
         out.append(pager(part))
-        pages.append(Page(src=src, title=f"{label} (chưa xác định)", markdown="".join(out)))
+        title = f"{label} (chưa xác định)"
+        meta = {"search": unresolved_search(title, first)} if part.number == 1 else {}
+        pages.append(Page(src=src, title=title, markdown="".join(out), meta=meta))
     return pages

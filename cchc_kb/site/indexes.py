@@ -29,6 +29,7 @@ from .documents import Context
 from .md import esc, html_block, md_text
 from .page import Page
 from .paginate import Slice, pager, paginate
+from .search import SEARCH_SRC, agency_search, search_form
 
 HOME_LATEST = 10
 AGENCY_LATEST = 10
@@ -136,6 +137,7 @@ def home_page(ctx: Context) -> Page:
     )
     out.append(f"Dữ liệu cập nhật đến {md_text(date_vi(ctx.settings.as_of))}.\n\n")
     out.append("## Tra cứu\n")
+    out.append(search_form(src))
     out.append(
         _links_row(
             src,
@@ -185,7 +187,7 @@ def lookup_pages(ctx: Context) -> list[Page]:
             "Mọi văn bản (văn bản pháp luật, văn bản chỉ đạo và kế hoạch) theo loại và số ký "
             f"hiệu. Thu hẹp theo {link('loại văn bản', TYPES_INDEX_SRC)}, "
             f"{link('năm', YEARS_INDEX_SRC)} hoặc {link('cơ quan ban hành', AGENCIES_INDEX_SRC)}"
-            ", hoặc dùng trang tìm kiếm.\n\n"
+            f", hoặc dùng trang {link('tìm kiếm', SEARCH_SRC)}.\n\n"
         )
 
     return _list_pages(ctx, LOOKUP_SRC, "Tra cứu văn bản", docs, intro)
@@ -338,7 +340,11 @@ def agency_pages(ctx: Context, agency: Agency) -> list[Page]:
         src=src,
         title=agency.name,
         markdown="".join(out),
-        meta={"description": agency.name, "feed": agency_feed_path(agency.id) if plans else ""},
+        meta={
+            "description": agency.name,
+            "feed": agency_feed_path(agency.id) if plans else "",
+            "search": agency_search(agency),
+        },
     )
     return [page, *extra]
 
