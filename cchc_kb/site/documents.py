@@ -526,7 +526,7 @@ def _grouped_plans(ctx: Context, plans: list[Plan], src: str, totals: dict) -> s
             flush()
             current_year = year
             out.append(f"**Năm {year or 'không rõ'}** ({totals[(plan.issuer, year)]})\n\n")
-        html_items.append(f"{doc_link(plan, src)} — {esc(plan.summary)}")
+        html_items.append(f"<li>{doc_link(plan, src)} — {esc(plan.summary)}</li>")
     flush()
     return "".join(out)
 
