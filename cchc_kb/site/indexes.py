@@ -526,63 +526,108 @@ def _lead_key(lead: str) -> str:
     return " ".join(text.split()) or "Không ghi đơn vị chủ trì"
 
 
+# A lead cell written as a list ("- Lãnh đạo Sở; - Văn phòng") names several units; a cell
+# without list marks ("Văn phòng HDND; UBND; VHTT") is kept as written rather than guessed at.
+_LIST_MARK = re.compile(r"(?:^|[;\n])\s*[-–•+]\s+")
+
+
+def lead_units(lead: str) -> list[str]:
+    """The units a task's "chủ trì" cell names, each once, in the order written."""
+    text = re.sub(r"[\\*_`]", "", lead)
+    parts = _LIST_MARK.split(text) if _LIST_MARK.match(text) else [text]
+    units = [" ".join(p.split()).strip(" ;,.") for p in parts]
+    return list(dict.fromkeys(u for u in units if u)) or ["Không ghi đơn vị chủ trì"]
+
+
+@dataclass(frozen=True)
+class _Assignment:
+    """One task as seen by one of its lead units; a unit is named within its plan's agency."""
+
+    unit: str
+    agency: str
+    task: Task
+
+    @property
+    def group(self) -> str:
+        return f"{self.unit} — {self.agency}"
+
+
 def task_pages(ctx: Context) -> list[Page]:
     tasks = [t for p in ctx.corpus.plans.values() if not p.stub and p.body for t in parse_tasks(p)]
-    tasks.sort(
-        key=lambda t: (
-            sort_key(_lead_key(t.lead)),
-            deadline_key(t),
-            t.plan.id,
-            sort_key(t.number),
+    assignments = [
+        _Assignment(unit, agency_name(ctx.corpus, t.plan.issuer), t)
+        for t in tasks
+        for unit in lead_units(t.lead)
+    ]
+    assignments.sort(
+        key=lambda a: (
+            sort_key(a.unit),
+            sort_key(a.agency),
+            deadline_key(a.task),
+            a.task.plan.id,
+            sort_key(a.task.number),
         )
     )
     pages = []
     title = "Nhiệm vụ theo đơn vị chủ trì"
     totals: dict[str, int] = defaultdict(int)
-    for t in tasks:
-        totals[_lead_key(t.lead)] += 1
-    for part in paginate(tasks, TASKS_SRC, ctx.settings.page_size):
+    for a in assignments:
+        totals[a.group] += 1
+    for part in paginate(assignments, TASKS_SRC, ctx.settings.page_size):
         out = [f"# {title}\n\n"]
         out.append(
             f"{len(tasks)} nhiệm vụ trong phụ lục các kế hoạch, theo đơn vị chủ trì và thời hạn: "
-            "ai phải làm gì, đến khi nào.\n\n"
+            "ai phải làm gì, đến khi nào. Nhiệm vụ do nhiều đơn vị cùng chủ trì có ở mục của "
+            "từng đơn vị.\n\n"
         )
         out.append(pager(part))
-        out.append(_task_groups(ctx, part, totals))
+        out.append(_task_groups(part, totals))
         out.append(pager(part))
         suffix = f" (trang {part.number})" if part.number > 1 else ""
         pages.append(Page(part.src, title + suffix, "".join(out)))
     return pages
 
 
-def _task_groups(ctx: Context, part: Slice, totals: dict[str, int]) -> str:
+_TASK_COLUMNS = ("Nhiệm vụ", "Sản phẩm", "Phối hợp", "Thời gian", "Kế hoạch")
+
+
+def _task_groups(part: Slice, totals: dict[str, int]) -> str:
     out = []
     current = None
     rows: list[str] = []
 
     def flush():
         if rows:
+            head = "".join(f'<th scope="col">{c}</th>' for c in _TASK_COLUMNS)
             out.append(
                 html_block(
-                    '<table class="cchc-list"><thead><tr><th scope="col">Nhiệm vụ</th>'
-                    '<th scope="col">Sản phẩm</th><th scope="col">Phối hợp</th>'
-                    '<th scope="col">Thời gian</th><th scope="col">Kế hoạch</th></tr></thead>'
+                    f'<table class="cchc-list cchc-tasks"><thead><tr>{head}</tr></thead>'
                     "<tbody>" + "".join(rows) + "</tbody></table>"
                 )
             )
             rows.clear()
 
-    for task in part.items:
-        lead = _lead_key(task.lead)
-        if lead != current:
+    for a in part.items:
+        if a.group != current:
             flush()
-            current = lead
-            out.append(f"## {md_text(lead)} ({totals[lead]})\n")
+            current = a.group
+            out.append(f"## {md_text(a.group)} ({totals[a.group]})\n")
+        task = a.task
+        cells = (
+            esc(_lead_key(task.task)),
+            esc(_lead_key(task.product)),
+            esc(_lead_key(task.partners)),
+            esc(_lead_key(task.deadline)),
+            doc_link(task.plan, part.src),
+        )
+        # data-label names the column when a phone shows each row as a card.
         rows.append(
-            f"<tr><td>{esc(_lead_key(task.task))}</td><td>{esc(_lead_key(task.product))}</td>"
-            f"<td>{esc(_lead_key(task.partners))}</td><td>{esc(_lead_key(task.deadline))}</td>"
-            f"<td>{doc_link(task.plan, part.src)}<br>"
-            f"<small>{esc(agency_name(ctx.corpus, task.plan.issuer))}</small></td></tr>"
+            "<tr>"
+            + "".join(
+                f'<td data-label="{label}">{cell}</td>'
+                for label, cell in zip(_TASK_COLUMNS, cells, strict=True)
+            )
+            + "</tr>"
         )
     flush()
     if not part.items:
