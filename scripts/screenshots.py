@@ -9,28 +9,16 @@ chromium); serves the site from a local port under a sub-path, as a portal would
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import itertools
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
+from cchc_kb.preview import CHROMIUM, CHROMIUM_ARGS, serve
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PAGES = {
     "ke-hoach": "ke-hoach/ubnd-xa-tien-tien-2024-tuyen-truyen-cchc/",
     "van-ban": "van-ban/61-2018-nd-cp/",
@@ -39,23 +27,6 @@ PAGES = {
 WIDTHS = {"dien-thoai": 390, "may-tinh": 1280}
 # The reader's system colour scheme (prefers-color-scheme), which the site follows without JS.
 SCHEMES = {"sang": "light", "toi": "dark"}
-SUBPATH = "cong-khai/cchc"
-
-
-def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """Serve ``folder`` at http://127.0.0.1:<port>/cong-khai/cchc/ (a portal-like sub-path)."""
-    mount = Path(tempfile.mkdtemp(prefix="cchc-serve-"))
-    (mount / SUBPATH).parent.mkdir(parents=True)
-    (mount / SUBPATH).symlink_to(folder.resolve(), target_is_directory=True)
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(mount))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_port}/{SUBPATH}/"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,28 +48,24 @@ def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     args.out.mkdir(parents=True, exist_ok=True)
-    server, base = serve(site)
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for (width_name, width), (scheme_name, scheme) in itertools.product(
-                WIDTHS.items(), SCHEMES.items()
-            ):
-                page = browser.new_page(
-                    viewport={"width": width, "height": 1000 if width > 600 else 844},
-                    color_scheme=scheme,
-                )
-                for name, path in PAGES.items():
-                    page.goto(base + path)
-                    # The first screen is what a reader sees; the full page shows the rest.
-                    for suffix, full in (("", False), ("-toan-trang", True)):
-                        target = args.out / f"{name}-{width_name}-{scheme_name}{suffix}.png"
-                        page.screenshot(path=str(target), full_page=full)
-                        print(target)
-                page.close()
-            browser.close()
-    finally:
-        server.shutdown()
+    with serve(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
+        for (width_name, width), (scheme_name, scheme) in itertools.product(
+            WIDTHS.items(), SCHEMES.items()
+        ):
+            page = browser.new_page(
+                viewport={"width": width, "height": 1000 if width > 600 else 844},
+                color_scheme=scheme,
+            )
+            for name, path in PAGES.items():
+                page.goto(base + path)
+                # The first screen is what a reader sees; the full page shows the rest.
+                for suffix, full in (("", False), ("-toan-trang", True)):
+                    target = args.out / f"{name}-{width_name}-{scheme_name}{suffix}.png"
+                    page.screenshot(path=str(target), full_page=full)
+                    print(target)
+            page.close()
+        browser.close()
     if args.site is None:
         shutil.rmtree(site.parent, ignore_errors=True)
     return 0

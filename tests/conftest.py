@@ -13,18 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from cchc_kb.preview import CHROMIUM, CHROMIUM_ARGS, SUBPATH, serve
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @dataclass
@@ -144,3 +135,23 @@ def chromium_path() -> str:
     if not Path(CHROMIUM).exists():
         pytest.fail("run: apt-get install chromium")
     return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def served_site(real_site):
+    """The real site on 127.0.0.1 under the portal-like sub-path; yields its base URL."""
+    with serve(real_site.site) as base_url:
+        yield base_url
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=chromium_path, args=list(CHROMIUM_ARGS))
+        yield launched
+        launched.close()
+
+
+__all__ = ["CHROMIUM_ARGS", "SUBPATH", "parse", "serve"]

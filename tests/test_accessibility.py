@@ -7,16 +7,10 @@ reflow, text size and tap-target checks cover what axe does not measure.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
-from conftest import CHROMIUM_ARGS
 
 from cchc_kb.site import urls
 
-SUBPATH = "cong-khai/cchc"
 PLAN = "ke-hoach/ubnd-xa-tien-tien-2024-tuyen-truyen-cchc/"
 
 # One page of each kind a reader meets.
@@ -39,35 +33,6 @@ WIDTHS = {"desktop": 1280, "phone": 390}
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def base_url(real_site, tmp_path_factory):
-    """The real site served under a portal-like sub-path."""
-    mount = tmp_path_factory.mktemp("a11y-www")
-    (mount / SUBPATH).parent.mkdir(parents=True)
-    (mount / SUBPATH).symlink_to(real_site.site, target_is_directory=True)
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(mount))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/{SUBPATH}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser(chromium_path):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
 @pytest.fixture(scope="module")
 def axe():
     from axe_playwright_python.sync_playwright import Axe
@@ -75,14 +40,14 @@ def axe():
     return Axe()
 
 
-def _open(browser, base_url, path, width, scheme="light", js=True):
+def _open(browser, served_site, path, width, scheme="light", js=True):
     context = browser.new_context(
         viewport={"width": width, "height": 900 if width > 600 else 844},
         color_scheme=scheme,
         java_script_enabled=js,
     )
     page = context.new_page()
-    response = page.goto(base_url + path)
+    response = page.goto(served_site + path)
     assert response.ok, path
     page.wait_for_load_state("load")
     return context, page
@@ -102,8 +67,8 @@ def _report(violations: list[dict]) -> str:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 @pytest.mark.parametrize("name", PAGES)
-def test_axe_finds_no_wcag_violation(browser, base_url, axe, name, width, scheme):
-    context, page = _open(browser, base_url, PAGES[name], width, scheme)
+def test_axe_finds_no_wcag_violation(browser, served_site, axe, name, width, scheme):
+    context, page = _open(browser, served_site, PAGES[name], width, scheme)
     try:
         options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
         results = axe.run(page, options=options)
@@ -131,8 +96,8 @@ def _has_focus_indicator(page) -> bool:
 
 
 @pytest.mark.browser
-def test_keyboard_reaches_body_citations_and_graph_nodes(browser, base_url):
-    context, page = _open(browser, base_url, PLAN, 1280)
+def test_keyboard_reaches_body_citations_and_graph_nodes(browser, served_site):
+    context, page = _open(browser, served_site, PLAN, 1280)
     try:
         # The first Tab stop is the skip link; following it moves focus past the navigation.
         page.keyboard.press("Tab")
@@ -186,9 +151,9 @@ SMALL_TARGETS_JS = """sel => [...document.querySelectorAll(sel)]
 
 @pytest.mark.browser
 @pytest.mark.parametrize("name", [*PAGES, "lookup-page-2"])
-def test_phone_page_does_not_scroll_sideways_and_reads_at_16px(browser, base_url, name):
+def test_phone_page_does_not_scroll_sideways_and_reads_at_16px(browser, served_site, name):
     path = PAGES.get(name) or urls.url_of(urls.paginated_src("van-ban/index.md", 2))
-    context, page = _open(browser, base_url, path, WIDTHS["phone"])
+    context, page = _open(browser, served_site, path, WIDTHS["phone"])
     try:
         scroll_width, width = page.evaluate(PAGE_WIDTH_JS)
         assert scroll_width <= width + 1
@@ -206,8 +171,8 @@ def test_phone_page_does_not_scroll_sideways_and_reads_at_16px(browser, base_url
 
 
 @pytest.mark.browser
-def test_phone_wide_tables_scroll_in_their_own_box(browser, base_url):
-    context, page = _open(browser, base_url, PLAN, WIDTHS["phone"])
+def test_phone_wide_tables_scroll_in_their_own_box(browser, served_site):
+    context, page = _open(browser, served_site, PLAN, WIDTHS["phone"])
     try:
         box = page.locator(".cchc-scroll").first
         assert box.get_attribute("tabindex") == "0" and box.get_attribute("role") == "region"
@@ -227,12 +192,12 @@ def test_phone_wide_tables_scroll_in_their_own_box(browser, base_url):
 
 
 @pytest.mark.browser
-def test_dark_scheme_follows_the_system_without_javascript(browser, base_url):
+def test_dark_scheme_follows_the_system_without_javascript(browser, served_site):
     """Material's palette switch needs its JavaScript, which the site does not ship: the CSS
     maps the reader's prefers-color-scheme instead, for the page and the inline SVG."""
     colours = {}
     for scheme in ("light", "dark"):
-        context, page = _open(browser, base_url, PLAN, 1280, scheme, js=False)
+        context, page = _open(browser, served_site, PLAN, 1280, scheme, js=False)
         try:
             colours[scheme] = page.evaluate(
                 """() => [getComputedStyle(document.body).backgroundColor,

@@ -4,19 +4,15 @@ result links that resolve under a portal's sub-path, and no request to another h
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 import urllib.request
 from urllib.parse import quote_plus
 
 import pytest
-from conftest import CHROMIUM_ARGS, parse
+from conftest import SUBPATH, parse
 
 from cchc_kb.site import urls
 from cchc_kb.site.search import BUNDLE_DIR, SEARCH_SRC, UNUSED_BUNDLE_FILES, number_forms
 
-SUBPATH = "cong-khai/cchc"
 SEARCH_URL = urls.url_of(SEARCH_SRC)
 TOP = 5  # what Pagefind's UI shows before "load more"
 TIEN_TIEN_PLAN = urls.url_of(urls.plan_src("ubnd-xa-tien-tien-2024-tuyen-truyen-cchc"))
@@ -107,41 +103,12 @@ def test_search_page_works_without_javascript(real_site):
 # The search page in Chromium
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def served(real_site, tmp_path_factory):
-    """The real site under /cong-khai/cchc/ on 127.0.0.1, a free port."""
-    mount = tmp_path_factory.mktemp("search-www")
-    (mount / SUBPATH).parent.mkdir(parents=True)
-    (mount / SUBPATH).symlink_to(real_site.site, target_is_directory=True)
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(mount))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/{SUBPATH}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser(chromium_path):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
 @pytest.fixture
-def search_page(browser, served):
+def search_page(browser, served_site):
     """A tab on the search page that records requests to other hosts and script errors."""
     page = browser.new_page()
     seen = {"foreign": [], "errors": []}
-    origin = served.split(SUBPATH)[0]
+    origin = served_site.split(SUBPATH)[0]
     page.on("request", lambda r: None if r.url.startswith(origin) else seen["foreign"].append(r))
     page.on("pageerror", lambda e: seen["errors"].append(str(e)))
     yield page, seen
@@ -180,16 +147,16 @@ def _results(page) -> list[str]:
 
 @pytest.mark.browser
 @pytest.mark.parametrize(("query", "expected"), QUERIES)
-def test_query_finds_the_page(search_page, served, query, expected):
+def test_query_finds_the_page(search_page, served_site, query, expected):
     page, _ = search_page
-    page.goto(served + SEARCH_URL)
+    page.goto(served_site + SEARCH_URL)
     page.fill(".pagefind-ui__search-input", query)
     _wait_for_message(page, query)
     hrefs = _results(page)[:TOP]
     target = "/" + SUBPATH + "/" + expected
     assert target in hrefs, (query, hrefs)
     # The link resolves (under the sub-path) to the page itself.
-    with urllib.request.urlopen(served.split(SUBPATH)[0].rstrip("/") + target) as response:
+    with urllib.request.urlopen(served_site.split(SUBPATH)[0].rstrip("/") + target) as response:
         assert response.status == 200
     page.click(f".pagefind-ui__result-link[href='{target}']")
     page.wait_for_url("**" + target)
@@ -197,18 +164,18 @@ def test_query_finds_the_page(search_page, served, query, expected):
 
 
 @pytest.mark.browser
-def test_query_in_the_address(search_page, served):
+def test_query_in_the_address(search_page, served_site):
     page, _ = search_page
-    page.goto(served + SEARCH_URL + "?q=" + quote_plus("nghi dinh 61"))
+    page.goto(served_site + SEARCH_URL + "?q=" + quote_plus("nghi dinh 61"))
     hrefs = _results(page)[:TOP]
     assert "/" + SUBPATH + "/" + DECREE_61 in hrefs
     assert page.input_value(".pagefind-ui__search-input") == "nghi dinh 61"
 
 
 @pytest.mark.browser
-def test_home_form_submits_to_search(search_page, served):
+def test_home_form_submits_to_search(search_page, served_site):
     page, _ = search_page
-    page.goto(served)
+    page.goto(served_site)
     page.fill("input[name=q]", "tien tien")
     page.click(".cchc-search-form button")
     page.wait_for_url("**/" + SEARCH_URL + "?q=tien+tien")
@@ -216,9 +183,9 @@ def test_home_form_submits_to_search(search_page, served):
 
 
 @pytest.mark.browser
-def test_absurd_query_says_no_results_in_vietnamese(search_page, served):
+def test_absurd_query_says_no_results_in_vietnamese(search_page, served_site):
     page, _ = search_page
-    page.goto(served + SEARCH_URL)
+    page.goto(served_site + SEARCH_URL)
     page.fill(".pagefind-ui__search-input", "qqzzxxw")
     _wait_for_message(page, "qqzzxxw")
     assert page.inner_text(".pagefind-ui__message").strip() == "Không tìm thấy kết quả cho qqzzxxw"
