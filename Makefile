@@ -41,6 +41,8 @@ test: $(STAMP) browser
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench_cite.py
+	$(BIN)/python scripts/eval_cite.py
+	$(BIN)/python scripts/bench_graph.py
 
 clean:
 	rm -rf site $(VENV)
