@@ -92,11 +92,43 @@ def test_search_page_works_without_javascript(real_site):
         assert (real_site.site / SEARCH_URL / href / "index.html").resolve().is_file(), href
     # The home page's plain form submits to it; the lookup page links to it.
     home = parse(real_site.html(""))
-    forms = [a for tag, a in home.elements if tag == "form"]
+    forms = [
+        a for tag, a in home.elements if tag == "form" and a.get("class") == "cchc-search-form"
+    ]
     assert forms and forms[0]["action"] == SEARCH_URL and forms[0]["method"] == "get"
     assert any(a.get("name") == "q" for tag, a in home.elements if tag == "input")
     lookup = parse(real_site.html(urls.url_of(urls.LEGAL_DIR + "/index.md")))
     assert any(a["attrs"].get("href") == f"../{SEARCH_URL}" for a in lookup.anchors)
+
+
+@pytest.mark.parametrize("url", ["", DECREE_61, "van-ban/", "nam/2018/", "huong-dan/"])
+def test_header_search_form_on_every_page(real_site, url):
+    """A plain GET form in the header, its action relative to the page (the site is served
+    under a portal's sub-path), a labelled search field and a named submit button."""
+    page = real_site.html(url)
+    header = page[page.index("<header") : page.index("</header>")]
+    doc = parse(header)
+    forms = [a for tag, a in doc.elements if tag == "form" and a.get("role") == "search"]
+    assert len(forms) == 1, url
+    form = forms[0]
+    assert form["method"] == "get"
+    assert not form["action"].startswith(("/", "http"))
+    target = (real_site.site / url / form["action"]).resolve()
+    assert target == (real_site.site / SEARCH_URL).resolve(), form["action"]
+    fields = [a for tag, a in doc.elements if tag == "input"]
+    assert len(fields) == 1 and fields[0]["type"] == "search" and fields[0]["name"] == "q"
+    assert fields[0]["placeholder"] == "Tìm văn bản, kế hoạch…"
+    labels = [a for tag, a in doc.elements if tag == "label" and a.get("for") == fields[0]["id"]]
+    assert len(labels) == 1
+    assert f'for="{fields[0]["id"]}">Tìm kiếm</label>' in header
+    buttons = [a for tag, a in doc.elements if tag == "button"]
+    assert len(buttons) == 1 and buttons[0]["type"] == "submit" and buttons[0]["aria-label"]
+
+
+def test_search_page_has_no_header_form(real_site):
+    """The search page has its own box (Pagefind's UI), which gets the query from ?q=."""
+    page = real_site.html(SEARCH_URL)
+    assert 'role="search"' not in page[page.index("<header") : page.index("</header>")]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -176,7 +208,7 @@ def test_query_in_the_address(search_page, served_site):
 def test_home_form_submits_to_search(search_page, served_site):
     page, _ = search_page
     page.goto(served_site)
-    page.fill("input[name=q]", "tien tien")
+    page.fill(".cchc-search-form input[name=q]", "tien tien")
     page.click(".cchc-search-form button")
     page.wait_for_url("**/" + SEARCH_URL + "?q=tien+tien")
     assert "/" + SUBPATH + "/" + TIEN_TIEN_PLAN in _results(page)[:TOP]
@@ -190,3 +222,39 @@ def test_absurd_query_says_no_results_in_vietnamese(search_page, served_site):
     _wait_for_message(page, "qqzzxxw")
     assert page.inner_text(".pagefind-ui__message").strip() == "Không tìm thấy kết quả cho qqzzxxw"
     assert page.query_selector_all(".pagefind-ui__result-link") == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+def test_header_box_searches_from_any_page(search_page, served_site, width):
+    page, _ = search_page
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto(served_site + DECREE_61)
+    assert page.evaluate(
+        "document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1"
+    )
+    box = page.get_by_role("search").get_by_role("searchbox", name="Tìm kiếm")
+    assert box.is_visible()
+    button = page.get_by_role("search").get_by_role("button")
+    size = button.bounding_box()
+    assert size["width"] >= 24 and size["height"] >= 24
+    box.fill("nghi dinh 61")
+    box.press("Enter")
+    page.wait_for_url("**/" + SUBPATH + "/" + SEARCH_URL + "?q=nghi+dinh+61")
+    assert "/" + SUBPATH + "/" + DECREE_61 in _results(page)[:TOP]
+    assert page.input_value(".pagefind-ui__search-input") == "nghi dinh 61"
+
+
+@pytest.mark.browser
+def test_header_box_submits_without_javascript(browser, served_site):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(served_site + DECREE_61)
+        page.fill("header input[name=q]", "nghi dinh 61")
+        page.click("header form[role=search] button[type=submit]")
+        page.wait_for_url("**/" + SUBPATH + "/" + SEARCH_URL + "?q=nghi+dinh+61")
+        assert page.evaluate("location.pathname") == "/" + SUBPATH + "/" + SEARCH_URL
+        assert "Tra cứu văn bản" in page.content()  # the page's no-JavaScript guidance
+    finally:
+        context.close()
