@@ -65,8 +65,20 @@ class Corpus:
 
     def based_on_by(self, doc_id: str) -> list[Plan]:
         """Plans naming ``doc_id`` as a legal basis (can_cu)."""
-        return [p for p in self.plans.values() if doc_id in p.legal_bases]
+        return self._plans_naming[("can_cu", doc_id)]
 
     def implemented_by(self, plan_id: str) -> list[Plan]:
         """Plans that implement ``plan_id`` (thuc_hien)."""
-        return [p for p in self.plans.values() if plan_id in p.implements]
+        return self._plans_naming[("thuc_hien", plan_id)]
+
+    @cached_property
+    def _plans_naming(self) -> defaultdict[tuple[str, str], list[Plan]]:
+        # One pass over the plans: pages ask this once per document, so a scan each time
+        # would make the build quadratic in the corpus.
+        out: defaultdict[tuple[str, str], list[Plan]] = defaultdict(list)
+        for plan in self.plans.values():
+            for doc_id in plan.legal_bases:
+                out[("can_cu", doc_id)].append(plan)
+            for parent in plan.implements:
+                out[("thuc_hien", parent)].append(plan)
+        return out

@@ -35,6 +35,7 @@ from .common import (
     legal_force,
     provenance_notes,
     short_label,
+    type_slug,
     unresolved_key,
     unresolved_label,
 )
@@ -367,18 +368,18 @@ def plan_page(ctx: Context, plan: Plan) -> list[Page]:
             )
         )
 
-    page = Page(
-        src=src,
-        title=heading(plan),
-        markdown="".join(out),
-        meta={
-            "description": plan.summary,
-            "json_ld": _json_ld(ctx, plan, src),
-            "kind": "plan",
-            "search": document_search(corpus, plan),
-        },
-    )
-    return [page, *extra_pages]
+    return [_document_page(ctx, plan, src, "".join(out), "plan"), *extra_pages]
+
+
+def _document_page(ctx: Context, doc: Plan | LegalDoc, src: str, markdown: str, kind: str) -> Page:
+    """A plan or legal page with the metadata both carry: description, JSON-LD, search title."""
+    meta = {
+        "description": doc.summary,
+        "json_ld": _json_ld(ctx, doc, src),
+        "kind": kind,
+        "search": document_search(ctx.corpus, doc),
+    }
+    return Page(src=src, title=heading(doc), markdown=markdown, meta=meta)
 
 
 def source_name(plan: Plan) -> str:
@@ -608,7 +609,7 @@ def legal_page(ctx: Context, doc: LegalDoc) -> list[Page]:
             recorded_text += esc(f" (ghi nhận {date_vi(recorded.known_on)})")
         if recorded.note:
             recorded_text += f"<br>{esc(recorded.note)}"
-    type_href = urls.relative_url(src, urls.type_src(_type_slug(doc.doc_type)))
+    type_href = urls.relative_url(src, urls.type_src(type_slug(doc.doc_type)))
     rows = [
         ("Số ký hiệu", esc(doc.number or "không ghi số")),
         ("Loại văn bản", f'<a href="{esc(type_href)}">{esc(doc.doc_type)}</a>'),
@@ -685,24 +686,7 @@ def legal_page(ctx: Context, doc: LegalDoc) -> list[Page]:
         out.append("## Ghi chú về chất lượng dữ liệu\n\n")
         out.append(_bullets(notes))
 
-    page = Page(
-        src=src,
-        title=heading(doc),
-        markdown="".join(out),
-        meta={
-            "description": doc.summary,
-            "json_ld": _json_ld(ctx, doc, src),
-            "kind": "legal",
-            "search": document_search(corpus, doc),
-        },
-    )
-    return [page, *extra_pages]
-
-
-def _type_slug(doc_type: str) -> str:
-    from .common import type_slug
-
-    return type_slug(doc_type)
+    return [_document_page(ctx, doc, src, "".join(out), "legal"), *extra_pages]
 
 
 # ---------------------------------------------------------------------------------------------
