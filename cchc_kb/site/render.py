@@ -1,0 +1,30 @@
+"""HTML fragments from Jinja2 templates, autoescaped: record text never reaches a page raw.
+
+Every piece of HTML the site generates lives in ``site/templates/``; Python code passes values
+and never concatenates markup. ``render("name.html", **values)`` returns ``Markup``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("cchc_kb.site", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,  # a missing value is a bug, not an empty string
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    return env
+
+
+def render(template: str, **values: object) -> Markup:
+    """One template rendered with ``values``; the result is safe HTML."""
+    return Markup(environment().get_template(template).render(**values))
