@@ -19,6 +19,7 @@ import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
+from . import limits
 from .corpus import Corpus
 from .models import (
     LEGAL_FIELDS,
@@ -32,23 +33,15 @@ from .models import (
     Provenance,
     Validity,
 )
+from .repo_files import markdown_files, refused_source
 from .slug import is_safe_id
-from .text import UndecodableError, read_text
+from .text import UndecodableError, read
+from .yaml_guard import YamlLimitError, load_bounded
 
 AGENCIES_FILE = "plans/agencies.yml"
 PLANS_DIR = "plans"
 LEGAL_DIR = "legal"
 SOURCE_SUFFIXES = {".txt", ".docx", ".pdf", ".doc", ".odt"}
-
-
-class _NoDatesLoader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as the strings written: partial dates must survive."""
-
-
-_NoDatesLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 
 
 @dataclass
@@ -172,10 +165,16 @@ def split_front_matter(text: str, sink: _Sink) -> FrontMatter | None:
         sink.error(1, "front-matter-unclosed", "khối front-matter không có dòng '---' đóng")
         return None
     yaml_text = "\n".join(lines[1:end])
+    body = "\n".join(lines[end + 1 :])
+    oversized = limits.part_too_large(
+        sink.path, 2, "front-matter", len(yaml_text), limits.MAX_FRONT_MATTER_CHARS
+    ) or limits.part_too_large(sink.path, end + 2, "body", len(body), limits.MAX_BODY_CHARS)
+    if oversized:
+        sink.items.append(oversized)
+        return None
     data, key_lines = parse_yaml_mapping(yaml_text, sink, first_line=2)
     if data is None:
         return None
-    body = "\n".join(lines[end + 1 :])
     return FrontMatter(data, key_lines, body, end + 2)
 
 
@@ -189,24 +188,28 @@ def parse_yaml_mapping(
     yaml_text: str, sink: _Sink, first_line: int = 1
 ) -> tuple[dict | list | None, dict[str, int]]:
     """Parse YAML keeping the line of each top-level key; duplicate keys are errors."""
-    loader = _NoDatesLoader(yaml_text)
-    try:
-        node = loader.get_single_node()
-        if node is None:
+    node, data = _bounded_yaml(yaml_text, sink, first_line, limits.MAX_FRONT_MATTER_NODES)
+    if node is None:
+        if not sink.failed:
             sink.error(first_line, "yaml-empty", "khối YAML rỗng")
-            return None, {}
-        data = loader.construct_document(node)
+        return None, {}
+    key_lines: dict[str, int] = {}
+    _record_key_lines(node, "", first_line, key_lines, sink)
+    return data, key_lines
+
+
+def _bounded_yaml(yaml_text: str, sink: _Sink, first_line: int, max_nodes: int):
+    """Node and data of a YAML text within the limits; (None, None) after reporting a fault."""
+    try:
+        return load_bounded(yaml_text, max_nodes)
+    except YamlLimitError as exc:
+        sink.error(first_line + exc.line, exc.code, exc.message)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = first_line + (mark.line if mark else 0)
         problem = getattr(exc, "problem", None) or str(exc)
         sink.error(line, "yaml-invalid", f"YAML không hợp lệ: {problem}")
-        return None, {}
-    finally:
-        loader.dispose()
-    key_lines: dict[str, int] = {}
-    _record_key_lines(node, "", first_line, key_lines, sink)
-    return data, key_lines
+    return None, None
 
 
 def _record_key_lines(node, prefix: str, first_line: int, out: dict[str, int], sink: _Sink) -> None:
@@ -239,12 +242,28 @@ def _line_for(path, lines: dict[str, int], base: int) -> int:
     return base
 
 
-def _read(path: Path, rel: str, sink: _Sink) -> str | None:
+def _read(path: Path, rel: str, sink: _Sink, max_bytes: int = limits.MAX_FILE_BYTES) -> str | None:
+    """The file's text, or None after reporting why it cannot be read (size, encoding, a
+    line too long); a guessed encoding is a warning."""
     try:
-        return read_text(path.read_bytes())
-    except (OSError, UndecodableError) as exc:
-        sink.error(1, "unreadable", f"không đọc được tệp: {exc}")
+        oversized = limits.oversize(rel, path.stat().st_size, max_bytes)
+        if oversized:
+            sink.items.append(oversized)
+            return None
+        decoded = read(path.read_bytes())
+    except UndecodableError as exc:
+        sink.error(exc.line, "unreadable", f"không đọc được tệp: {exc}")
         return None
+    except OSError as exc:
+        sink.error(1, "unreadable", f"không đọc được tệp: {exc.strerror or exc}")
+        return None
+    if decoded.warning:
+        sink.warning(1, "encoding-guessed", decoded.warning)
+    too_long = limits.long_line(rel, decoded.text)
+    if too_long:
+        sink.items.append(too_long)
+        return None
+    return decoded.text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -344,6 +363,11 @@ def load_record(path: Path, rel: str, kind: str) -> tuple[Plan | LegalDoc | None
         return None, sink.items
     data = fm.data
     faulty = _schema_diagnostics(kind, data, fm.lines, sink, base=2)
+    found, unsafe = limits.value_characters(rel, data, fm.lines.get, 2)
+    sink.items.extend(found)
+    faulty |= unsafe
+    fm.body, found = limits.body_controls(rel, fm.body, fm.body_line)
+    sink.items.extend(found)
     if any(k in faulty or data.get(k) in (None, "") for k in _REQUIRED[kind]):
         return None, sink.items
     doc_id = str(data["id"])
@@ -365,33 +389,34 @@ def load_record(path: Path, rel: str, kind: str) -> tuple[Plan | LegalDoc | None
 def load_agencies(root: Path) -> tuple[dict[str, Agency], list[Diagnostic]]:
     path = root / AGENCIES_FILE
     sink = _Sink(AGENCIES_FILE)
+    refusal = refused_source(root, path, AGENCIES_FILE)
+    if refusal:
+        sink.items.append(refusal)
+        return {}, sink.items
     if not path.exists():
         sink.error(1, "agencies-missing", "thiếu danh mục cơ quan")
         return {}, sink.items
-    text = _read(path, AGENCIES_FILE, sink)
+    text = _read(path, AGENCIES_FILE, sink, limits.MAX_REGISTRY_BYTES)
     if text is None:
         return {}, sink.items
-    loader = _NoDatesLoader(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else []
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        sink.error(1 + (mark.line if mark else 0), "yaml-invalid", f"YAML không hợp lệ: {exc}")
+    node, data = _bounded_yaml(text, sink, 1, limits.MAX_REGISTRY_NODES)
+    if sink.failed:
         return {}, sink.items
-    finally:
-        loader.dispose()
+    if node is None:
+        data = []
     if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
         sink.error(1, "yaml-not-list", "danh mục cơ quan phải là một danh sách")
         return {}, sink.items
     agencies: dict[str, Agency] = {}
     for item, item_node in zip(data, node.value, strict=True):
         line = item_node.start_mark.line + 1
-        lines = {}
-        if isinstance(item_node, yaml.MappingNode):
-            lines = {str(k.value): k.start_mark.line + 1 for k, _ in item_node.value}
+        lines: dict[str, int] = {}
         item_sink = _Sink(AGENCIES_FILE)
+        _record_key_lines(item_node, "", 1, lines, item_sink)
         faulty = _schema_diagnostics("agency", item, lines, item_sink, base=line)
+        found, unsafe = limits.value_characters(AGENCIES_FILE, item, lines.get, line)
+        item_sink.items.extend(found)
+        faulty |= unsafe
         sink.items.extend(item_sink.items)
         if not isinstance(item, dict) or faulty & {"id", "ten", "cap"}:
             continue
@@ -434,13 +459,6 @@ def load_agencies(root: Path) -> tuple[dict[str, Agency], list[Diagnostic]]:
 # The whole repository
 
 
-def _markdown_files(root: Path, folder: str) -> list[Path]:
-    base = root / folder
-    if not base.is_dir():
-        return []
-    return sorted(p for p in base.rglob("*.md") if p.is_file())
-
-
 def load_corpus(root: Path | str, *, cite: bool = True) -> Corpus:
     """Load agencies, legal documents and plans; check references; find citations."""
     root = Path(root)
@@ -452,7 +470,9 @@ def load_corpus(root: Path | str, *, cite: bool = True) -> Corpus:
         ("legal", LEGAL_DIR, corpus.legal),
         ("plan", PLANS_DIR, corpus.plans),
     ):
-        for path in _markdown_files(root, folder):
+        paths, refused = markdown_files(root, folder)
+        corpus.diagnostics.extend(refused)
+        for path in paths:
             rel = path.relative_to(root).as_posix()
             record, diags = load_record(path, rel, kind)
             corpus.diagnostics.extend(diags)
@@ -518,6 +538,20 @@ def _check_source_files(corpus: Corpus) -> None:
         if not plan.source_file:
             continue
         source = (corpus.root / plan.path).parent / plan.source_file
+        refusal = refused_source(corpus.root, source, plan.path)
+        if refusal:
+            # Not offered for download either: the site copies only what the loader accepted.
+            plan.source_file = None
+            corpus.diagnostics.append(
+                Diagnostic(
+                    plan.path,
+                    plan.line_of("nguon"),
+                    "error",
+                    refusal.code,
+                    f"nguon '{source.name}': {refusal.message}",
+                )
+            )
+            continue
         if "/" in plan.source_file or "\\" in plan.source_file or not source.is_file():
             corpus.diagnostics.append(
                 Diagnostic(
@@ -535,7 +569,8 @@ def _check_source_files(corpus: Corpus) -> None:
         return
     for path in sorted(plans_dir.rglob("*")):
         if (
-            path.is_file()
+            not path.is_symlink()
+            and path.is_file()
             and path.suffix.lower() in SOURCE_SUFFIXES
             and path.resolve() not in named
         ):

@@ -1,0 +1,157 @@
+"""The largest input the loader accepts, and the checks that enforce it.
+
+One contributor's file must not stall or exhaust the portal's build: every size here is far
+above a real plan (the largest seed is 40 KB with 2 KB of front-matter) and far below what
+would slow the build. Beyond a limit the file is refused with an error at its path and line;
+the rest of the repository is built. The staff guide (docs/them-ke-hoach.md) and
+ARCHITECTURE.md list the same numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from .models import Diagnostic
+
+MAX_FILE_BYTES = 2 * 1024 * 1024  # one plan or legal Markdown file
+MAX_REGISTRY_BYTES = 4 * 1024 * 1024  # plans/agencies.yml
+MAX_FRONT_MATTER_CHARS = 64 * 1024
+MAX_BODY_CHARS = 1024 * 1024
+MAX_LINE_CHARS = 64 * 1024  # a longer line is pasted data (an image, a table flattened)
+MAX_YAML_DEPTH = 20  # nesting of lists and mappings
+MAX_FRONT_MATTER_NODES = 5_000  # values after expanding YAML aliases (&a / *a)
+MAX_REGISTRY_NODES = 200_000
+
+# Characters that must not reach a page: C0/C1 controls except tab and newline, and lone
+# surrogates (which cannot even be written as UTF-8). Python-Markdown also uses \x02/\x03 as
+# placeholders, so a control character in a body could corrupt the page around it.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# Invisible characters that change what a reader or a search sees without showing: zero-width
+# spaces and joiners, soft hyphen, word joiner, bidi embeddings, overrides and isolates, BOM.
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def _kib(size: int) -> str:
+    return f"{size // 1024:,} KB".replace(",", ".")
+
+
+def oversize(path: str, size: int, limit: int) -> Diagnostic | None:
+    """A file larger than ``limit`` bytes, refused before it is read."""
+    if size <= limit:
+        return None
+    return Diagnostic(
+        path,
+        1,
+        "error",
+        "file-too-large",
+        f"tệp {_kib(size)} vượt giới hạn {_kib(limit)}: không đọc",
+    )
+
+
+def long_line(path: str, text: str) -> Diagnostic | None:
+    """The first line longer than MAX_LINE_CHARS."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_LINE_CHARS:
+            return Diagnostic(
+                path,
+                number,
+                "error",
+                "line-too-long",
+                f"dòng dài {len(line):,} ký tự, vượt giới hạn {MAX_LINE_CHARS:,}".replace(",", "."),
+            )
+    return None
+
+
+def part_too_large(path: str, line: int, part: str, size: int, limit: int) -> Diagnostic | None:
+    """Front-matter or body longer than its limit (in characters)."""
+    if size <= limit:
+        return None
+    return Diagnostic(
+        path,
+        line,
+        "error",
+        f"{part}-too-large",
+        f"{'front-matter' if part == 'front-matter' else 'nội dung'} dài {size:,} ký tự, "
+        f"vượt giới hạn {limit:,}".replace(",", "."),
+    )
+
+
+def _describe(ch: str) -> str:
+    return f"U+{ord(ch):04X}"
+
+
+def body_controls(path: str, body: str, first_line: int) -> tuple[str, list[Diagnostic]]:
+    """The body without control characters, and a warning at each line that had some."""
+    if not _CONTROL.search(body):
+        return body, []
+    found = []
+    for number, line in enumerate(body.split("\n"), start=first_line):
+        chars = sorted({_describe(c) for c in _CONTROL.findall(line)})
+        if chars:
+            found.append(
+                Diagnostic(
+                    path,
+                    number,
+                    "warning",
+                    "control-character",
+                    f"ký tự điều khiển {', '.join(chars)} trong nội dung: đã bỏ khi xuất bản",
+                )
+            )
+    return _CONTROL.sub("", body), found
+
+
+def _strings(value: Any, key: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield key, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _strings(k, key)
+            yield from _strings(v, f"{key}.{k}" if key else str(k))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, f"{key}.{index}")
+
+
+def value_characters(
+    path: str, data: Any, line_of, default_line: int
+) -> tuple[list[Diagnostic], set[str]]:
+    """Control characters in YAML values are errors (they cannot be published); invisible
+    characters are warnings (the value is published as written, the reader is told).
+    Returns the findings and the top-level keys with an error."""
+    found: list[Diagnostic] = []
+    faulty: set[str] = set()
+    for key, text in _strings(data, ""):
+        line = line_of(key) or default_line
+        bad = _CONTROL.findall(text)
+        if bad:
+            chars = ", ".join(sorted({_describe(c) for c in bad}))
+            found.append(
+                Diagnostic(
+                    path,
+                    line,
+                    "error",
+                    "control-character",
+                    f"{key or '(khóa)'}: ký tự điều khiển {chars} không được phép",
+                )
+            )
+            faulty.add(key.split(".")[0])
+        hidden = _INVISIBLE.findall(text)
+        if hidden:
+            chars = ", ".join(sorted({_describe(c) for c in hidden}))
+            found.append(
+                Diagnostic(
+                    path,
+                    line,
+                    "warning",
+                    "invisible-character",
+                    f"{key or '(khóa)'}: ký tự vô hình {chars} trong giá trị «{_visible(text)}»",
+                )
+            )
+    return found, faulty
+
+
+def _visible(text: str) -> str:
+    shown = _INVISIBLE.sub(lambda m: f"[{_describe(m.group())}]", _CONTROL.sub("", text))
+    return shown if len(shown) <= 80 else shown[:79] + "…"
