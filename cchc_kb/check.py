@@ -11,16 +11,13 @@ come from ``graph.analyses`` and are printed with the rest.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import unicodedata
 from pathlib import Path
 
 from .corpus import Corpus
+from .limits import FOREIGN_SCRIPT as _FOREIGN_SCRIPT
 from .models import Diagnostic, Plan
-
-# A letter of another script glued to or standing between Vietnamese words ("trong топ đầu").
-_FOREIGN_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]+")
 
 
 def _line_in_body(plan: Plan, offset: int) -> int:

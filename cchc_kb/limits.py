@@ -31,6 +31,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 # Invisible characters that change what a reader or a search sees without showing: zero-width
 # spaces and joiners, soft hyphen, word joiner, bidi embeddings, overrides and isolates, BOM.
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Letters of another script that look Latin ("НĐ" with a Cyrillic Н): Greek and Cyrillic.
+# Data-quality notes quote the faults of the text they describe ("chữ Kirin «топ»").
+QUOTING_KEYS = {"ghi_chu"}
+FOREIGN_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]+")
 
 
 def _kib(size: int) -> str:
@@ -118,7 +122,8 @@ def value_characters(
     path: str, data: Any, line_of, default_line: int
 ) -> tuple[list[Diagnostic], set[str]]:
     """Control characters in YAML values are errors (they cannot be published); invisible
-    characters are warnings (the value is published as written, the reader is told).
+    characters and look-alike letters of other scripts are warnings (the value is published
+    as written, the reader is told).
     Returns the findings and the top-level keys with an error."""
     found: list[Diagnostic] = []
     faulty: set[str] = set()
@@ -137,6 +142,19 @@ def value_characters(
                 )
             )
             faulty.add(key.split(".")[0])
+        if key.split(".")[0] in QUOTING_KEYS:
+            continue
+        foreign = FOREIGN_SCRIPT.findall(text)
+        if foreign:
+            found.append(
+                Diagnostic(
+                    path,
+                    line,
+                    "warning",
+                    "mixed-script",
+                    f"{key or '(khóa)'}: chữ Kirin/Hy Lạp lẫn trong giá trị: «{''.join(foreign)}»",
+                )
+            )
         hidden = _INVISIBLE.findall(text)
         if hidden:
             chars = ", ".join(sorted({_describe(c) for c in hidden}))

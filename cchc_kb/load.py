@@ -207,6 +207,8 @@ def _bounded_yaml(yaml_text: str, sink: _Sink, first_line: int, max_nodes: int):
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = first_line + (mark.line if mark else 0)
+        if isinstance(exc, yaml.reader.ReaderError):  # a character YAML refuses (NUL, …)
+            line = first_line + yaml_text.count("\n", 0, exc.position)
         problem = getattr(exc, "problem", None) or str(exc)
         sink.error(line, "yaml-invalid", f"YAML không hợp lệ: {problem}")
     return None, None
@@ -403,7 +405,8 @@ def load_agencies(root: Path) -> tuple[dict[str, Agency], list[Diagnostic]]:
     if sink.failed:
         return {}, sink.items
     if node is None:
-        data = []
+        sink.error(1, "agencies-empty", "danh mục cơ quan rỗng")
+        return {}, sink.items
     if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
         sink.error(1, "yaml-not-list", "danh mục cơ quan phải là một danh sách")
         return {}, sink.items
