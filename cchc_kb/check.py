@@ -17,11 +17,11 @@ from pathlib import Path
 
 from .corpus import Corpus
 from .limits import FOREIGN_SCRIPT as _FOREIGN_SCRIPT
-from .models import Diagnostic, Plan
+from .models import Diagnostic, LegalDoc, Plan
 
 
-def _line_in_body(plan: Plan, offset: int) -> int:
-    return plan.body_line + plan.body.count("\n", 0, offset)
+def _line_in_body(doc: Plan | LegalDoc, offset: int) -> int:
+    return doc.body_line + doc.body.count("\n", 0, offset)
 
 
 def findings(corpus: Corpus) -> list[Diagnostic]:
@@ -30,6 +30,7 @@ def findings(corpus: Corpus) -> list[Diagnostic]:
     for plan in corpus.plans.values():
         out.extend(_plan_findings(corpus, plan))
     for doc in corpus.legal.values():
+        out.extend(_mixed_script(doc))
         if not doc.provenance:
             out.append(
                 Diagnostic(
@@ -79,14 +80,24 @@ def _plan_findings(corpus: Corpus, plan: Plan) -> list[Diagnostic]:
                 line, "citation-unresolved", f"«{shown}»: chưa xác định được văn bản được dẫn chiếu"
             )
             continue
-    for match in _FOREIGN_SCRIPT.finditer(plan.body):
-        script = unicodedata.name(match.group()[0]).split()[0].lower()
-        warn(
-            _line_in_body(plan, match.start()),
-            "mixed-script",
-            f"chữ {'Kirin' if script == 'cyrillic' else 'Hy Lạp'} lẫn trong văn bản: «{match.group()}»",
-        )
+    out.extend(_mixed_script(plan))
     out.extend(_self_reference_findings(plan))
+    return out
+
+
+def _mixed_script(doc: Plan | LegalDoc) -> list[Diagnostic]:
+    out = []
+    for match in _FOREIGN_SCRIPT.finditer(doc.body):
+        script = unicodedata.name(match.group()[0]).split()[0].lower()
+        out.append(
+            Diagnostic(
+                doc.path,
+                _line_in_body(doc, match.start()),
+                "warning",
+                "mixed-script",
+                f"chữ {'Kirin' if script == 'cyrillic' else 'Hy Lạp'} lẫn trong văn bản: «{match.group()}»",
+            )
+        )
     return out
 
 
