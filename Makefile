@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check lint bench clean browser
+.PHONY: serve build test check lint bench fuzz clean browser
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,14 @@ test: $(STAMP) browser
 	$(BIN)/ruff check .
 	$(BIN)/cchc check .
 	$(BIN)/pytest -q
+
+# Many more random cases than `make test`: property tests with the "fuzz" Hypothesis profile and
+# the build fuzz test with FUZZ_CASES damaged repositories (FUZZ_SEED picks them).
+FUZZ_CASES ?= 200
+FUZZ_SEED ?= 1
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q tests/test_properties.py
+	CCHC_FUZZ_CASES=$(FUZZ_CASES) CCHC_FUZZ_SEED=$(FUZZ_SEED) $(BIN)/pytest -q -rx tests/test_fuzz_build.py
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench_cite.py
