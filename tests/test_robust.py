@@ -193,3 +193,13 @@ def test_limits_are_documented_with_their_values():
         shown = f"{value // 1024:,}".replace(",", ".") + " KB"
         assert shown in guide, shown
     assert "cchc_kb/limits.py" in architecture or "`limits.py`" in architecture
+
+
+@pytest.mark.parametrize(
+    ("yaml_line", "code"),
+    [("sau: &a [1, *a]", "yaml-recursive"), ("sau: " + "[" * 30 + "]" * 30, "yaml-too-deep")],
+)
+def test_recursive_or_deep_yaml_is_refused(repo, yaml_line, code):
+    (repo / PLAN_PATH).write_text(PLAN.replace("---\n", f"---\n{yaml_line}\n", 1), "utf-8")
+    corpus = load_corpus(repo)
+    assert [(d.line, d.code) for d in corpus.errors if d.path == PLAN_PATH] == [(2, code)]
