@@ -31,10 +31,17 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 # Invisible characters that change what a reader or a search sees without showing: zero-width
 # spaces and joiners, soft hyphen, word joiner, bidi embeddings, overrides and isolates, BOM.
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-# Letters of another script that look Latin ("НĐ" with a Cyrillic Н): Greek and Cyrillic.
 # Data-quality notes quote the faults of the text they describe ("chữ Kirin «топ»").
 QUOTING_KEYS = {"ghi_chu"}
+# Letters of another script that look Latin ("НĐ" with a Cyrillic Н): Greek and Cyrillic.
 FOREIGN_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]+")
+# What a YAML value must not hide: control characters are errors (they cannot be published);
+# look-alike letters and invisible characters are warnings (published as written, reported).
+_VALUE_RULES = (
+    (_CONTROL, "error", "control-character", "ký tự điều khiển {chars} không được phép"),
+    (FOREIGN_SCRIPT, "warning", "mixed-script", "chữ Kirin/Hy Lạp lẫn trong giá trị: «{matched}»"),
+    (_INVISIBLE, "warning", "invisible-character", "ký tự vô hình {chars} trong giá trị «{shown}»"),
+)
 
 
 def _kib(size: int) -> str:
@@ -121,52 +128,32 @@ def _strings(value: Any, key: str) -> Iterator[tuple[str, str]]:
 def value_characters(
     path: str, data: Any, line_of, default_line: int
 ) -> tuple[list[Diagnostic], set[str]]:
-    """Control characters in YAML values are errors (they cannot be published); invisible
-    characters and look-alike letters of other scripts are warnings (the value is published
-    as written, the reader is told).
-    Returns the findings and the top-level keys with an error."""
+    """Findings of _VALUE_RULES in every string of a YAML document (keys included), each at
+    the line of its key; returns them and the top-level keys with an error."""
     found: list[Diagnostic] = []
     faulty: set[str] = set()
     for key, text in _strings(data, ""):
-        line = line_of(key) or default_line
-        bad = _CONTROL.findall(text)
-        if bad:
-            chars = ", ".join(sorted({_describe(c) for c in bad}))
+        top = key.split(".")[0]
+        for pattern, severity, code, template in _VALUE_RULES:
+            matched = pattern.findall(text)
+            if not matched or (severity == "warning" and top in QUOTING_KEYS):
+                continue
+            message = template.format(
+                chars=", ".join(sorted({_describe(c) for c in "".join(matched)})),
+                matched="".join(matched),
+                shown=_visible(text),
+            )
             found.append(
                 Diagnostic(
                     path,
-                    line,
-                    "error",
-                    "control-character",
-                    f"{key or '(khóa)'}: ký tự điều khiển {chars} không được phép",
+                    line_of(key) or default_line,
+                    severity,
+                    code,
+                    f"{key or '(khóa)'}: {message}",
                 )
             )
-            faulty.add(key.split(".")[0])
-        if key.split(".")[0] in QUOTING_KEYS:
-            continue
-        foreign = FOREIGN_SCRIPT.findall(text)
-        if foreign:
-            found.append(
-                Diagnostic(
-                    path,
-                    line,
-                    "warning",
-                    "mixed-script",
-                    f"{key or '(khóa)'}: chữ Kirin/Hy Lạp lẫn trong giá trị: «{''.join(foreign)}»",
-                )
-            )
-        hidden = _INVISIBLE.findall(text)
-        if hidden:
-            chars = ", ".join(sorted({_describe(c) for c in hidden}))
-            found.append(
-                Diagnostic(
-                    path,
-                    line,
-                    "warning",
-                    "invisible-character",
-                    f"{key or '(khóa)'}: ký tự vô hình {chars} trong giá trị «{_visible(text)}»",
-                )
-            )
+            if severity == "error":
+                faulty.add(top)
     return found, faulty
 
 

@@ -104,13 +104,19 @@ def truncated_front_matter(repo, rel, rng, outside):
     return Damage(rel, frozenset({"front-matter-unclosed"}), 1)
 
 
-def wrong_type(repo, rel, rng, outside):
+def _set_value(repo: Path, rel: str, rng: random.Random, keys: tuple[str, ...], value: str) -> int:
+    """Give one of ``keys`` the YAML ``value``; return its 1-based line."""
     lines = _lines(repo, rel)
-    index = _key_line(lines, ("loai_van_ban", "co_quan_ban_hanh", "trich_yeu"), rng)
-    key = lines[index].split(":")[0]
-    lines[index] = f"{key}: {rng.choice(['[1, 2]', '{sai: kieu}', '12.5', 'true'])}"
+    index = _key_line(lines, keys, rng)
+    lines[index] = f"{lines[index].split(':')[0]}: {value}"
     _write(repo, rel, lines)
-    return Damage(rel, frozenset({"invalid-value"}), index + 1)
+    return index + 1
+
+
+def wrong_type(repo, rel, rng, outside):
+    value = rng.choice(["[1, 2]", "{sai: kieu}", "12.5", "true"])
+    line = _set_value(repo, rel, rng, ("loai_van_ban", "co_quan_ban_hanh", "trich_yeu"), value)
+    return Damage(rel, frozenset({"invalid-value"}), line)
 
 
 def unknown_key(repo, rel, rng, outside):
@@ -156,12 +162,8 @@ def invalid_utf8(repo, rel, rng, outside):
 
 
 def lone_surrogate(repo, rel, rng, outside):
-    lines = _lines(repo, rel)
-    index = _key_line(lines, ("trich_yeu", "loai_van_ban"), rng)
-    key = lines[index].split(":")[0]
-    lines[index] = f'{key}: "Văn bản \\ud800 lỗi"'
-    _write(repo, rel, lines)
-    return Damage(rel, frozenset({"control-character"}), index + 1)
+    line = _set_value(repo, rel, rng, ("trich_yeu", "loai_van_ban"), '"Văn bản \\ud800 lỗi"')
+    return Damage(rel, frozenset({"control-character"}), line)
 
 
 def lone_surrogate_utf16(repo, rel, rng, outside):
