@@ -20,6 +20,11 @@ MAX_REGISTRY_BYTES = 4 * 1024 * 1024  # plans/agencies.yml
 MAX_FRONT_MATTER_CHARS = 64 * 1024
 MAX_BODY_CHARS = 1024 * 1024
 MAX_LINE_CHARS = 64 * 1024  # a longer line is pasted data (an image, a table flattened)
+# Python-Markdown rescans the rest of a paragraph for every "[" that is never closed (likewise
+# "](" never closed by ")" and "<" never followed by ">"): 60,000 "[" on one line take hours.
+# The sum over those characters of what follows them in their paragraph is capped; at the cap
+# the worst paragraph ("[" repeated) renders in about two seconds.
+MAX_UNCLOSED_MARKUP_SCAN = 500_000
 MAX_YAML_DEPTH = 20  # nesting of lists and mappings
 MAX_FRONT_MATTER_NODES = 5_000  # values after expanding YAML aliases (&a / *a)
 MAX_REGISTRY_NODES = 200_000
@@ -91,6 +96,49 @@ def part_too_large(path: str, line: int, part: str, size: int, limit: int) -> Di
 
 def _describe(ch: str) -> str:
     return f"U+{ord(ch):04X}"
+
+
+def _unclosed_scan(block: str) -> int:
+    """Characters Python-Markdown rescans for the unclosed "[" and "<" of one paragraph."""
+    opened: list[int] = []
+    previous = ""
+    for offset, ch in enumerate(block):
+        if previous == "\\":
+            previous = ""
+            continue
+        if ch == "[":
+            opened.append(offset)
+        elif ch == "]" and opened:
+            opened.pop()
+        previous = ch
+    unclosed = [*opened]
+    for opener, closer in (("<", ">"), ("](", ")")):
+        start = block.rfind(closer) + 1
+        unclosed += [i for i in range(start, len(block)) if block.startswith(opener, i)]
+    return sum(len(block) - i for i in unclosed)
+
+
+def unclosed_markup(path: str, body: str, first_line: int) -> Diagnostic | None:
+    """An error at the paragraph where unclosed "[" / "<" pass MAX_UNCLOSED_MARKUP_SCAN."""
+    if "[" not in body and "<" not in body:
+        return None
+    total = 0
+    line = first_line
+    for block in re.split(r"(\n[ \t]*\n)", body):
+        if block.strip():
+            total += _unclosed_scan(block)
+            if total > MAX_UNCLOSED_MARKUP_SCAN:
+                leading = block[: len(block) - len(block.lstrip())]
+                return Diagnostic(
+                    path,
+                    line + leading.count("\n"),
+                    "error",
+                    "markup-too-complex",
+                    "quá nhiều dấu «[» (hoặc «<») không đóng: trang không dựng được trong "
+                    "thời gian hợp lý; hãy xóa chúng hoặc viết «\\[»",
+                )
+        line += block.count("\n")
+    return None
 
 
 def body_controls(path: str, body: str, first_line: int) -> tuple[str, list[Diagnostic]]:

@@ -370,6 +370,10 @@ def load_record(path: Path, rel: str, kind: str) -> tuple[Plan | LegalDoc | None
     faulty |= unsafe
     fm.body, found = limits.body_controls(rel, fm.body, fm.body_line)
     sink.items.extend(found)
+    too_complex = limits.unclosed_markup(rel, fm.body, fm.body_line)
+    if too_complex:
+        sink.items.append(too_complex)
+        return None, sink.items
     if any(k in faulty or data.get(k) in (None, "") for k in _REQUIRED[kind]):
         return None, sink.items
     doc_id = str(data["id"])

@@ -230,6 +230,16 @@ def megabyte_line(repo, rel, rng, outside):
     return Damage(rel, frozenset({"line-too-long"}), len(lines))
 
 
+def markup_flood(repo, rel, rng, outside):
+    """Unclosed brackets that make Python-Markdown rescan a paragraph for each of them."""
+    lines = _lines(repo, rel)
+    at = _body_line(lines, rng)
+    flood = rng.choice(["[" * 20000, "![" * 5000, "[a](" * 3000, "<a " * 5000])
+    lines[at:at] = ["", flood, ""]
+    _write(repo, rel, lines)
+    return Damage(rel, frozenset({"markup-too-complex"}), at + 2)
+
+
 def alias_bomb(repo, rel, rng, outside):
     lines = _lines(repo, rel)
     bomb = BOMB.rstrip("\n").split("\n")
@@ -285,6 +295,7 @@ RECORD_MUTATIONS: dict[str, Mutation] = {
         lookalike_in_body,
         lookalike_in_front_matter,
         megabyte_line,
+        markup_flood,
         alias_bomb,
         deep_nesting,
         empty_file,
