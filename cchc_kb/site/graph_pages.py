@@ -92,6 +92,22 @@ CODE_TITLES: dict[str, str] = {
     "yaml-invalid": "YAML không hợp lệ",
     "front-matter-missing": "Thiếu phần đầu (front-matter)",
     "front-matter-unclosed": "Phần đầu (front-matter) không được đóng",
+    "unreadable": "Tệp không đọc được",
+    "encoding-guessed": "Bảng mã của tệp là đoán",
+    "file-too-large": "Tệp vượt giới hạn kích thước",
+    "front-matter-too-large": "Phần đầu (front-matter) vượt giới hạn",
+    "body-too-large": "Toàn văn vượt giới hạn",
+    "line-too-long": "Dòng vượt giới hạn độ dài",
+    "markup-too-complex": "Quá nhiều dấu «[» hoặc «<» không đóng",
+    "yaml-too-large": "YAML nở ra quá nhiều giá trị (bí danh &/*)",
+    "yaml-too-deep": "YAML lồng quá sâu",
+    "yaml-recursive": "Bí danh YAML trỏ vào chính nó",
+    "control-character": "Ký tự điều khiển",
+    "invisible-character": "Ký tự vô hình",
+    "not-a-file": "Thư mục hoặc tệp đặc biệt đặt tên như tệp dữ liệu",
+    "symlink-outside": "Liên kết tượng trưng trỏ ra ngoài kho",
+    "symlink-skipped": "Thư mục liên kết tượng trưng không được đọc",
+    "agencies-empty": "Danh mục cơ quan rỗng",
 }
 SEVERITY_TITLES = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Thông tin"}
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
