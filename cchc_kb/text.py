@@ -45,6 +45,10 @@ def decode(data: bytes) -> Decoded:
     """Decode bytes without normalising them, so offsets into the result match the file."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
+            # The UTF-32-LE BOM is the UTF-16-LE BOM followed by U+0000: when the rest is not
+            # UTF-32, it is UTF-16 starting with a NUL (which the loader then reports).
+            if encoding.startswith("utf-32") and len(data) % 4:
+                continue
             return Decoded(_strict(data[len(bom) :], encoding), encoding)
     try:
         utf8 = data.decode("utf-8")

@@ -116,8 +116,9 @@ def test_utf8_with_and_without_bom_round_trips(text):
         assert decoded.warning is None
 
 
-@given(st.text())
+@given(st.text().filter(lambda t: not t.startswith("\x00")))
 def test_utf16_with_bom_round_trips(text):
+    # "\xff\xfe" + U+0000 is the UTF-32-LE BOM: a UTF-16 text starting with NUL is ambiguous.
     for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         decoded = decode(bom + text.encode(encoding))
         assert (decoded.text, decoded.encoding, decoded.warning) == (text, encoding, None)
@@ -204,7 +205,11 @@ def test_front_matter_round_trips_through_the_loader(fields, recipients, notes):
     assert plan.notes == [_nfc(n) for n in notes]
 
 
-@given(st.text(st.characters(categories=("Cc", "Cs")), min_size=1, max_size=3), PRINTABLE)
+# Tab and newline are the control characters a value may hold.
+CONTROL = st.characters(categories=("Cc", "Cs"), exclude_characters="\t\n")
+
+
+@given(st.text(CONTROL, min_size=1, max_size=3), PRINTABLE)
 def test_control_characters_in_a_value_are_reported_not_published(bad, around):
     front = yaml.safe_load(PLAN.split("---\n")[1])
     front["trich_yeu"] = around + bad
