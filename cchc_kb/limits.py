@@ -141,24 +141,34 @@ def unclosed_markup(path: str, body: str, first_line: int) -> Diagnostic | None:
     return None
 
 
-def body_controls(path: str, body: str, first_line: int) -> tuple[str, list[Diagnostic]]:
-    """The body without control characters, and a warning at each line that had some."""
-    if not _CONTROL.search(body):
+# What a body may hide, line by line: control characters are removed (they would corrupt the
+# page); invisible characters stay as written (removing them could change a word) and are named.
+_BODY_RULES = (
+    (_CONTROL, "control-character", "ký tự điều khiển {chars} trong nội dung: đã bỏ khi xuất bản"),
+    (_INVISIBLE, "invisible-character", "ký tự vô hình {chars} trong nội dung: «{shown}»"),
+)
+
+
+def body_characters(path: str, body: str, first_line: int) -> tuple[str, list[Diagnostic]]:
+    """The body without control characters, and a warning at each line with a control or
+    an invisible character."""
+    if not _CONTROL.search(body) and not _INVISIBLE.search(body):
         return body, []
     found = []
     for number, line in enumerate(body.split("\n"), start=first_line):
-        chars = sorted({_describe(c) for c in _CONTROL.findall(line)})
-        if chars:
-            found.append(
-                Diagnostic(
-                    path,
-                    number,
-                    "warning",
-                    "control-character",
-                    f"ký tự điều khiển {', '.join(chars)} trong nội dung: đã bỏ khi xuất bản",
-                )
-            )
+        for pattern, code, template in _BODY_RULES:
+            matched = pattern.findall(line)
+            if matched:
+                chars = ", ".join(sorted({_describe(c) for c in matched}))
+                message = template.format(chars=chars, shown=_visible(_around(line, pattern)))
+                found.append(Diagnostic(path, number, "warning", code, message))
     return _CONTROL.sub("", body), found
+
+
+def _around(line: str, pattern: re.Pattern) -> str:
+    """A few words around the first match, so the place can be found in a long line."""
+    match = pattern.search(line)
+    return line[max(0, match.start() - 30) : match.end() + 30]
 
 
 def _strings(value: Any, key: str) -> Iterator[tuple[str, str]]:

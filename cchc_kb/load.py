@@ -368,7 +368,7 @@ def load_record(path: Path, rel: str, kind: str) -> tuple[Plan | LegalDoc | None
     found, unsafe = limits.value_characters(rel, data, fm.lines.get, 2)
     sink.items.extend(found)
     faulty |= unsafe
-    fm.body, found = limits.body_controls(rel, fm.body, fm.body_line)
+    fm.body, found = limits.body_characters(rel, fm.body, fm.body_line)
     sink.items.extend(found)
     too_complex = limits.unclosed_markup(rel, fm.body, fm.body_line)
     if too_complex:

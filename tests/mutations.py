@@ -194,12 +194,7 @@ def invisible_in_body_number(repo, rel, rng, outside):
         r"(N[ĐD])(-CP)", lambda m: m[1] + rng.choice(INVISIBLE) + m[2], lines[index], count=1
     )
     _write(repo, rel, lines)
-    return Damage(
-        rel,
-        frozenset({"citation-warning", "invisible-character"}),
-        index + 1,
-        pending="legal (cite/: invisible characters inside numbers)",
-    )
+    return Damage(rel, frozenset({"citation-warning", "invisible-character"}), index + 1)
 
 
 def lookalike_in_body(repo, rel, rng, outside):
