@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cchc_kb.cite import CitingContext, Registry, find_citations  # noqa: E402
-from cchc_kb.models import Agency, Document, PartialDate  # noqa: E402
+from cchc_kb.model.models import Agency, Document, PartialDate  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "cite"
 FIELDS = ("text", "type", "number", "name", "date", "issuer", "id")

@@ -15,7 +15,7 @@ import pytest
 
 from cchc_kb.cite import CitingContext, Registry, annotate, clean, find_citations
 from cchc_kb.cli import main
-from cchc_kb.models import Agency, Document, PartialDate
+from cchc_kb.model.models import Agency, Document, PartialDate
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("eval_cite", ROOT / "scripts" / "eval_cite.py")

@@ -9,7 +9,7 @@ import pytest
 from graph_fixtures import D
 from graph_fixtures import corpus as fixture_corpus
 
-from cchc_kb.graph import (
+from cchc_kb.analysis.graph import (
     EDGE_LABELS,
     UNRESOLVED_PREFIX,
     analyses,
@@ -19,9 +19,11 @@ from cchc_kb.graph import (
     find_bases_not_in_force,
     find_cycles,
     find_unresolved,
+    node_name,
     pagerank,
     ranking,
 )
+from cchc_kb.site.graph_view import edge_label, node_category, node_src
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -50,7 +52,7 @@ def test_typed_edges(built, source, target, etype, also, mentions):
     _, g = built
     data = g.edges[source, target]
     assert data["type"] == etype
-    assert data["label"] == EDGE_LABELS[etype]
+    assert edge_label(data) == EDGE_LABELS[etype]
     assert data["also"] == also
     assert data["mentions"] == mentions
     assert data["weight"] == (mentions if etype == "dan_chieu" else 1)
@@ -71,8 +73,18 @@ def test_every_record_is_a_node_with_its_attributes(built):
         "2018-04-23",
         2018,
     )
-    assert a["category"] == "normative"
-    assert g.nodes["52-nq-tw-2019"]["category"] == "party"
+    assert node_name(a) == "Nghị định 61/2018/NĐ-CP"
+    assert node_category(a) == "normative"
+    assert node_category(g.nodes["52-nq-tw-2019"]) == "party"
+
+
+def test_nodes_carry_domain_attributes_only(built):
+    """No page, display label or colour on the graph: the site derives them."""
+    _, g = built
+    for _, attrs in g.nodes(data=True):
+        assert not {"src", "label", "category"} & attrs.keys()
+    for _, _, attrs in g.edges(data=True):
+        assert "label" not in attrs
 
 
 def test_unresolved_citation_is_a_stub_node(built):
@@ -81,7 +93,7 @@ def test_unresolved_citation_is_a_stub_node(built):
     assert len(stubs) == 1 and stubs[0].startswith(UNRESOLVED_PREFIX)
     a = g.nodes[stubs[0]]
     assert a["stub"] is True and a["number"] == "3396/QĐ-UBND"
-    assert a["src"].startswith("van-ban/chua-xac-dinh/")
+    assert node_src(stubs[0], a).startswith("van-ban/chua-xac-dinh/")
     assert list(g.predecessors(stubs[0])) == ["ubnd-xa-a-2024-tuyen-truyen"]
 
 
@@ -201,9 +213,9 @@ def test_ranking_counts(built):
 def seeds():
     if not (ROOT / "legal" / "61-2018-nd-cp.md").is_file():
         pytest.skip("seed content not in the repository yet")
-    from cchc_kb.load import load_corpus
+    from cchc_kb.corpus import build_corpus
 
-    c = load_corpus(ROOT)
+    c = build_corpus(ROOT)
     return c, build_graph(c)
 
 

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from cchc_kb.corpus import build_corpus
 from cchc_kb.importer import read_front_matter
-from cchc_kb.load import load_corpus, validator
-from cchc_kb.models import RELATION_LABELS
+from cchc_kb.model.models import RELATION_LABELS
+from cchc_kb.source.repository import validator
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -82,7 +83,7 @@ REORGANISATION = {
 
 @cache
 def corpus():
-    return load_corpus(ROOT)
+    return build_corpus(ROOT)
 
 
 def _record_path(doc_id: str) -> Path:

@@ -179,7 +179,7 @@ def test_safe_href_refuses_script_schemes(target):
 
 
 def test_source_name_stays_in_its_folder():
-    from cchc_kb.models import Plan
+    from cchc_kb.model.models import Plan
     from cchc_kb.site.documents import source_name
 
     for name in ("../../etc/passwd", "a/b.txt", ".hidden", "tệp gốc.docx"):

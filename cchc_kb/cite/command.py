@@ -1,24 +1,23 @@
-"""``cchc cite FILE --json``: the citations of one text file as a JSON list on stdout."""
+"""``cchc cite FILE [--json]``: the citations of one text file, one a line or as a JSON list."""
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 
-from ..models import PartialDate
-from ..text import UndecodableError, decode
+from ..model.models import PartialDate
+from ..model.text import UndecodableError, decode
+from ..source.frontmatter import parse_front_matter
+from ..source.repository import read_repository
 from .find import find_citations
 from .resolve import CitingContext, Registry
-
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, help="tệp văn bản (UTF-8, UTF-16, có hoặc không BOM)")
-    parser.add_argument("--json", action="store_true", help="in danh sách JSON (mặc định)")
+    parser.add_argument("--json", action="store_true", help="in danh sách JSON (loại, số, cơ quan, ngày, id, vị trí) thay cho mỗi trích dẫn một dòng")
     parser.add_argument(
         "--root",
         type=Path,
@@ -27,18 +26,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _front_matter(text: str) -> tuple[dict, int]:
+def _front_matter(text: str, path: Path) -> tuple[dict, int]:
     """The front-matter mapping and the offset where the body starts (0 when there is none)."""
-    m = _FRONT_MATTER.match(text)
-    if not m:
+    if not text.startswith("---"):
         return {}, 0
-    import yaml
-
-    try:
-        data = yaml.safe_load(m.group("yaml") or "") or {}
-    except yaml.YAMLError:
+    front, found = parse_front_matter(text, str(path))
+    for diagnostic in found:
+        print(diagnostic.format(), file=sys.stderr)
+    if front is None or not isinstance(front.data, dict):
         return {}, 0
-    return (data if isinstance(data, dict) else {}), m.end()
+    return front.data, len(text) - len(front.body)
 
 
 def _date(value) -> PartialDate | None:
@@ -69,10 +66,8 @@ def _load_registry(root: Path | None, file: Path):
         if not ((cwd / "plans").is_dir() and (cwd / "legal").is_dir()):
             return None, None
         root = cwd
-    from ..load import load_corpus
-
     try:
-        corpus = load_corpus(root, cite=False)
+        corpus = read_repository(root)
     except Exception as exc:  # a broken repository must not hide the file's citations
         print(f"cảnh báo: không đọc được kho dữ liệu {root}: {exc}", file=sys.stderr)
         return None, None
@@ -100,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"cchc cite: không đọc được {args.file}: {exc}", file=sys.stderr)
         return 2
     registry, corpus = _load_registry(args.root, args.file)
-    front, body_start = _front_matter(text) if args.file.suffix.lower() == ".md" else ({}, 0)
+    front, body_start = _front_matter(text, args.file) if args.file.suffix.lower() == ".md" else ({}, 0)
     context = _context_from_front(front) or _context_from_corpus(corpus, args.root, args.file)
     citations = find_citations(text[body_start:], registry=registry, context=context)
     out = []
@@ -109,6 +104,21 @@ def run(args: argparse.Namespace) -> int:
         start, end = citation.span
         item["span"] = [start + body_start, end + body_start]
         out.append(item)
-    json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    if args.json:
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for item in out:
+            print(_readable(text, item))
     return 0
+
+
+def _readable(text: str, item: dict) -> str:
+    """``line:column: «text» → id`` (or why it is not known), one citation a line."""
+    start = item["span"][0]
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    shown = " ".join(item["text"].split())
+    target = item["id"] or "chưa xác định"
+    notes = "".join(f" ({warning})" for warning in item["warnings"])
+    return f"{line}:{column}: «{shown}» → {target}{notes}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..models import Citation, PartialDate, SelfReference
+from ..model.models import Citation, PartialDate, SelfReference
 from . import tables
 from .clean import CleanText, clean
 from .normalize import Number, canonical_type, make_date, types_agree

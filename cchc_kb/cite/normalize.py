@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..models import CitationKind, PartialDate
+from ..model.models import CitationKind, PartialDate
 from . import tables
 
 TYPE_BY_WORD: dict[str, str] = {name.lower(): name for name in tables.DOC_TYPES} | {

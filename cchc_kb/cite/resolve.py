@@ -15,8 +15,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..models import Agency, Document, PartialDate
-from ..slug import ascii_fold
+from ..model.models import Agency, Document, PartialDate
+from ..model.slug import ascii_fold
 from . import tables
 from .normalize import Number, parse_number
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from ..cite import annotate
 from ..corpus import Corpus
-from ..models import Citation
+from ..model.models import Citation
 from . import urls
-from .common import short_label, unresolved_key, unresolved_label
+from ..corpus import unresolved_key
+from .common import short_label, unresolved_label
 from .md import body_segment, demote_h1, esc
 
 Insertion = tuple[tuple[int, int], str, str]

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from dataclasses import dataclass
 from importlib import resources
 
+import networkx as nx
+
+from ..analysis.graph import build_graph
 from ..corpus import Corpus
 from . import urls
 from .documents import (
-    graph_of,
     implementation_pages,
     legal_page,
     make_context,
@@ -42,20 +46,39 @@ ASSET_DIR = "assets/cchc"
 ASSETS = ("cchc.css",)
 
 
-def _graph_extension(ctx) -> tuple[list[Page], list[SiteFile]]:
-    """(pages, files) of the citation graph: its views, report, open-data page and exports."""
-    graph = graph_of(ctx)
-    return (
-        list(graph_pages(ctx.corpus, graph, ctx.settings)),
-        list(graph_files(ctx.corpus, graph, ctx.settings)),
+@dataclass
+class SiteBuild:
+    """Everything the site adds to the generator: pages (Markdown) and files (bytes)."""
+
+    pages: list[Page]
+    files: list[SiteFile]
+
+
+def build_site(
+    corpus: Corpus,
+    settings: SiteSettings,
+    graph: nx.DiGraph | None = None,
+    existing: Collection[str] = frozenset(),
+) -> SiteBuild:
+    """Every page and file, in a stable order, from one context and one graph.
+
+    ``graph``: the corpus's citation graph on ``settings.as_of`` when the caller has built it
+    already (the hook does, for the diagnostics). ``existing``: source paths already in docs/.
+    """
+    ctx = make_context(corpus, settings)
+    ctx.cache["graph"] = graph if graph is not None else build_graph(corpus, settings.as_of)
+    graph_extension = (
+        list(graph_pages(corpus, ctx.cache["graph"], settings)),
+        list(graph_files(corpus, ctx.cache["graph"], settings)),
+    )
+    return SiteBuild(
+        _pages(ctx, graph_extension[0], existing),
+        _files(corpus, settings, graph_extension[1], existing),
     )
 
 
-def build_pages(
-    corpus: Corpus, settings: SiteSettings, existing: set[str] = frozenset()
-) -> list[Page]:
-    """All generated pages, in a stable order. ``existing``: source paths already in docs/."""
-    ctx = make_context(corpus, settings)
+def _pages(ctx, graph_pages_: list[Page], existing: Collection[str]) -> list[Page]:
+    corpus = ctx.corpus
     pages: list[Page] = [home_page(ctx)]
     pages += plan_index_pages(ctx)
     pages += lookup_pages(ctx)
@@ -85,7 +108,7 @@ def build_pages(
         pages += unresolved_pages(ctx, key, ctx.unresolved[key])
     for agency_id in sorted(corpus.agencies):
         pages += agency_pages(ctx, corpus.agencies[agency_id])
-    pages += _graph_extension(ctx)[0]
+    pages += graph_pages_
     seen: set[str] = set()
     unique = []
     for page in pages:
@@ -96,8 +119,10 @@ def build_pages(
     return unique
 
 
-def site_files(corpus: Corpus, settings: SiteSettings) -> list[SiteFile]:
-    """Feeds, source files for download, stylesheet, and the graph engine's exports."""
+def _files(
+    corpus: Corpus, settings: SiteSettings, graph_files_: list[SiteFile], existing: Collection[str]
+) -> list[SiteFile]:
+    """Feeds, source files for download, stylesheet, and the graph's exports."""
     files = [
         atom_feed(
             corpus,
@@ -134,8 +159,8 @@ def site_files(corpus: Corpus, settings: SiteSettings) -> list[SiteFile]:
         target = urls.url_of(urls.plan_src(plan.id)) + source_name(plan)
         files.append(SiteFile(target, source.read_bytes()))
     files += asset_files()
-    files += _graph_extension(make_context(corpus, settings))[1]
-    return files
+    files += graph_files_
+    return [f for f in files if f.path not in existing]
 
 
 def asset_files() -> list[SiteFile]:

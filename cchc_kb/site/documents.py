@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .. import validity
-from ..collation import sort_key
+from ..analysis import validity
+from ..model.collation import sort_key
 from ..corpus import Corpus
-from ..graph import graph_of as engine_graph_of
-from ..models import (
+from ..analysis.graph import build_graph
+from ..model.models import (
     CCHC_AREAS,
     PLAN_STATUSES,
     RELATION_LABELS,
@@ -18,7 +18,7 @@ from ..models import (
     LegalDoc,
     Plan,
 )
-from ..svg import neighbourhood_svg
+from .svg import neighbourhood_svg
 from . import urls
 from .body import linked_body, plain_body, target_src
 from .common import (
@@ -36,7 +36,6 @@ from .common import (
     provenance_notes,
     short_label,
     type_slug,
-    unresolved_key,
     unresolved_label,
 )
 from .md import esc, html_block, md_text
@@ -104,7 +103,7 @@ def _lead(text: str) -> str:
 def graph_of(ctx: Context):
     """The corpus's citation graph, built once per site build."""
     if "graph" not in ctx.cache:
-        ctx.cache["graph"] = engine_graph_of(ctx.corpus, ctx.settings.as_of)
+        ctx.cache["graph"] = build_graph(ctx.corpus, ctx.settings.as_of)
     return ctx.cache["graph"]
 
 
@@ -476,7 +475,7 @@ def implementation_pages(ctx: Context, plan: Plan) -> list[Page]:
 
 
 def PartialDateOf(year: int):  # noqa: N802 - tiny adapter kept next to its only use
-    from ..models import PartialDate
+    from ..model.models import PartialDate
 
     return PartialDate(year) if year else None
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from ..collation import sort_key
+from ..model.collation import sort_key
 from ..corpus import Corpus
-from ..exports import (
+from .exports import (
     EDGE_ATTRIBUTES,
     EDGE_COLUMNS,
     EXPORTS,
@@ -24,10 +24,10 @@ from ..exports import (
     PLAN_COLUMNS,
     export_path,
 )
-from ..exports import graph_files as _export_files
-from ..graph import EDGE_LABELS, Finding, analyses, edge_types, ranking
-from ..models import AGENCY_LEVELS, Diagnostic, PartialDate
-from ..svg import (
+from .exports import graph_files as _export_files
+from ..analysis.graph import EDGE_LABELS, Finding, analyses, edge_types, ranking
+from ..model.models import AGENCY_LEVELS, Diagnostic, PartialDate
+from .svg import (
     label_key,
     neighbourhood,
     neighbourhood_list_markdown,
@@ -38,6 +38,7 @@ from ..svg import (
 )
 from . import urls
 from .md import esc, html_block, md_text
+from .graph_view import node_label, node_src
 from .page import Page, SiteFile
 from .paginate import pager, paginate
 
@@ -122,8 +123,8 @@ def _settings(settings, as_of) -> _Settings:
 
 def _link(graph: nx.DiGraph, node: str, from_src: str, text: str | None = None) -> str:
     attrs = graph.nodes[node]
-    label = md_text(text if text is not None else attrs["label"])
-    src = attrs.get("src")
+    label = md_text(text if text is not None else node_label(attrs))
+    src = node_src(node, attrs)
     return f"[{label}]({urls.relative_src(from_src, src)})" if src else label
 
 
@@ -136,7 +137,7 @@ def _suffix(part) -> str:
 
 
 def graph_files(corpus: Corpus, graph: nx.DiGraph, settings=None) -> list[SiteFile]:
-    """The open-data exports (see ``cchc_kb.exports``)."""
+    """The open-data exports (see ``cchc_kb.site.exports``)."""
     return _export_files(corpus, graph)
 
 
@@ -221,7 +222,7 @@ def _plan_sort(graph: nx.DiGraph, node: str) -> tuple:
         LEVEL_ORDER.get(a.get("level"), 9),
         label_key(a.get("agency_name") or ""),
         a.get("date") or "",
-        label_key(a["label"]),
+        label_key(node_label(a)),
         node,
     )
 
@@ -409,7 +410,7 @@ def agency_graph(corpus: Corpus, graph: nx.DiGraph) -> nx.DiGraph:
         if b not in agg:
             agg.add_node(b, **graph.nodes[b])
         etype = "thuc_hien" if "thuc_hien" in c else ("can_cu" if c["can_cu"] else "dan_chieu")
-        agg.add_edge(a, b, type=etype, label=EDGE_LABELS[etype], count=sum(c.values()))
+        agg.add_edge(a, b, type=etype, count=sum(c.values()))
     return agg
 
 
@@ -417,7 +418,7 @@ def agency_graph_pages(corpus: Corpus, graph: nx.DiGraph, cfg: _Settings) -> lis
     agg = agency_graph(corpus, graph)
     agencies = sorted(
         (n for n, a in agg.nodes(data=True) if a["kind"] == "agency"),
-        key=lambda n: (label_key(agg.nodes[n]["label"]), n),
+        key=lambda n: (label_key(node_label(agg.nodes[n])), n),
     )
     plans_of: dict[str, list[str]] = defaultdict(list)
     for node, a in graph.nodes(data=True):
@@ -441,7 +442,7 @@ def agency_graph_pages(corpus: Corpus, graph: nx.DiGraph, cfg: _Settings) -> lis
         "Thực hiện kế hoạch của cơ quan này",
     )
     for agency_id in agencies:
-        name = agg.nodes[agency_id]["label"]
+        name = node_label(agg.nodes[agency_id])
         plans = sorted(
             plans_of[agency_id],
             key=lambda n: (-(graph.nodes[n].get("year") or 0), _plan_sort(graph, n)),
@@ -492,11 +493,11 @@ def _retitle(listing: str, titles: tuple[str, str, str]) -> str:
 
 
 def relation_pages(graph: nx.DiGraph, cfg: _Settings, max_nodes: int | None = None) -> list[Page]:
-    from ..svg import MAX_NODES
+    from .svg import MAX_NODES
 
     pages = []
     for node in sorted(graph):
-        if not graph.nodes[node].get("src"):
+        if not node_src(node, graph.nodes[node]):
             continue
         hood = neighbourhood(graph, node, max_nodes or MAX_NODES)
         if not hood.hidden:
@@ -505,7 +506,7 @@ def relation_pages(graph: nx.DiGraph, cfg: _Settings, max_nodes: int | None = No
         rows = [("Văn bản này dẫn tới", n, t) for n, t in up] + [
             ("Dẫn tới văn bản này", n, t) for n, t in down
         ]
-        label = graph.nodes[node]["label"]
+        label = node_label(graph.nodes[node])
         for part in paginate(rows, relations_src(graph, node), cfg.page_size * 2):
             src = part.src
             out = [f"# Liên kết của {md_text(label)}{_suffix(part)}\n\n"]
@@ -609,12 +610,12 @@ def _group_pages(graph, group: list[_Item], base: str, severity, code, title, cf
         for item in part.items:
             where = f"`{md_text(item.path)}:{item.line}`" if item.path else ""
             links = []
-            if item.doc_id and item.doc_id in graph and graph.nodes[item.doc_id].get("src"):
+            if item.doc_id and item.doc_id in graph and node_src(item.doc_id, graph.nodes[item.doc_id]):
                 links.append(_link(graph, item.doc_id, src))
             links += [
                 _link(graph, r, src)
                 for r in item.related[:6]
-                if r in graph and graph.nodes[r].get("src")
+                if r in graph and node_src(r, graph.nodes[r])
             ]
             line = " — ".join(x for x in (where, md_text(item.message)) if x)
             if links:

@@ -40,10 +40,11 @@ from functools import lru_cache
 
 import networkx as nx
 
-from .collation import sort_key
-from .graph import EDGE_LABELS, EDGE_PRIORITY, edge_types, graph_of, short_type
-from .models import PartialDate
-from .site import urls
+from ..model.collation import sort_key
+from ..analysis.graph import EDGE_LABELS, EDGE_PRIORITY, edge_types, short_type
+from .graph_view import node_category, node_label, node_src
+from ..model.models import PartialDate
+from . import urls
 
 MAX_NODES = 12
 MAX_CHAIN = 3
@@ -100,39 +101,6 @@ LINE_GROUPS = {
     "hop_nhat": ("l-sd", "sửa đổi, thay thế, hướng dẫn, bãi bỏ"),
 }
 
-# Node and line colours on a dark page (contrast >= 3:1 on Material's slate background).
-_DARK = (
-    "--g-plan:#9fa8da;--g-normative:#80cbc4;--g-admin:#ffb74d;--g-party:#ef9a9a;"
-    "--g-unresolved:#bdbdbd;--g-agency:#ce93d8;--g-line:#9aa0a6"
-)
-STYLE = (
-    ".cchc-g{width:480px;max-width:100%;height:auto;display:block;margin:0 auto;"
-    "--g-plan:#3949ab;--g-normative:#00695c;--g-admin:#a64b00;--g-party:#b71c1c;"
-    "--g-unresolved:#616161;--g-agency:#6a1b9a;--g-line:#5f6368;--g-fg:var(--md-default-fg-color,#1f1f1f);"
-    "--g-bg:var(--md-default-bg-color,#fff);--g-focus:var(--md-accent-fg-color,#c2185b)}"
-    f'[data-md-color-scheme="slate"] .cchc-g{{{_DARK}}}'
-    # Without Material's JavaScript the palette never switches: follow the reader's system.
-    f"@media (prefers-color-scheme:dark){{[data-md-color-scheme=default] .cchc-g{{{_DARK}}}}}"
-    ".cchc-g text{fill:var(--g-fg);font:12px/1 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif}"
-    ".cchc-g .t1{font-weight:600}.cchc-g .t2{font-size:10.5px}"
-    ".cchc-g .bt{font-size:11px;font-weight:600;fill:var(--g-line)}"
-    ".cchc-g .n{stroke:var(--c);fill:var(--c);fill-opacity:.1;stroke-width:1.5}"
-    ".cchc-g .f .n{stroke-width:3;fill-opacity:.2}"
-    ".cchc-g .k-plan{--c:var(--g-plan)}.cchc-g .k-normative{--c:var(--g-normative)}"
-    ".cchc-g .k-admin{--c:var(--g-admin)}.cchc-g .k-party{--c:var(--g-party)}"
-    ".cchc-g .k-agency{--c:var(--g-agency)}.cchc-g .k-unresolved{--c:var(--g-unresolved)}.cchc-g .k-unresolved,.cchc-g .more{stroke-dasharray:4 3}"
-    ".cchc-g .more{stroke:var(--g-line);fill:none;stroke-width:1.2}"
-    ".cchc-g .e{stroke:var(--g-line);stroke-width:1.5;fill:none}"
-    ".cchc-g .l-th{stroke-width:2.6}.cchc-g .l-dc{stroke-dasharray:4 3}"
-    ".cchc-g .l-sd{stroke-dasharray:7 2 1.5 2}"
-    ".cchc-g marker path{fill:var(--g-line)}"
-    ".cchc-g a:hover .n,.cchc-g a:focus .n{fill-opacity:.3}"
-    ".cchc-g a:focus{outline:none}"
-    ".cchc-g a:focus .n,.cchc-g a:focus .more{stroke:var(--g-focus);stroke-width:3.5;stroke-dasharray:none}"
-    ".cchc-g a:hover text{text-decoration:underline}"
-)
-
-
 @dataclass
 class Neighbourhood:
     focus: str
@@ -154,22 +122,32 @@ def label_key(text: str) -> tuple:
 
 
 def _node_key(graph: nx.DiGraph, node: str) -> tuple:
-    return (label_key(graph.nodes[node]["label"]), node)
+    return (label_key(node_label(graph.nodes[node])), node)
 
 
 def parent_chain(graph: nx.DiGraph, doc_id: str, limit: int = MAX_CHAIN) -> list[str]:
-    """The first parent (by label), its parent, …: root first, cycle-safe, at most ``limit``."""
+    """The parent, its parent, …: root first, cycle-safe, at most ``limit``.
+
+    A plan's parent is ``Corpus.first_parent`` (the node's ``parent``), the rule its page's
+    breadcrumb follows too. A node the site draws without one (an agency) goes up its first
+    ``thuc_hien`` edge by label.
+    """
     chain: list[str] = []
     seen = {doc_id}
     current = doc_id
     while len(chain) < limit:
-        parents = sorted(
-            (v for _, v, d in graph.out_edges(current, data=True) if d["type"] == "thuc_hien"),
-            key=lambda n: _node_key(graph, n),
-        )
-        if not parents or parents[0] in seen:
+        attrs = graph.nodes[current]
+        if "parent" in attrs:
+            parent = attrs["parent"]
+        else:
+            parents = sorted(
+                (v for _, v, d in graph.out_edges(current, data=True) if d["type"] == "thuc_hien"),
+                key=lambda n: _node_key(graph, n),
+            )
+            parent = parents[0] if parents else None
+        if parent is None or parent not in graph or parent in seen:
             break
-        current = parents[0]
+        current = parent
         seen.add(current)
         chain.append(current)
     return list(reversed(chain))
@@ -322,9 +300,9 @@ def _lines(attrs: dict) -> tuple[str, str]:
     if attrs.get("number"):
         first = attrs["number"]
     elif attrs["kind"] == "unresolved":
-        first = attrs["label"]
+        first = node_label(attrs)
     else:
-        first = short_agency(attrs.get("agency_name") or "") or attrs["label"]
+        first = short_agency(attrs.get("agency_name") or "") or node_label(attrs)
     kind = attrs.get("type") or "Văn bản"
     year = attrs.get("year")
     if not attrs.get("number") and year and attrs["kind"] != "unresolved":
@@ -333,7 +311,7 @@ def _lines(attrs: dict) -> tuple[str, str]:
 
 
 def _href(graph: nx.DiGraph, node: str, from_src: str) -> str | None:
-    src = graph.nodes[node].get("src")
+    src = node_src(node, graph.nodes[node])
     return urls.relative_url(from_src, src) if src else None
 
 
@@ -351,7 +329,7 @@ def short_date(iso: str) -> str:
 
 def _describe(graph: nx.DiGraph, node: str) -> str:
     attrs = graph.nodes[node]
-    parts = [attrs["label"]]
+    parts = [node_label(attrs)]
     if attrs.get("agency_name") and attrs["kind"] != "unresolved":
         parts.append(attrs["agency_name"])
     if attrs.get("date"):
@@ -373,7 +351,7 @@ class _Svg:
         self, node: str, x: float, y: float, w: float, h: float, note: str, focus: bool = False
     ):
         attrs = self.graph.nodes[node]
-        cat = attrs["category"]
+        cat = node_category(attrs)
         self.categories.add(cat)
         first, second = _lines(attrs)
         numbered = bool(attrs.get("number"))
@@ -490,7 +468,7 @@ def _legend(svg: _Svg, y: float) -> float:
 
 
 def neighbourhood_svg(
-    graph_or_corpus,
+    graph: nx.DiGraph,
     doc_id: str,
     from_src: str,
     *,
@@ -503,7 +481,6 @@ def neighbourhood_svg(
     Accepts the graph or a corpus (whose graph is built once and cached). Returns "" for an
     id that is not in the graph.
     """
-    graph = graph_of(graph_or_corpus)
     if doc_id not in graph:
         return ""
     hood = neighbourhood(graph, doc_id, max_nodes)
@@ -549,14 +526,13 @@ def neighbourhood_svg(
         y = bottom + 16
     y = _legend(svg, y) + PAD
     height = _num(y)
-    title = f"Sơ đồ liên kết của {graph.nodes[doc_id]['label']}"
+    title = f"Sơ đồ liên kết của {node_label(graph.nodes[doc_id])}"
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="cchc-g" viewBox="0 0 {W} {height}" '
         f'width="{W}" height="{height}" role="group" aria-labelledby="{prefix}-t" '
         f'aria-describedby="{prefix}-d">'
         f'<title id="{prefix}-t">{_x(title)}</title>'
         f'<desc id="{prefix}-d">{_x(_text_alternative(graph, hood, (t_chain, t_up, t_down)))}</desc>'
-        f"<style>{STYLE}</style>"
         f'<defs><marker id="{prefix}-a" viewBox="0 0 8 8" refX="7.5" refY="4" markerWidth="5" '
         f'markerHeight="5" orient="auto-start-reverse"><path d="M0 0L8 4L0 8z"/></marker></defs>'
         + "".join(svg.parts)
@@ -574,24 +550,24 @@ def _bus_up(prefix: str, focus_bottom: float, last_c: float) -> str:
 def _text_alternative(graph: nx.DiGraph, hood: Neighbourhood, titles=TITLES) -> str:
     parts = []
     if hood.chain:
-        parts.append(f"{titles[0]}: " + " → ".join(graph.nodes[n]["label"] for n in hood.chain))
+        parts.append(f"{titles[0]}: " + " → ".join(node_label(graph.nodes[n]) for n in hood.chain))
     if hood.up:
         parts.append(
             f"{titles[1]}: "
-            + "; ".join(f"{EDGE_LABELS[t]} {graph.nodes[n]['label']}" for n, t in hood.up)
+            + "; ".join(f"{EDGE_LABELS[t]} {node_label(graph.nodes[n])}" for n, t in hood.up)
             + (f"; và {len(hood.hidden_up)} văn bản khác" if hood.hidden_up else "")
         )
     if hood.down:
         parts.append(
             f"{titles[2]}: "
-            + "; ".join(f"{graph.nodes[n]['label']} ({EDGE_LABELS[t]})" for n, t in hood.down)
+            + "; ".join(f"{node_label(graph.nodes[n])} ({EDGE_LABELS[t]})" for n, t in hood.down)
             + (f"; và {len(hood.hidden_down)} văn bản khác" if hood.hidden_down else "")
         )
     return ". ".join(parts) + "." if parts else "Chưa có liên kết nào."
 
 
 def neighbourhood_list_markdown(
-    graph_or_corpus,
+    graph: nx.DiGraph,
     doc_id: str,
     from_src: str,
     *,
@@ -599,15 +575,14 @@ def neighbourhood_list_markdown(
     more_src: str | None = None,
 ) -> str:
     """The drawing's relations as a Markdown list (Markdown links, so a strict build checks them)."""
-    from .site.md import md_text
+    from .md import md_text
 
-    graph = graph_of(graph_or_corpus)
     if doc_id not in graph:
         return ""
     hood = neighbourhood(graph, doc_id, max_nodes)
 
     def link(node: str) -> str:
-        src = graph.nodes[node].get("src")
+        src = node_src(node, graph.nodes[node])
         text = md_text(_describe(graph, node))
         return f"[{text}]({urls.relative_src(from_src, src)})" if src else text
 

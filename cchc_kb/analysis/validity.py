@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .corpus import Corpus
-from .models import RELATION_LABELS, Document, LegalDoc, PartialDate
+from ..corpus import Corpus
+from ..model.models import RELATION_LABELS, Document, LegalDoc, PartialDate
 
 # Relations after which the target is no longer in force at all.
 ENDING_RELATIONS = ("thay_the", "bai_bo")

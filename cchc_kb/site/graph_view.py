@@ -1,0 +1,60 @@
+"""How the citation graph's nodes show on the site: their name, their page, their colour class.
+
+The graph (``analysis.graph``) carries domain attributes only. A graph the site builds for
+drawing (the agencies' graph) may set ``label``, ``src`` and ``category`` itself; for the
+citation graph they are derived here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..analysis.graph import EDGE_LABELS, node_name
+from . import urls
+
+# Document categories drive colour and shape in the drawings (the colours are in cchc.css).
+_NORMATIVE_NUMBER = re.compile(r"/\d{4}/")
+_PARTY_NUMBER = re.compile(r"^\s*\d+[a-zA-Z]?\s*-\s*[A-Za-zĐđ]+\s*/")
+_PARTY_ISSUER = re.compile(
+    r"^(bo-chinh-tri|ban-chap-hanh-trung-uong|ban-bi-thu|tinh-uy|huyen-uy|dang-uy|thanh-uy|trung-uong)"
+)
+
+
+def category(doc_type: str | None, number: str | None, issuer: str | None, kind: str) -> str:
+    """plan / normative (số/năm/KÝ HIỆU, Luật) / party (Đảng) / admin (cá biệt) / unresolved."""
+    if kind == "unresolved":
+        return "unresolved"
+    if kind == "plan" or doc_type == "Kế hoạch":
+        return "plan"
+    if (number and _PARTY_NUMBER.match(number)) or (issuer and _PARTY_ISSUER.match(issuer)):
+        return "party"
+    if (number and _NORMATIVE_NUMBER.search(number)) or doc_type in ("Luật", "Bộ luật"):
+        return "normative"
+    return "admin"
+
+
+def node_label(attrs: dict) -> str:
+    return attrs["label"] if "label" in attrs else node_name(attrs)
+
+
+def node_category(attrs: dict) -> str:
+    if "category" in attrs:
+        return attrs["category"]
+    return category(attrs.get("type"), attrs.get("number"), attrs.get("agency"), attrs["kind"])
+
+
+def node_src(node: str, attrs: dict) -> str:
+    """The page of a node's document (a Markdown source path), or "" when it has none."""
+    if "src" in attrs:
+        return attrs["src"]
+    if attrs["kind"] == "plan":
+        return urls.plan_src(node)
+    if attrs["kind"] == "legal":
+        return urls.legal_src(node)
+    if attrs.get("missing"):
+        return ""  # a front-matter id with no record: the loader reports it, no page is made
+    return urls.unresolved_src(attrs["key"])
+
+
+def edge_label(attrs: dict) -> str:
+    return attrs["label"] if "label" in attrs else EDGE_LABELS[attrs["type"]]
