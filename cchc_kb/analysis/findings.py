@@ -128,7 +128,13 @@ def diagnostics(corpus: Corpus, graph: nx.DiGraph | None = None) -> list[Diagnos
     build draws it once; its validity date does not change any finding.
     """
     graph = graph if graph is not None else build_graph(corpus)
-    return sorted(
-        [*corpus.diagnostics, *findings(corpus), *graph_findings(corpus, graph)],
-        key=lambda d: (d.path, d.line, d.severity, d.code, d.message),
-    )
+    return _sorted([*record_diagnostics(corpus), *graph_findings(corpus, graph)])
+
+
+def record_diagnostics(corpus: Corpus) -> list[Diagnostic]:
+    """What reading found and the content findings, sorted: each is about one record."""
+    return _sorted([*corpus.diagnostics, *findings(corpus)])
+
+
+def _sorted(found: list[Diagnostic]) -> list[Diagnostic]:
+    return sorted(found, key=lambda d: (d.path, d.line, d.severity, d.code, d.message))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 import networkx as nx
 
+from ..analysis.findings import record_diagnostics
 from ..analysis.graph import build_graph
 from ..corpus import Corpus
 from . import urls
@@ -65,6 +66,8 @@ def build_site(
     ``graph``: the corpus's citation graph on ``settings.as_of`` when the caller has built it
     already (the hook does, for the diagnostics). ``existing``: source paths already in docs/.
     """
+    # Pages show each record's findings; the graph's findings have pages of their own.
+    corpus = replace(corpus, diagnostics=record_diagnostics(corpus))
     ctx = make_context(corpus, settings)
     ctx.cache["graph"] = graph if graph is not None else build_graph(corpus, settings.as_of)
     graph_extension = (
