@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .cite import CitingContext, Registry, find_citations
 from .model.models import Agency, PartialDate
 from .model.slug import ascii_fold, slugify
 from .model.text import read_text
@@ -578,8 +579,6 @@ def parent_plans(
     text: str, agency: str | None, year: int | None, date: PartialDate | None, root: Path | None
 ) -> tuple[list[str], list[str]]:
     """Ids of what the preamble names (can_cu) and of the plans among them (thuc_hien)."""
-    from .cite import CitingContext, Registry, find_citations
-
     registry = None
     if root is not None:
         try:

@@ -7,6 +7,7 @@ loader, the checker and the renderers agree on a single table.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -48,8 +49,6 @@ class PartialDate:
     @classmethod
     def of(cls, year: int | None, month: int | None = None, day: int | None = None) -> PartialDate:
         """Build a date from parts, validating what is known (2022-02-31 is refused)."""
-        import calendar
-
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"tháng không hợp lệ: {month}")
         if day is not None:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from ..cite import annotate
-from ..corpus import Corpus
+from ..corpus import Corpus, unresolved_key
 from ..model.models import Citation
 from . import urls
-from ..corpus import unresolved_key
 from .common import short_label, unresolved_label
 from .md import body_segment, demote_h1, esc
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..model.collation import sort_key
 from ..corpus import Corpus
+from ..model.collation import sort_key
 from ..model.models import (
     AGENCY_LEVELS,
     Citation,

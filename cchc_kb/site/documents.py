@@ -6,9 +6,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..analysis import validity
-from ..model.collation import sort_key
-from ..corpus import Corpus
 from ..analysis.graph import build_graph
+from ..corpus import Corpus, unresolved_key
+from ..model.collation import sort_key
 from ..model.models import (
     CCHC_AREAS,
     PLAN_STATUSES,
@@ -16,9 +16,9 @@ from ..model.models import (
     Citation,
     Diagnostic,
     LegalDoc,
+    PartialDate,
     Plan,
 )
-from .svg import neighbourhood_svg
 from . import urls
 from .body import linked_body, plain_body, target_src
 from .common import (
@@ -43,6 +43,7 @@ from .page import Page
 from .paginate import pager, paginate
 from .search import document_search, unresolved_search
 from .settings import SiteSettings
+from .svg import neighbourhood_svg
 
 CITED_BY_DIRS = {"can_cu": "duoc-can-cu", "dan_chieu": "duoc-dan-chieu"}
 IMPLEMENTATION_PAGE = "trien-khai"
@@ -475,8 +476,6 @@ def implementation_pages(ctx: Context, plan: Plan) -> list[Page]:
 
 
 def PartialDateOf(year: int):  # noqa: N802 - tiny adapter kept next to its only use
-    from ..model.models import PartialDate
-
     return PartialDate(year) if year else None
 
 

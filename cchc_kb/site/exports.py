@@ -19,8 +19,8 @@ from collections.abc import Callable
 
 import networkx as nx
 
-from ..corpus import Corpus
 from ..analysis.graph import EDGE_LABELS, edge_types
+from ..corpus import Corpus
 from ..model.models import Plan
 from . import urls
 from .graph_view import edge_label, node_category, node_label, node_src

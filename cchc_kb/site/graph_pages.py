@@ -13,8 +13,11 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from ..model.collation import sort_key
+from ..analysis.graph import EDGE_LABELS, Finding, analyses, edge_types, ranking
 from ..corpus import Corpus
+from ..model.collation import sort_key
+from ..model.models import AGENCY_LEVELS, Diagnostic, PartialDate
+from . import urls
 from .exports import (
     EDGE_ATTRIBUTES,
     EDGE_COLUMNS,
@@ -25,9 +28,12 @@ from .exports import (
     export_path,
 )
 from .exports import graph_files as _export_files
-from ..analysis.graph import EDGE_LABELS, Finding, analyses, edge_types, ranking
-from ..model.models import AGENCY_LEVELS, Diagnostic, PartialDate
+from .graph_view import node_label, node_src
+from .md import esc, html_block, md_text
+from .page import Page, SiteFile
+from .paginate import pager, paginate
 from .svg import (
+    MAX_NODES,
     label_key,
     neighbourhood,
     neighbourhood_list_markdown,
@@ -36,11 +42,6 @@ from .svg import (
     relations_src,
     short_date,
 )
-from . import urls
-from .md import esc, html_block, md_text
-from .graph_view import node_label, node_src
-from .page import Page, SiteFile
-from .paginate import pager, paginate
 
 HUB_SRC = f"{urls.GRAPH_DIR}/index.md"
 HIERARCHY_SRC = f"{urls.GRAPH_DIR}/he-thong-ke-hoach.md"
@@ -493,8 +494,6 @@ def _retitle(listing: str, titles: tuple[str, str, str]) -> str:
 
 
 def relation_pages(graph: nx.DiGraph, cfg: _Settings, max_nodes: int | None = None) -> list[Page]:
-    from .svg import MAX_NODES
-
     pages = []
     for node in sorted(graph):
         if not node_src(node, graph.nodes[node]):

@@ -40,11 +40,12 @@ from functools import lru_cache
 
 import networkx as nx
 
-from ..model.collation import sort_key
 from ..analysis.graph import EDGE_LABELS, EDGE_PRIORITY, edge_types, short_type
-from .graph_view import node_category, node_label, node_src
+from ..model.collation import sort_key
 from ..model.models import PartialDate
 from . import urls
+from .graph_view import node_category, node_label, node_src
+from .md import md_text
 
 MAX_NODES = 12
 MAX_CHAIN = 3
@@ -575,8 +576,6 @@ def neighbourhood_list_markdown(
     more_src: str | None = None,
 ) -> str:
     """The drawing's relations as a Markdown list (Markdown links, so a strict build checks them)."""
-    from .md import md_text
-
     if doc_id not in graph:
         return ""
     hood = neighbourhood(graph, doc_id, max_nodes)
