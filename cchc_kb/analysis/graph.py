@@ -56,26 +56,6 @@ STRUCTURAL = frozenset(EDGE_PRIORITY) - {"dan_chieu"}
 
 UNRESOLVED_PREFIX = "chua-xac-dinh:"
 
-# Short type names for labels that must fit a small box.
-SHORT_TYPES: dict[str, str] = {
-    "Kế hoạch": "KH",
-    "Nghị định": "NĐ",
-    "Nghị quyết": "NQ",
-    "Quyết định": "QĐ",
-    "Chỉ thị": "CT",
-    "Thông tư": "TT",
-    "Thông tư liên tịch": "TTLT",
-    "Chương trình": "CTr",
-    "Kết luận": "KL",
-    "Luật": "Luật",
-    "Bộ luật": "Bộ luật",
-    "Hướng dẫn": "HD",
-    "Công văn": "CV",
-    "Thông báo": "TB",
-    "Đề án": "ĐA",
-    "Pháp lệnh": "PL",
-}
-
 @dataclass(frozen=True)
 class Finding:
     """One result of an analysis, shaped like a ``Diagnostic`` plus the documents it is about."""
@@ -105,12 +85,6 @@ class _EdgeAcc:
 
 def unresolved_node(key: str) -> str:
     return UNRESOLVED_PREFIX + key
-
-
-def short_type(doc_type: str | None) -> str:
-    if not doc_type:
-        return "VB"
-    return SHORT_TYPES.get(doc_type, doc_type)
 
 
 def node_name(attrs: dict) -> str:

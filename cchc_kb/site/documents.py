@@ -200,17 +200,7 @@ def _json_ld(ctx: Context, doc, src: str) -> dict:
 
 def parent_chain(corpus: Corpus, plan: Plan) -> list[Plan]:
     """The first parent, its parent, … up to the central programme; top first, cycle-safe."""
-    chain: list[Plan] = []
-    seen = {plan.id}
-    current = plan
-    while current.implements:
-        parent = corpus.plans.get(current.implements[0])
-        if parent is None or parent.id in seen:
-            break
-        chain.append(parent)
-        seen.add(parent.id)
-        current = parent
-    return list(reversed(chain))
+    return corpus.parent_chain(plan.id)
 
 
 def _with_validity(ctx: Context, doc, plan: Plan, src: str) -> str:

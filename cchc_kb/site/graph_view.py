@@ -20,6 +20,33 @@ _PARTY_ISSUER = re.compile(
 )
 
 
+# Short type names for labels that must fit a small box.
+SHORT_TYPES: dict[str, str] = {
+    "Kế hoạch": "KH",
+    "Nghị định": "NĐ",
+    "Nghị quyết": "NQ",
+    "Quyết định": "QĐ",
+    "Chỉ thị": "CT",
+    "Thông tư": "TT",
+    "Thông tư liên tịch": "TTLT",
+    "Chương trình": "CTr",
+    "Kết luận": "KL",
+    "Luật": "Luật",
+    "Bộ luật": "Bộ luật",
+    "Hướng dẫn": "HD",
+    "Công văn": "CV",
+    "Thông báo": "TB",
+    "Đề án": "ĐA",
+    "Pháp lệnh": "PL",
+}
+
+
+def short_type(doc_type: str | None) -> str:
+    if not doc_type:
+        return "VB"
+    return SHORT_TYPES.get(doc_type, doc_type)
+
+
 def category(doc_type: str | None, number: str | None, issuer: str | None, kind: str) -> str:
     """plan / normative (số/năm/KÝ HIỆU, Luật) / party (Đảng) / admin (cá biệt) / unresolved."""
     if kind == "unresolved":

@@ -40,11 +40,11 @@ from functools import lru_cache
 
 import networkx as nx
 
-from ..analysis.graph import EDGE_LABELS, EDGE_PRIORITY, edge_types, short_type
+from ..analysis.graph import EDGE_LABELS, EDGE_PRIORITY, edge_types
 from ..model.collation import sort_key
 from ..model.models import PartialDate
 from . import urls
-from .graph_view import node_category, node_label, node_src
+from .graph_view import node_category, node_label, node_src, short_type
 from .md import md_text
 
 MAX_NODES = 12
