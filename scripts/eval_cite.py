@@ -1,4 +1,4 @@
-"""Precision and recall of the citation engine over the evaluation set.
+"""The citation regression table: the citation engine against every passage of the set.
 
     python scripts/eval_cite.py [tests/data/cite/eval.yml] [--verbose]
 

@@ -366,7 +366,6 @@ def _document_page(ctx: Context, doc: Plan | LegalDoc, src: str, markdown: str, 
     meta = {
         "description": doc.summary,
         "json_ld": _json_ld(ctx, doc, src),
-        "kind": kind,
         "search": document_search(ctx.corpus, doc),
     }
     return Page(src=src, title=heading(doc), markdown=markdown, meta=meta)
