@@ -33,7 +33,6 @@ relation is written in the box); colours are CSS variables with a dark variant f
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -46,6 +45,7 @@ from ..model.models import PartialDate
 from . import urls
 from .graph_view import node_category, node_label, node_src, short_type
 from .md import md_text
+from .render import render
 
 MAX_NODES = 12
 MAX_CHAIN = 3
@@ -254,18 +254,16 @@ def short_agency(name: str) -> str:
     return name
 
 
-def _x(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
 def _num(v: float) -> str:
     return f"{v:.1f}".rstrip("0").rstrip(".")
 
 
-def _shape(cat: str, x: float, y: float, w: float, h: float, cls: str = "n") -> str:
+def _shape(cat: str, x: float, y: float, w: float, h: float, cls: str = "n") -> dict:
+    """A category's shape (colour is never alone): rounded, square, cut or pointed corners."""
     k = f"{cls} k-{cat}"
+    rect = {"el": "shape", "tag": "rect", "cls": k, "x": _num(x), "y": _num(y), "w": _num(w)}
     if cat == "plan":
-        return f'<rect class="{k}" x="{_num(x)}" y="{_num(y)}" width="{_num(w)}" height="{_num(h)}" rx="10"/>'
+        return {**rect, "h": _num(h), "rx": "10"}
     if cat == "admin":  # cut corners
         c = 6
         pts = [
@@ -289,11 +287,9 @@ def _shape(cat: str, x: float, y: float, w: float, h: float, cls: str = "n") -> 
             (x, y + h / 2),
         ]
     else:  # normative and unresolved: square corners
-        return (
-            f'<rect class="{k}" x="{_num(x)}" y="{_num(y)}" width="{_num(w)}" height="{_num(h)}"/>'
-        )
+        return {**rect, "h": _num(h), "rx": ""}
     points = " ".join(f"{_num(px)},{_num(py)}" for px, py in pts)
-    return f'<polygon class="{k}" points="{points}"/>'
+    return {"el": "shape", "tag": "polygon", "cls": k, "points": points}
 
 
 def _lines(attrs: dict) -> tuple[str, str]:
@@ -344,7 +340,7 @@ class _Svg:
         self.focus = focus
         self.from_src = from_src
         self.prefix = prefix
-        self.parts: list[str] = []
+        self.parts: list[dict] = []  # elements for the template, in drawing order
         self.categories: set[str] = set()
         self.lines: set[str] = set()
 
@@ -368,41 +364,52 @@ class _Svg:
         label = _describe(self.graph, node) + (f" — {note}" if note else "")
         href = _href(self.graph, node, self.from_src)
         cx = x + w / 2
-        inner = (
-            f"<title>{_x(label + (' — ' + attrs['summary'] if attrs.get('summary') else ''))}</title>"
-            + _shape(cat, x, y, w, h)
-            + f'<text class="t1" x="{_num(cx)}" y="{_num(y + h / 2 - 3)}" text-anchor="middle"'
-            + (f' style="font-size:{_num(size1)}px"' if size1 != 12 else "")
-            + f">{_x(t1)}</text>"
-            + f'<text class="t2" x="{_num(cx)}" y="{_num(y + h / 2 + 11)}" text-anchor="middle">{_x(t2)}</text>'
-        )
-        cls = ' class="f"' if focus else ""
-        if href is None:
-            self.parts.append(f"<g{cls}>{inner}</g>")
-            return
-        current = ' aria-current="page"' if focus else ""
         self.parts.append(
-            f'<a href="{_x(href)}" tabindex="0" aria-label="{_x(label)}"{cls}{current}>{inner}</a>'
+            {
+                "el": "box",
+                "href": href,
+                "label": label,
+                "focus": focus,
+                "title": label + (" — " + attrs["summary"] if attrs.get("summary") else ""),
+                "shape": _shape(cat, x, y, w, h),
+                "t1": {
+                    "x": _num(cx),
+                    "y": _num(y + h / 2 - 3),
+                    "size": _num(size1) if size1 != 12 else "",
+                    "text": t1,
+                },
+                "t2": {"x": _num(cx), "y": _num(y + h / 2 + 11), "text": t2},
+            }
         )
 
     def more(self, href: str, count: int, x: float, y: float, w: float, h: float):
-        text = f"+{count} văn bản khác"
         self.parts.append(
-            f'<a href="{_x(href)}" tabindex="0" aria-label="{_x(text + ": xem danh sách đầy đủ")}">'
-            f"<title>{_x('Xem danh sách đầy đủ')}</title>"
-            f'<rect class="more" x="{_num(x)}" y="{_num(y)}" width="{_num(w)}" height="{_num(h)}" rx="4"/>'
-            f'<text class="t1" x="{_num(x + w / 2)}" y="{_num(y + h / 2 + 4)}" text-anchor="middle">{_x(text)}</text></a>'
+            {
+                "el": "more",
+                "href": href,
+                "text": f"+{count} văn bản khác",
+                "x": _num(x),
+                "y": _num(y),
+                "w": _num(w),
+                "h": _num(h),
+                "tx": _num(x + w / 2),
+                "ty": _num(y + h / 2 + 4),
+            }
         )
 
     def line(self, x1, y1, x2, y2, cls: str = "", arrow: bool = False):
-        marker = f' marker-end="url(#{self.prefix}-a)"' if arrow else ""
-        klass = f"e {cls}".strip()
-        self.parts.append(
-            f'<path class="{klass}" d="M{_num(x1)} {_num(y1)}L{_num(x2)} {_num(y2)}"{marker}/>'
-        )
+        self.parts.append(_path(f"e {cls}".strip(), f"M{_num(x1)} {_num(y1)}L{_num(x2)} {_num(y2)}", arrow))
 
     def title(self, text: str, y: float):
-        self.parts.append(f'<text class="bt" x="{PAD}" y="{_num(y + 13)}">{_x(text)}</text>')
+        self.parts.append(_text("bt", PAD, y + 13, text))
+
+
+def _path(cls: str, d: str, arrow: bool = False) -> dict:
+    return {"el": "path", "cls": cls, "d": d, "arrow": arrow}
+
+
+def _text(cls: str, x: float, y: float, text: str) -> dict:
+    return {"el": "text", "cls": cls, "x": _num(x), "y": _num(y), "text": text}
 
 
 def _note(svg: _Svg, node: str, etype: str, upward: bool) -> str:
@@ -443,7 +450,7 @@ def _band(
 
 
 def _legend(svg: _Svg, y: float) -> float:
-    svg.parts.append(f'<text class="bt" x="{PAD}" y="{_num(y + 13)}">Chú giải</text>')
+    svg.parts.append(_text("bt", PAD, y + 13, "Chú giải"))
     y += TITLE_H
     items: list[tuple[str, str]] = [("cat", c) for c in CATEGORY_LABELS if c in svg.categories]
     groups = []
@@ -461,10 +468,8 @@ def _legend(svg: _Svg, y: float) -> float:
             text = CATEGORY_LABELS[it]
         else:
             cls, text = it
-            svg.parts.append(f'<path class="e {cls}" d="M{PAD} {_num(top + 8.5)}h26"/>')
-        svg.parts.append(
-            f'<text class="t2" x="{PAD + 34}" y="{_num(top + 12.5)}">{_x(text)}</text>'
-        )
+            svg.parts.append(_path(f"e {cls}", f"M{PAD} {_num(top + 8.5)}h26"))
+        svg.parts.append(_text("t2", PAD + 34, top + 12.5, text))
     return y + len(items) * row_h
 
 
@@ -479,8 +484,8 @@ def neighbourhood_svg(
 ) -> str:
     """Inline SVG of ``doc_id``'s neighbourhood for the page whose source path is ``from_src``.
 
-    Accepts the graph or a corpus (whose graph is built once and cached). Returns "" for an
-    id that is not in the graph.
+    Returns "" for an id that is not in the graph. The markup is the template
+    ``graph/neighbourhood.svg``; this function lays the drawing out.
     """
     if doc_id not in graph:
         return ""
@@ -523,29 +528,24 @@ def neighbourhood_svg(
         more = (more_href, len(hood.hidden_down)) if hood.hidden_down else None
         start = len(svg.parts)
         bottom, _, last_c = _band(svg, hood.down, y, False, more)
-        svg.parts.insert(start, _bus_up(svg.prefix, focus_top + FOCUS_H, last_c))
+        svg.parts.insert(start, _bus_up(focus_top + FOCUS_H, last_c))
         y = bottom + 16
     y = _legend(svg, y) + PAD
-    height = _num(y)
-    title = f"Sơ đồ liên kết của {node_label(graph.nodes[doc_id])}"
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="cchc-g" viewBox="0 0 {W} {height}" '
-        f'width="{W}" height="{height}" role="group" aria-labelledby="{prefix}-t" '
-        f'aria-describedby="{prefix}-d">'
-        f'<title id="{prefix}-t">{_x(title)}</title>'
-        f'<desc id="{prefix}-d">{_x(_text_alternative(graph, hood, (t_chain, t_up, t_down)))}</desc>'
-        f'<defs><marker id="{prefix}-a" viewBox="0 0 8 8" refX="7.5" refY="4" markerWidth="5" '
-        f'markerHeight="5" orient="auto-start-reverse"><path d="M0 0L8 4L0 8z"/></marker></defs>'
-        + "".join(svg.parts)
-        + "</svg>"
+    return str(
+        render(
+            "graph/neighbourhood.svg",
+            width=W,
+            height=_num(y),
+            prefix=prefix,
+            title=f"Sơ đồ liên kết của {node_label(graph.nodes[doc_id])}",
+            description=_text_alternative(graph, hood, (t_chain, t_up, t_down)),
+            parts=svg.parts,
+        )
     )
 
 
-def _bus_up(prefix: str, focus_bottom: float, last_c: float) -> str:
-    return (
-        f'<path class="e" d="M{BUS_X} {_num(last_c)}L{BUS_X} {_num(focus_bottom)}" '
-        f'marker-end="url(#{prefix}-a)"/>'
-    )
+def _bus_up(focus_bottom: float, last_c: float) -> dict:
+    return _path("e", f"M{BUS_X} {_num(last_c)}L{BUS_X} {_num(focus_bottom)}", arrow=True)
 
 
 def _text_alternative(graph: nx.DiGraph, hood: Neighbourhood, titles=TITLES) -> str:
