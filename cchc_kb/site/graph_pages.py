@@ -29,9 +29,10 @@ from .exports import (
 )
 from .exports import graph_files as _export_files
 from .graph_view import node_label, node_src
-from .md import esc, html_block, md_text
+from .md import html_block, md_text
 from .page import Page, SiteFile
 from .paginate import pager, paginate
+from .render import render
 from .svg import (
     MAX_NODES,
     label_key,
@@ -460,7 +461,7 @@ def agency_graph_pages(corpus: Corpus, graph: nx.DiGraph, cfg: _Settings) -> lis
                     "của cơ quan; số trong ngoặc là số kế hoạch.\n"
                 )
                 svg = neighbourhood_svg(agg, agency_id, src, titles=titles, more_src=src)
-                out.append(html_block(f'<figure class="cchc-graph">{svg}</figure>'))
+                out.append(html_block(render("graph/figure.html", svg=svg)))
                 listing = neighbourhood_list_markdown(agg, agency_id, src, more_src=src)
                 out.append(_retitle(listing, titles) + "\n")
             out.append(f"## Kế hoạch của cơ quan ({len(plans)})\n\n")
@@ -642,9 +643,8 @@ def open_data_page(corpus: Corpus, graph: nx.DiGraph) -> Page:
     out.append("| Tệp | Nội dung | Định dạng |\n|---|---|---|\n")
     for name, (what, fmt) in EXPORTS.items():
         href = urls.relative_url(src, export_path(name))
-        out.append(
-            f'| <a href="{esc(href)}">{esc(export_path(name))}</a> | {md_text(what)} | {md_text(fmt)} |\n'
-        )
+        link = render("graph/export_link.html", href=href, path=export_path(name))
+        out.append(f"| {link} | {md_text(what)} | {md_text(fmt)} |\n")
     out.append("\n")
 
     def table(title: str, rows) -> None:

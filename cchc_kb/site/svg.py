@@ -531,16 +531,14 @@ def neighbourhood_svg(
         svg.parts.insert(start, _bus_up(focus_top + FOCUS_H, last_c))
         y = bottom + 16
     y = _legend(svg, y) + PAD
-    return str(
-        render(
-            "graph/neighbourhood.svg",
-            width=W,
-            height=_num(y),
-            prefix=prefix,
-            title=f"Sơ đồ liên kết của {node_label(graph.nodes[doc_id])}",
-            description=_text_alternative(graph, hood, (t_chain, t_up, t_down)),
-            parts=svg.parts,
-        )
+    return render(
+        "graph/neighbourhood.svg",
+        width=W,
+        height=_num(y),
+        prefix=prefix,
+        title=f"Sơ đồ liên kết của {node_label(graph.nodes[doc_id])}",
+        description=_text_alternative(graph, hood, (t_chain, t_up, t_down)),
+        parts=svg.parts,
     )
 
 
