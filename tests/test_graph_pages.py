@@ -14,8 +14,9 @@ from cchc_kb.analysis.graph import build_graph
 from cchc_kb.model.models import Diagnostic
 from cchc_kb.site import urls
 from cchc_kb.site.exports import EXPORTS, LEGAL_COLUMNS, PLAN_COLUMNS
-from cchc_kb.site.graph_pages import REPORT_SRC, graph_pages
+from cchc_kb.site.graph_pages import graph_pages
 from cchc_kb.site.graph_view import node_src
+from cchc_kb.site.quality_report import REPORT_SRC
 from cchc_kb.site.settings import SiteSettings
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -21,7 +21,7 @@ from .documents import (
     unresolved_pages,
 )
 from .feeds import atom_feed
-from .graph_pages import graph_files, graph_pages
+from .graph_pages import graph_pages
 from .indexes import (
     AGENCIES_INDEX_SRC,
     FEED_PATH,
@@ -39,6 +39,7 @@ from .indexes import (
     type_pages,
     year_pages,
 )
+from .open_data import graph_files
 from .page import Page, SiteFile
 from .search import search_page
 from .settings import SiteSettings

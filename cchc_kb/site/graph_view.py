@@ -8,9 +8,14 @@ citation graph they are derived here.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+import networkx as nx
 
 from ..analysis.graph import EDGE_LABELS, node_name
+from ..model.models import PartialDate
 from . import urls
+from .md import md_text
 
 # Document categories drive colour and shape in the drawings (the colours are in cchc.css).
 _NORMATIVE_NUMBER = re.compile(r"/\d{4}/")
@@ -85,3 +90,40 @@ def node_src(node: str, attrs: dict) -> str:
 
 def edge_label(attrs: dict) -> str:
     return attrs["label"] if "label" in attrs else EDGE_LABELS[attrs["type"]]
+
+
+# ---------------------------------------------------------------------------------------------
+# Links and settings shared by the graph's pages
+
+
+@dataclass
+class GraphPageSettings:
+    """What the graph's pages need of the site settings."""
+
+    as_of: PartialDate | None = None
+    page_size: int = 25
+
+
+def page_settings(settings, as_of) -> GraphPageSettings:
+    if settings is None:
+        return GraphPageSettings(as_of=as_of)
+    return GraphPageSettings(
+        as_of=getattr(settings, "as_of", as_of), page_size=getattr(settings, "page_size", 25)
+    )
+
+
+def node_link(graph: nx.DiGraph, node: str, from_src: str, text: str | None = None) -> str:
+    attrs = graph.nodes[node]
+    label = md_text(text if text is not None else node_label(attrs))
+    src = node_src(node, attrs)
+    return f"[{label}]({urls.relative_src(from_src, src)})" if src else label
+
+
+def page_link(text: str, from_src: str, to_src: str) -> str:
+    return f"[{md_text(text)}]({urls.relative_src(from_src, to_src)})"
+
+
+def part_suffix(part) -> str:
+    return f" (trang {part.number})" if part.number > 1 else ""
+
+
