@@ -141,21 +141,22 @@ def circles(prefix: str) -> list[list[str]]:
 # The citation engine's find <-> resolve circle is broken in the engine's own rework; when it
 # is, this xfail turns into a failure (strict) and the marker must go.
 CITE_CIRCLE = pytest.mark.xfail(strict=True, reason="cite.find <-> cite.resolve circle")
+PARTS = [
+    "cchc_kb.model",
+    "cchc_kb.source",
+    pytest.param("cchc_kb.cite", marks=CITE_CIRCLE),
+    "cchc_kb.corpus",
+    "cchc_kb.analysis",
+    "cchc_kb.site",
+    "cchc_kb.commands",
+    "cchc_kb.importer",
+    "cchc_kb.cli",
+]
 
 
 @pytest.mark.parametrize(
     "prefix",
-    [
-        "cchc_kb.model",
-        "cchc_kb.source",
-        pytest.param("cchc_kb.cite", marks=CITE_CIRCLE),
-        "cchc_kb.corpus",
-        "cchc_kb.analysis",
-        "cchc_kb.site",
-        "cchc_kb.commands",
-        "cchc_kb.importer",
-        "cchc_kb.cli",
-    ],
+    PARTS,
 )
 def test_no_import_circle(prefix: str) -> None:
     assert circles(prefix) == []
@@ -182,17 +183,7 @@ def test_site_is_imported_only_by_the_site_and_the_hook() -> None:
 
 @pytest.mark.parametrize(
     "prefix",
-    [
-        "cchc_kb.model",
-        "cchc_kb.source",
-        pytest.param("cchc_kb.cite", marks=CITE_CIRCLE),
-        "cchc_kb.corpus",
-        "cchc_kb.analysis",
-        "cchc_kb.site",
-        "cchc_kb.commands",
-        "cchc_kb.importer",
-        "cchc_kb.cli",
-    ],
+    PARTS,
 )
 def test_no_function_level_import_of_the_package(prefix: str) -> None:
     modules = package_modules()

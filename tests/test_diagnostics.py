@@ -3,13 +3,12 @@ fail on the same errors, whether a finding comes from reading, content or the ci
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import build_site
 from minirepo import AGENCIES, PARENT, PARENT_PATH, PLAN_PATH, write_minimal_repo
+from test_load import run_check
 
 PLAN_ID = Path(PLAN_PATH).stem
 
@@ -53,15 +52,6 @@ CASES = [
     (_unknown_agency, 1),
     (_duplicate_agency_key, 1),
 ]
-
-
-def run_check(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "cchc_kb.cli", "check", str(root)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    )
 
 
 @pytest.mark.parametrize(("breaks", "status"), CASES, ids=[c[0].__name__ for c in CASES])
