@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .cite import CitingContext, Registry, find_citations
-from .model.models import Agency, Citation, Plan
+from .model.models import Agency, Citation, LegalDoc, Plan
 from .model.slug import is_safe_id, slugify
 from .source.repository import Repository, read_repository
 
@@ -79,6 +79,20 @@ class Corpus(Repository):
     def referenced_by(self, doc_id: str) -> list[Plan]:
         """Plans citing ``doc_id`` in their text but not naming it in can_cu; each plan once."""
         return self._plans_naming[("dan_chieu", doc_id)]
+
+    def acted_on_by(self, doc_id: str) -> list[tuple[str, LegalDoc]]:
+        """(relation, legal document) for every record amending, replacing, guiding, repealing
+        or consolidating ``doc_id``, in corpus order: the input of its validity history."""
+        return self._acted_on.get(doc_id, [])
+
+    @cached_property
+    def _acted_on(self) -> dict[str, list[tuple[str, LegalDoc]]]:
+        out: dict[str, list[tuple[str, LegalDoc]]] = defaultdict(list)
+        for other in self.legal.values():
+            for relation, targets in other.relations.items():
+                for target in dict.fromkeys(targets):
+                    out[target].append((relation, other))
+        return out
 
     @cached_property
     def _plans_naming(self) -> defaultdict[tuple[str, str], list[Plan]]:
