@@ -3,8 +3,8 @@
 The only file that knows MkDocs. Diagnostics: errors (a record that could not become a page)
 are logged at ERROR, so ``mkdocs build --strict`` stops on them; data-quality warnings are
 logged at INFO, because they describe real texts that are published as they are and must not
-break a build. The diagnostics are ``analysis.findings.diagnostics``, the same list
-``cchc check`` prints, so both fail on the same errors.
+break a build. The diagnostics come with the build (``SiteBuild.diagnostics``): the
+same list ``cchc check`` prints, so both fail on the same errors.
 """
 
 from __future__ import annotations
@@ -18,8 +18,6 @@ from pathlib import Path
 import yaml
 from mkdocs.structure.files import File
 
-from cchc_kb.analysis.findings import diagnostics
-from cchc_kb.analysis.graph import build_graph
 from cchc_kb.corpus import build_corpus
 from cchc_kb.site.build import build_site
 from cchc_kb.site.search import folded_text, identity_text, index_site
@@ -43,9 +41,8 @@ def on_config(config):
 
 def on_files(files, config):
     settings: SiteSettings = _state["settings"]
-    corpus = build_corpus(_state["root"])
-    graph = build_graph(corpus, settings.as_of)
-    for diag in diagnostics(corpus, graph):
+    site = build_site(build_corpus(_state["root"]), settings, {f.src_uri for f in files})
+    for diag in site.diagnostics:
         level = logging.ERROR if diag.severity == "error" else logging.INFO
         log.log(level, diag.format())
     # Material's JavaScript is not used (pages work without it) and its bundles and source maps
@@ -53,8 +50,6 @@ def on_files(files, config):
     for file in list(files):
         if file.src_uri.startswith("assets/javascripts/") or file.src_uri.endswith(".map"):
             files.remove(file)
-    existing = {f.src_uri for f in files}
-    site = build_site(corpus, settings, graph, existing)
     for page in site.pages:
         files.append(File.generated(config, page.src, content=_with_front_matter(page)))
     for item in site.files:

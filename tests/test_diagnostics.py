@@ -3,6 +3,7 @@ fail on the same errors, whether a finding comes from reading, content or the ci
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,27 @@ def test_duplicate_agency_key_points_at_the_second_key(tmp_path):
     second = AGENCIES.replace("  cap: so\n", "  cap: so\n  cap: tinh\n").splitlines()
     expected_line = second.index("  cap: tinh", second.index("- id: so-xay-dung-hai-duong")) + 1
     assert errors and errors[0].startswith(f"plans/agencies.yml:{expected_line}: error:"), errors
+
+
+def test_one_graph_and_one_analysis_per_build(real_corpus, monkeypatch):
+    """Pages, exports and diagnostics share the graph and its analyses: each is made once."""
+    import cchc_kb.analysis.graph as graph_module
+    from cchc_kb.site.build import build_site
+    from cchc_kb.model.models import PartialDate
+    from cchc_kb.site.settings import SiteSettings
+
+    calls = {"build_graph": 0, "analyses": 0}
+    for name in calls:
+        original = getattr(graph_module, name)
+
+        def counted(*args, _name=name, _original=original, **kwargs):
+            calls[_name] += 1
+            return _original(*args, **kwargs)
+
+        # every module that imported the function by name gets the counting one
+        for module in [m for n, m in sys.modules.items() if n.startswith("cchc_kb")]:
+            if getattr(module, name, None) is original:
+                monkeypatch.setattr(module, name, counted)
+    site = build_site(real_corpus, SiteSettings(as_of=PartialDate(2025, 9, 1)))
+    assert site.pages and site.files
+    assert calls == {"build_graph": 1, "analyses": 1}

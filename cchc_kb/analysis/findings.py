@@ -18,7 +18,7 @@ import networkx as nx
 from ..cite import canonical_number, find_self_references
 from ..corpus import Corpus
 from ..model.models import Diagnostic, Plan
-from .graph import analyses, build_graph
+from .graph import Finding, analyses, build_graph
 
 # A letter of another script glued to or standing between Vietnamese words ("trong топ đầu").
 _FOREIGN_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]+")
@@ -115,20 +115,20 @@ def _self_reference_findings(plan: Plan) -> list[Diagnostic]:
     return out
 
 
-def graph_findings(corpus: Corpus, graph: nx.DiGraph) -> list[Diagnostic]:
-    """The citation graph's errors and warnings: cycles, late citations, lapsed bases."""
-    return [f.diagnostic() for f in analyses(corpus, graph) if f.severity in ("error", "warning")]
-
-
-def diagnostics(corpus: Corpus, graph: nx.DiGraph | None = None) -> list[Diagnostic]:
+def diagnostics(
+    corpus: Corpus, graph: nx.DiGraph | None = None, analysed: list[Finding] | None = None
+) -> list[Diagnostic]:
     """Everything to report about a corpus, sorted: reading, content and graph findings.
 
-    The one diagnostics path: ``cchc check`` prints these and the MkDocs hook logs them, so
-    both report the same lines and fail on the same errors. ``graph``: the site's graph, so a
-    build draws it once; its validity date does not change any finding.
+    The one diagnostics path: ``cchc check`` prints these and the site build returns them for
+    the MkDocs hook to log, so both report the same lines and fail on the same errors.
+    ``graph`` and ``analysed`` (``graph.analyses``): what a site build has computed already;
+    the graph's validity date does not change any finding.
     """
-    graph = graph if graph is not None else build_graph(corpus)
-    return _sorted([*record_diagnostics(corpus), *graph_findings(corpus, graph)])
+    if analysed is None:
+        analysed = analyses(corpus, graph if graph is not None else build_graph(corpus))
+    graph_found = [f.diagnostic() for f in analysed if f.severity in ("error", "warning")]
+    return _sorted([*record_diagnostics(corpus), *graph_found])
 
 
 def record_diagnostics(corpus: Corpus) -> list[Diagnostic]:

@@ -6,11 +6,10 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 from importlib import resources
 
-import networkx as nx
-
-from ..analysis.findings import record_diagnostics
-from ..analysis.graph import build_graph
+from ..analysis.findings import diagnostics, record_diagnostics
+from ..analysis.graph import analyses, build_graph
 from ..corpus import Corpus
+from ..model.models import Diagnostic
 from . import urls
 from .documents import (
     implementation_pages,
@@ -50,34 +49,34 @@ ASSETS = ("cchc.css",)
 
 @dataclass
 class SiteBuild:
-    """Everything the site adds to the generator: pages (Markdown) and files (bytes)."""
+    """What a build adds to the generator, and what it must report."""
 
-    pages: list[Page]
-    files: list[SiteFile]
+    pages: list[Page]  # Markdown pages
+    files: list[SiteFile]  # feeds, exports, sources, stylesheet
+    diagnostics: list[Diagnostic]  # analysis.findings.diagnostics: what `cchc check` prints
 
 
 def build_site(
-    corpus: Corpus,
-    settings: SiteSettings,
-    graph: nx.DiGraph | None = None,
-    existing: Collection[str] = frozenset(),
+    corpus: Corpus, settings: SiteSettings, existing: Collection[str] = frozenset()
 ) -> SiteBuild:
-    """Every page and file, in a stable order, from one context and one graph.
+    """Every page and file in a stable order, and the diagnostics, from one graph.
 
-    ``graph``: the corpus's citation graph on ``settings.as_of`` when the caller has built it
-    already (the hook does, for the diagnostics). ``existing``: source paths already in docs/.
+    The citation graph and its analyses are computed once here and shared by the pages, the
+    exports and the diagnostics. ``existing``: source paths already in docs/ (they win).
     """
+    graph = build_graph(corpus, settings.as_of)
+    analysed = analyses(corpus, graph)
+    found = diagnostics(corpus, graph, analysed)
     # Pages show each record's findings; the graph's findings have pages of their own.
-    corpus = replace(corpus, diagnostics=record_diagnostics(corpus))
-    ctx = make_context(corpus, settings)
-    ctx.cache["graph"] = graph if graph is not None else build_graph(corpus, settings.as_of)
-    graph_extension = (
-        list(graph_pages(corpus, ctx.cache["graph"], settings)),
-        list(graph_files(corpus, ctx.cache["graph"], settings)),
-    )
+    shown = replace(corpus, diagnostics=record_diagnostics(corpus))
+    ctx = make_context(shown, settings)
+    ctx.cache["graph"] = graph
+    extension_pages = graph_pages(shown, graph, settings, findings=analysed)
+    extension_files = graph_files(shown, graph, settings)
     return SiteBuild(
-        _pages(ctx, graph_extension[0], existing),
-        _files(corpus, settings, graph_extension[1], existing),
+        _pages(ctx, extension_pages, existing),
+        _files(shown, settings, extension_files, existing),
+        found,
     )
 
 

@@ -61,11 +61,17 @@ LEVEL_SHORT = {
 }
 
 def graph_pages(
-    corpus: Corpus, graph: nx.DiGraph, settings=None, *, as_of: PartialDate | None = None
+    corpus: Corpus,
+    graph: nx.DiGraph,
+    settings=None,
+    *,
+    as_of: PartialDate | None = None,
+    findings: list[Finding] | None = None,
 ) -> list[Page]:
-    """Every graph page. ``settings`` needs ``as_of`` and ``page_size`` (or pass ``as_of``)."""
+    """Every graph page. ``settings`` needs ``as_of`` and ``page_size`` (or pass ``as_of``);
+    ``findings``: ``analyses(corpus, graph)`` when the caller has them already."""
     cfg = page_settings(settings, as_of)
-    findings = analyses(corpus, graph)
+    findings = findings if findings is not None else analyses(corpus, graph)
     pages = [hub_page(corpus, graph, findings)]
     pages += hierarchy_pages(corpus, graph, cfg)
     pages += ranking_pages(graph, cfg)
