@@ -113,3 +113,9 @@ def test_one_graph_and_one_analysis_per_build(real_corpus, monkeypatch):
     site = build_site(real_corpus, SiteSettings(as_of=PartialDate(2025, 9, 1)))
     assert site.pages and site.files
     assert calls == {"build_graph": 1, "analyses": 1}
+
+
+def test_duplicate_agency_key_is_named_without_the_list_index(tmp_path):
+    repo = write_minimal_repo(tmp_path / "repo")
+    _duplicate_agency_key(repo)
+    assert "trường 'cap' xuất hiện hai lần" in run_check(repo).stdout

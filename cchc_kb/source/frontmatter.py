@@ -112,7 +112,9 @@ def _record_key_lines(node, prefix: str, first_line: int, out: dict[str, int], s
             key = prefix + str(key_node.value)
             line = first_line + key_node.start_mark.line
             if key in seen:
-                sink.error(line, "duplicate-key", f"trường '{key}' xuất hiện hai lần")
+                # keys of a list item (an agency) are named without the item's index
+                shown = key.split(".", 1)[1] if key[:1].isdigit() else key
+                sink.error(line, "duplicate-key", f"trường '{shown}' xuất hiện hai lần")
             else:
                 seen.add(key)
                 out.setdefault(key, line)
