@@ -94,8 +94,8 @@ def test_duplicate_agency_key_points_at_the_second_key(tmp_path):
 def test_one_graph_and_one_analysis_per_build(real_corpus, monkeypatch):
     """Pages, exports and diagnostics share the graph and its analyses: each is made once."""
     import cchc_kb.analysis.graph as graph_module
-    from cchc_kb.site.build import build_site
     from cchc_kb.model.models import PartialDate
+    from cchc_kb.site.build import build_site
     from cchc_kb.site.settings import SiteSettings
 
     calls = {"build_graph": 0, "analyses": 0}
