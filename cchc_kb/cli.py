@@ -13,7 +13,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "cchc_kb.check",
         "kiểm tra toàn bộ dữ liệu; in path:line: error|warning: code: message",
     ),
-    "cite": ("cchc_kb.cite.command", "liệt kê các trích dẫn văn bản trong một tệp (JSON)"),
+    "cite": (
+        "cchc_kb.cite_command",
+        "liệt kê các trích dẫn văn bản trong một tệp (bảng, hoặc JSON với --json)",
+    ),
     "import": ("cchc_kb.importer", "chuyển văn bản .txt/.md/.docx/.pdf thành kế hoạch Markdown"),
     "corpus": ("cchc_kb.synthetic", "ghi một kho kế hoạch tổng hợp để kiểm thử, đo hiệu năng"),
 }

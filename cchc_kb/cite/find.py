@@ -14,66 +14,21 @@ from dataclasses import dataclass
 from ..models import Citation, PartialDate, SelfReference
 from . import tables
 from .clean import CleanText, clean
-from .normalize import Number, canonical_type, make_date, types_agree
-from .resolve import CitingContext, Registry, number_from_match
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-def _with_plain_d(parts) -> list[str]:
-    """Known symbol parts, plus their spelling with Đ typed as D ("NĐ" -> "ND")."""
-    return [variant for part in parts for variant in {part, part.replace("Đ", "D")}]
-
-
-_TYPE_WORDS = _alternation([*tables.DOC_TYPES, *tables.TYPE_WORD_VARIANTS])
-# The end of a word, or a lower-case word glued to it when a space was lost ("UBNDngày").
-_END = rf"(?:(?![^\W\d_])|(?=(?:{_alternation(tables.GLUED_WORDS)})(?![^\W\d_])))"
-_PART = rf"[A-ZĐ][A-Za-zĐđ&]*\d{{0,2}}{_END}"
-# A known part in any case, for the lower-case symbols of OCR ("61/2018/nđ-cp"); lower-case
-# parts are only read at the start of a symbol or right after a hyphen.
-_ANY_CASE_PART = (
-    "(?i:"
-    + _alternation(
-        _with_plain_d(
-            [
-                *tables.TYPE_ABBREVIATIONS,
-                *tables.CENTRAL_ISSUER_ABBREVIATIONS,
-                *tables.LOCAL_ISSUER_ABBREVIATIONS,
-                *tables.PARTY_ISSUERS,
-                *tables.OTHER_SYMBOL_PARTS,
-            ]
-        )
-    )
-    + rf")\d{{0,2}}{_END}"
+from .normalize import (
+    Number,
+    canonical_number,
+    canonical_type,
+    make_date,
+    number_from_match,
+    types_agree,
 )
-_SPACED_PARTS = _alternation(
-    [
-        *tables.CENTRAL_ISSUER_ABBREVIATIONS,
-        *(k for k in tables.LOCAL_ISSUER_ABBREVIATIONS if len(k) > 2),
-        *tables.PARTY_ISSUERS,
-    ]
-)
-
-# The master regex: a number in the state format (serial[/year]/SYMBOL) or the party format
-# (serial-TYPE/ISSUER), tolerant of the stray spaces and lost hyphens of real texts.
-NUMBER_RE = re.compile(
-    rf"""(?P<num>\d{{1,6}}[a-zA-Z]?)
-    (?:
-        (?:\ ?-\ ?|\ )(?P<ptype>{_PART})\ ?/\ ?(?P<piss>{_PART}(?:\ ?-\ ?{_PART})*)
-      |
-        (?:\ ?/\ ?(?P<year>(?:19|20)\d\d))?\ ?/\ ?
-        (?P<sym>(?:{_PART}|{_ANY_CASE_PART})
-            (?:\ ?-\ ?{_PART}|-{_ANY_CASE_PART}|\ (?:{_SPACED_PARTS}){_END})*)
-    )""",
-    re.VERBOSE,
-)
+from .patterns import END, NUMBER_RE, PART, TYPE_WORDS, alternation
+from .resolve import CitingContext, Registry
 
 _SYMBOL_SLASH = re.compile(r"/ ?(?:[A-ZĐ]|[a-zđ]{1,7}-[A-Za-zĐđ])")
 
 _SO = r"(?:[Ss]ố|SỐ)"
-_TYPE = rf"(?<![^\W\d_])(?P<type>(?i:{_TYPE_WORDS}))"
+_TYPE = rf"(?<![^\W\d_])(?P<type>(?i:{TYPE_WORDS}))"
 _DIRECT_RE = re.compile(rf"{_TYPE} ?(?:{_SO} ?:? ?)?\Z")
 _LAW_NAMED_RE = re.compile(
     r"(?<![^\W\d_])(?P<type>(?i:bộ luật|luật|pháp lệnh))"
@@ -91,18 +46,18 @@ _DATE = (
 _DATE_RE = re.compile(rf" ?,? ?(?:(?i:ban hành|ký) )?(?i:ngày) ?{_DATE}")
 _YEAR_ONLY_RE = re.compile(r" ?,? ?(?i:năm) (?P<y3>\d{4})(?!\d)")
 
-_ORGANS = _alternation(tables.ISSUER_ORGANS)
-_MINISTRIES = _alternation(tables.MINISTRY_NAMES)
-_LEVELS = _alternation(tables.LEVEL_WORDS)
+_ORGANS = alternation(tables.ISSUER_ORGANS)
+_MINISTRIES = alternation(tables.MINISTRY_NAMES)
+_LEVELS = alternation(tables.LEVEL_WORDS)
 _ISSUER_BODY = (
-    rf"(?P<organ>(?i:{_ORGANS}|(?:bộ|sở) (?:{_MINISTRIES}))){_END}"
-    rf"(?: (?P<level>(?i:{_LEVELS})){_END})?"
+    rf"(?P<organ>(?i:{_ORGANS}|(?:bộ|sở) (?:{_MINISTRIES}))){END}"
+    rf"(?: (?P<level>(?i:{_LEVELS})){END})?"
 )
 _ISSUER_RE = re.compile(rf" ?,? ?(?i:của|do) {_ISSUER_BODY}")
 _ISSUER_ONLY_RE = re.compile(_ISSUER_BODY)
 _JOINT_ISSUER_RE = re.compile(rf" ?(?:,|(?i:và)) {_ISSUER_BODY}")
 _PLACE_WORD = re.compile(r" ([^\W\d_][^\W_]*)")
-_GLUED_TAIL = re.compile(rf"(?:{_alternation(tables.GLUED_WORDS)})\Z")
+_GLUED_TAIL = re.compile(rf"(?:{alternation(tables.GLUED_WORDS)})\Z")
 
 # No look-behind in front, so the engine can jump to the first letters; checked in code.
 _LAW_NAME_RE = re.compile(
@@ -112,16 +67,16 @@ _LAW_NAME_RE = re.compile(
 # Another law named inside a law's name: ", Luật Viên chức", " và Luật Tổ chức Chính phủ".
 _NEXT_LAW_RE = re.compile(r"(?:,| và) (?P<type>Bộ luật|Luật|Pháp lệnh) (?=[^\W\d_])")
 _ALIAS_RE = re.compile(
-    rf"\( ?(?i:{_alternation(tables.ALIAS_INTRODUCERS)}):? ?[\"“”']?(?P<alias>[^()\"“”']{{2,60}}?)"
+    rf"\( ?(?i:{alternation(tables.ALIAS_INTRODUCERS)}):? ?[\"“”']?(?P<alias>[^()\"“”']{{2,60}}?)"
     r"[\"“”']? ?\)"
 )
 _HEADING_I = re.compile(r"^[ \t#*_>]*I[ \t]*[.:][ \t]", re.M)
 _PREAMBLE_START = re.compile(
-    rf"^[ \t>*_-]*(?:{_alternation(tables.PREAMBLE_OPENERS)})(?![^\W\d_])", re.M
+    rf"^[ \t>*_-]*(?:{alternation(tables.PREAMBLE_OPENERS)})(?![^\W\d_])", re.M
 )
 _CLAUSE_END = re.compile(r"[.:][ \t*_]*(?:\n|\Z)")
 _HEADER_RE = re.compile(r"^[ \t*_#>]*(?:Số|SỐ)[ \t]*:?[ \t]*(?P<rest>[^\n]{0,40}?)[ \t*_]*$", re.M)
-_BLANK_NUMBER_RE = re.compile(rf"\ ?/\ ?{_PART}(?:\ ?-\ ?{_PART})*\Z")
+_BLANK_NUMBER_RE = re.compile(rf"\ ?/\ ?{PART}(?:\ ?-\ ?{PART})*\Z")
 _HEADER_DATE_RE = re.compile(
     r"ngày[ \t.…_]*(?P<d>\d{1,2})?[ \t.…_]*tháng[ \t.…_]*(?P<m>\d{1,2})?[ \t.…_]*năm[ \t]*(?P<y>\d{4})"
 )
@@ -367,7 +322,7 @@ class _Finder:
         if (
             context is not None
             and context.own_number
-            and number.canonical == _canonical_own(context.own_number)
+            and number.canonical == canonical_number(context.own_number)
             and (date is None or context.date is None or date == context.date)
         ):
             return None
@@ -592,12 +547,6 @@ def _name_end(s: str, next_law: int) -> int:
     return len(head.rstrip(" ,"))
 
 
-def _canonical_own(number: str) -> str:
-    from .resolve import canonical_number
-
-    return canonical_number(number)
-
-
 def _preamble_ranges(text: str) -> list[tuple[int, int]]:
     """Original spans of the opening "Căn cứ …" / "Thực hiện …" clauses before heading I."""
     heading = _HEADING_I.search(text)
@@ -612,8 +561,6 @@ def _preamble_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def _self_references(text: str, ct: CleanText) -> list[SelfReference]:
-    from .resolve import canonical_number
-
     refs: list[SelfReference] = []
     heading = _HEADING_I.search(text)
     limit = heading.start() if heading else min(len(text), 2000)
@@ -643,7 +590,7 @@ def _self_references(text: str, ct: CleanText) -> list[SelfReference]:
     if "(" in s:
         for m in _APPENDIX_RE.finditer(s):
             body = m.group("body")
-            if not re.match(rf"(?i:{_TYPE_WORDS})(?![^\W\d_])", body):
+            if not re.match(rf"(?i:{TYPE_WORDS})(?![^\W\d_])", body):
                 continue
             nm = NUMBER_RE.search(body)
             dm = _LOOSE_DATE_RE.search(body)

@@ -15,6 +15,8 @@ from functools import lru_cache
 
 from ..models import CitationKind, PartialDate
 from . import tables
+from .clean import clean
+from .patterns import NUMBER_RE
 
 TYPE_BY_WORD: dict[str, str] = {name.lower(): name for name in tables.DOC_TYPES} | {
     variant.lower(): name for variant, name in tables.TYPE_WORD_VARIANTS.items()
@@ -250,3 +252,21 @@ def make_date(day: str | None, month: str | None, year: str | None) -> PartialDa
         )
     except ValueError:
         return None
+
+
+def canonical_number(text: str) -> str:
+    """The canonical form of a số ký hiệu written on its own: ``40/2020/NĐCP`` → ``40/2020/NĐ-CP``.
+
+    Text that is not a number is returned cleaned (NFC, dashes unified, spaces collapsed)."""
+    cleaned = clean(text).text.strip()
+    match = NUMBER_RE.fullmatch(cleaned)
+    if not match:
+        return cleaned
+    return number_from_match(match).canonical
+
+
+def number_from_match(match: re.Match) -> Number:
+    if match.group("ptype"):
+        return parse_number(match.group("num"), None, match.group("piss"), match.group("ptype"))
+    return parse_number(match.group("num"), match.group("year"), match.group("sym"),
+                        written=match.group())  # fmt: skip

@@ -18,7 +18,7 @@ from functools import lru_cache
 from ..models import Agency, Document, PartialDate
 from ..slug import ascii_fold
 from . import tables
-from .normalize import Number, parse_number
+from .normalize import Number, canonical_number
 
 
 @dataclass(frozen=True)
@@ -240,24 +240,3 @@ class Registry:
         if date is not None:
             candidates = [d for d in candidates if _date_fits(d.issued, date)]
         return candidates[0].id if len(candidates) == 1 else None
-
-
-def canonical_number(text: str) -> str:
-    """The canonical form of a số ký hiệu written on its own: ``40/2020/NĐCP`` → ``40/2020/NĐ-CP``.
-
-    Text that is not a number is returned cleaned (NFC, dashes unified, spaces collapsed)."""
-    from .clean import clean
-    from .find import NUMBER_RE
-
-    cleaned = clean(text).text.strip()
-    match = NUMBER_RE.fullmatch(cleaned)
-    if not match:
-        return cleaned
-    return number_from_match(match).canonical
-
-
-def number_from_match(match: re.Match) -> Number:
-    if match.group("ptype"):
-        return parse_number(match.group("num"), None, match.group("piss"), match.group("ptype"))
-    return parse_number(match.group("num"), match.group("year"), match.group("sym"),
-                        written=match.group())  # fmt: skip

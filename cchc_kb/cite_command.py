@@ -1,4 +1,7 @@
-"""``cchc cite FILE --json``: the citations of one text file as a JSON list on stdout."""
+"""``cchc cite FILE [--json]``: the citations of one text file, as a table or a JSON list.
+
+Outside ``cite/`` because it reads the repository (the registry the citations resolve
+against), which the citation engine itself never does."""
 
 from __future__ import annotations
 
@@ -8,17 +11,21 @@ import re
 import sys
 from pathlib import Path
 
-from ..models import PartialDate
-from ..text import UndecodableError, decode
-from .find import find_citations
-from .resolve import CitingContext, Registry
+import yaml
+
+from .cite import CitingContext, Registry, find_citations, find_self_references
+from .load import load_corpus
+from .models import Citation, PartialDate, SelfReference
+from .text import UndecodableError, decode
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, help="tệp văn bản (UTF-8, UTF-16, có hoặc không BOM)")
-    parser.add_argument("--json", action="store_true", help="in danh sách JSON (mặc định)")
+    parser.add_argument(
+        "--json", action="store_true", help="in danh sách JSON thay cho bảng dễ đọc"
+    )
     parser.add_argument(
         "--root",
         type=Path,
@@ -32,8 +39,6 @@ def _front_matter(text: str) -> tuple[dict, int]:
     m = _FRONT_MATTER.match(text)
     if not m:
         return {}, 0
-    import yaml
-
     try:
         data = yaml.safe_load(m.group("yaml") or "") or {}
     except yaml.YAMLError:
@@ -69,8 +74,6 @@ def _load_registry(root: Path | None, file: Path):
         if not ((cwd / "plans").is_dir() and (cwd / "legal").is_dir()):
             return None, None
         root = cwd
-    from ..load import load_corpus
-
     try:
         corpus = load_corpus(root, cite=False)
     except Exception as exc:  # a broken repository must not hide the file's citations
@@ -92,6 +95,47 @@ def _context_from_corpus(corpus, root: Path | None, file: Path) -> CitingContext
     return None
 
 
+def _self_json(ref: SelfReference, offset: int) -> dict:
+    return {
+        "type": None,
+        "number": ref.number,
+        "date": ref.date.iso if ref.date else None,
+        "kind": "self",
+        "where": ref.where,
+        "span": [ref.span[0] + offset, ref.span[1] + offset],
+        "text": ref.text,
+    }
+
+
+def _citation_json(citation: Citation, offset: int) -> dict:
+    item = citation.to_json()
+    start, end = citation.span
+    item["span"] = [start + offset, end + offset]
+    return item
+
+
+def _table(items: list[dict]) -> str:
+    """One line per item: span, kind, number (or name), date, resolved id, then its notes."""
+    if not items:
+        return "(không có trích dẫn nào)\n"
+    lines = []
+    for item in items:
+        what = item["number"] or item.get("name") or "(không số)"
+        shown = " ".join(item["text"].split())
+        lines.append(
+            f"{item['span'][0]:>6}  {item['kind']:<6} {what:<28} {item['date'] or '-':<10} "
+            f"{item.get('id') or '-':<28} «{shown}»"
+        )
+        correction = item.get("correction")
+        if correction:
+            right = " ".join(filter(None, (correction["number"], correction["date"])))
+            lines.append(f"{'':>8}{correction['code']}: đúng là {right}")
+        if item.get("suggestion"):
+            lines.append(f"{'':>8}gợi ý (chưa liên kết): {item['suggestion']}")
+        lines.extend(f"{'':>8}cảnh báo: {w}" for w in item.get("warnings", []))
+    return "\n".join(lines) + "\n"
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         data = args.file.read_bytes()
@@ -102,13 +146,14 @@ def run(args: argparse.Namespace) -> int:
     registry, corpus = _load_registry(args.root, args.file)
     front, body_start = _front_matter(text) if args.file.suffix.lower() == ".md" else ({}, 0)
     context = _context_from_front(front) or _context_from_corpus(corpus, args.root, args.file)
-    citations = find_citations(text[body_start:], registry=registry, context=context)
-    out = []
-    for citation in citations:
-        item = citation.to_json()
-        start, end = citation.span
-        item["span"] = [start + body_start, end + body_start]
-        out.append(item)
-    json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    body = text[body_start:]
+    citations = find_citations(body, registry=registry, context=context)
+    out = [_self_json(ref, body_start) for ref in find_self_references(body)]
+    out += [_citation_json(citation, body_start) for citation in citations]
+    out.sort(key=lambda item: item["span"][0])
+    if args.json:
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(_table(out))
     return 0
