@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..models import Citation, PartialDate, SelfReference
+from ..models import Citation, Correction, PartialDate, SelfReference
 from . import tables
 from .clean import CleanText, clean
 from .normalize import (
@@ -20,6 +20,7 @@ from .normalize import (
     canonical_type,
     make_date,
     number_from_match,
+    parse_number,
     types_agree,
 )
 from .patterns import END, NUMBER_RE, PART, TYPE_WORDS, alternation
@@ -329,6 +330,10 @@ class _Finder:
         if citation_type in ("Luật", "Bộ luật", "Hiến pháp") and issuer_id is None:
             issuer_id = "quoc-hoi"
         doc_id = self.registry.resolve(number, issuer_id, date, context)
+        doc_id, correction = self.correct(number, date, doc_id)
+        suggestion = None
+        if doc_id is None and not self.registry.by_number.get(number.canonical):
+            suggestion = self.registry.suggest(number, citation_type, date)
         citation = self.make(
             span_start,
             m.end(),
@@ -341,11 +346,47 @@ class _Finder:
             date=date,
             id=doc_id,
             warnings=warnings,
+            correction=correction,
+            suggestion=suggestion,
         )
         hit = _Hit(span_start, m.end(), pos, citation, serial=number.serial, year=number.year)
         if list_type or list_issuer:
             hit.list_type, hit.list_issuer = list_type, list_issuer
         return hit
+
+    def correct(
+        self, number: Number, date: PartialDate | None, doc_id: str | None
+    ) -> tuple[str | None, Correction | None]:
+        """A known misquote of a registry document (trich_dan_sai), or a normative number
+        written without its year while the date gives it: (resolved id, correction)."""
+        found = self.registry.misquoted(number.canonical, date)
+        if found is not None and doc_id in (None, found[0].id):
+            doc, _ = found
+            written = _shown(number.canonical, date)
+            right = _shown(canonical_number(doc.number or ""), doc.issued)
+            return doc.id, Correction(
+                "misquoted-citation",
+                canonical_number(doc.number) if doc.number else None,
+                doc.issued,
+                f"văn bản dẫn ghi «{written}», đúng là «{right}»",
+            )
+        if (
+            number.year is None
+            and number.kind == "admin"
+            and number.type_abbr in tables.NORMATIVE_TYPE_ABBREVIATIONS
+            and date is not None
+            and date.year is not None
+        ):
+            symbol = "-".join((number.type_abbr, *number.issuer_parts))
+            proposed = parse_number(number.serial, str(date.year), symbol)
+            message = (
+                f"số «{number.canonical}» thiếu năm ban hành; theo ngày ban hành có lẽ là "
+                f"«{proposed.canonical}»"
+            )
+            if doc_id is None and len(self.registry.by_number.get(proposed.canonical, [])) == 1:
+                doc_id = self.registry.by_number[proposed.canonical][0].id
+            return doc_id, Correction("number-missing-year", proposed.canonical, None, message)
+        return doc_id, None
 
     # -- laws cited by name -----------------------------------------------------------------
 
@@ -537,6 +578,10 @@ class _Finder:
             id=c.id,
         )
         return _Hit(start, end, end, citation)
+
+
+def _shown(number: str, date: PartialDate | None) -> str:
+    return f"{number} {date.vietnamese()}" if date else number
 
 
 def _name_end(s: str, next_law: int) -> int:

@@ -258,11 +258,8 @@ def canonical_number(text: str) -> str:
     """The canonical form of a số ký hiệu written on its own: ``40/2020/NĐCP`` → ``40/2020/NĐ-CP``.
 
     Text that is not a number is returned cleaned (NFC, dashes unified, spaces collapsed)."""
-    cleaned = clean(text).text.strip()
-    match = NUMBER_RE.fullmatch(cleaned)
-    if not match:
-        return cleaned
-    return number_from_match(match).canonical
+    number = parse_number_text(text)
+    return number.canonical if number else clean(text).text.strip()
 
 
 def number_from_match(match: re.Match) -> Number:
@@ -270,3 +267,9 @@ def number_from_match(match: re.Match) -> Number:
         return parse_number(match.group("num"), None, match.group("piss"), match.group("ptype"))
     return parse_number(match.group("num"), match.group("year"), match.group("sym"),
                         written=match.group())  # fmt: skip
+
+
+def parse_number_text(text: str) -> Number | None:
+    """A số ký hiệu written on its own, parsed; None when it is not one."""
+    match = NUMBER_RE.fullmatch(clean(text).text.strip())
+    return number_from_match(match) if match else None

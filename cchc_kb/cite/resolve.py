@@ -15,10 +15,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..models import Agency, Document, PartialDate
+from ..models import Agency, Document, Misquote, PartialDate
 from ..slug import ascii_fold
 from . import tables
-from .normalize import Number, canonical_number
+from .normalize import Number, canonical_number, parse_number_text
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,8 @@ class Registry:
         self.agencies: dict[str, Agency] = dict(agencies)
         self.by_number: dict[str, list[Document]] = defaultdict(list)
         self.by_name: dict[str, list[Document]] = defaultdict(list)
-        for doc in documents:
+        documents_list = list(documents)
+        for doc in documents_list:
             if doc.number:
                 self.by_number[canonical_number(doc.number)].append(doc)
             if doc.doc_type in ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp") and doc.summary:
@@ -75,6 +76,16 @@ class Registry:
                 if not fold_name(summary).startswith(fold_name(doc.doc_type)):
                     summary = f"{doc.doc_type} {summary}"
                 self.by_name[fold_name(summary)].append(doc)
+        # Known wrong forms (trich_dan_sai): written number -> (document, misquote); a
+        # misquote of the date alone is kept under the document's own number.
+        self.misquotes: dict[str, list[tuple[Document, Misquote]]] = defaultdict(list)
+        self.by_type: dict[str, list[Document]] = defaultdict(list)
+        for doc in documents_list:
+            for misquote in getattr(doc, "misquotes", ()):
+                written = misquote.number or doc.number
+                if written:
+                    self.misquotes[canonical_number(written)].append((doc, misquote))
+            self.by_type[doc.doc_type].append(doc)
         self._keys: dict[str, tuple[str, ...]] = {}
         self._relative: dict[tuple[str, str | None], str | None] = {}
         self.by_agency_name: dict[str, list[str]] = defaultdict(list)
@@ -240,3 +251,51 @@ class Registry:
         if date is not None:
             candidates = [d for d in candidates if _date_fits(d.issued, date)]
         return candidates[0].id if len(candidates) == 1 else None
+
+    # -- misquotes and suggestions ----------------------------------------------------------
+
+    def misquoted(self, number: str, date: PartialDate | None) -> tuple[Document, Misquote] | None:
+        """The document a citation means when it writes one of the document's known wrong
+        forms: the number as recorded, and the date too when both give one."""
+        found = [
+            (doc, misquote)
+            for doc, misquote in self.misquotes.get(number, [])
+            if (misquote.date is None or date is None or misquote.date == date)
+            and (misquote.number is not None or (misquote.date is not None and date is not None))
+        ]
+        return found[0] if len({doc.id for doc, _ in found}) == 1 else None
+
+    def suggest(self, number: Number, doc_type: str | None, date: PartialDate | None) -> str | None:
+        """The registry document a citation of an unknown number most likely means: the same
+        serial and type with its year off by one (in the number or in a full date whose day and
+        month agree), or the same serial and symbol with the cited date. Never a link, only a
+        hint for the maintainer; None unless exactly one document fits."""
+        wanted_type = doc_type or number.symbol_type
+        if not wanted_type:
+            return None
+        found = set()
+        for doc in self.by_type.get(wanted_type, []):
+            if not doc.number:
+                continue
+            theirs = parse_number_text(doc.number)
+            if theirs is None or theirs.serial.lstrip("0") != number.serial.lstrip("0"):
+                continue
+            if theirs.issuer_parts != number.issuer_parts or theirs.type_abbr != number.type_abbr:
+                continue
+            if (
+                _year_off_by_one(theirs.year, number.year)
+                and (date is None or doc.issued is None or _same_day_month(doc.issued, date))
+                or date is not None
+                and date.is_complete
+                and doc.issued == date
+            ):
+                found.add(doc.id)
+        return found.pop() if len(found) == 1 else None
+
+
+def _year_off_by_one(a: int | None, b: int | None) -> bool:
+    return a is not None and b is not None and abs(a - b) == 1
+
+
+def _same_day_month(a: PartialDate, b: PartialDate) -> bool:
+    return a.day is not None and (a.day, a.month) == (b.day, b.month)

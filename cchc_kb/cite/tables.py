@@ -104,6 +104,10 @@ TYPE_ABBREVIATIONS: dict[str, str] = {
     "L": "Lệnh",
 }
 
+# Type abbreviations of documents that are always normative, so their number always carries
+# a year ("30/2020/NĐ-CP"): a number of these types without one lacks it.
+NORMATIVE_TYPE_ABBREVIATIONS: set[str] = {"NĐ", "TT", "TTLT"}
+
 # Type words that agree with an abbreviation although the names differ.
 TYPE_AGREEMENTS: set[tuple[str, str]] = {
     ("Luật", "QH"),
