@@ -268,8 +268,12 @@ class Registry:
     def suggest(self, number: Number, doc_type: str | None, date: PartialDate | None) -> str | None:
         """The registry document a citation of an unknown number most likely means: the same
         serial and type with its year off by one (in the number or in a full date whose day and
-        month agree), or the same serial and symbol with the cited date. Never a link, only a
+        month agree), or the same serial and symbol with the cited date, or the document one of
+        whose known wrong numbers it writes (with another date). Never a link, only a
         hint for the maintainer; None unless exactly one document fits."""
+        known_wrong = {doc.id for doc, _ in self.misquotes.get(number.canonical, [])}
+        if len(known_wrong) == 1:  # a known wrong number written with another date
+            return known_wrong.pop()
         wanted_type = doc_type or number.symbol_type
         if not wanted_type:
             return None
