@@ -179,3 +179,23 @@ def test_cchc_check_prints_the_misquote_warning():
     assert "61/2024" not in "\n".join(
         line for line in result.stdout.splitlines() if "anachronism" in line or "cited-not" in line
     )
+
+
+def test_site_links_the_misquote_to_61_2023_and_shows_the_correction(real_site):
+    from conftest import parse
+
+    plan_page = real_site.html(f"ke-hoach/{SEED_002}/")
+    links = parse(plan_page).anchors
+    [link] = [a for a in links if a["text"] == "Nghị định 61/2024/NĐ-CP"]
+    assert link["attrs"]["href"].endswith("van-ban/61-2023-nd-cp/")
+    after = plan_page.split("Nghị định 61/2024/NĐ-CP</a>", 1)[1][:200]
+    assert "đúng là: 61/2023/NĐ-CP ngày 16 tháng 8 năm 2023" in after
+    legal_page = real_site.html("van-ban/61-2023-nd-cp/")
+    assert f"ke-hoach/{SEED_002}/" in legal_page
+    # No page presents 61/2024 as a document: its old address, if kept, leads to 61/2023.
+    old = real_site.site / "van-ban" / "61-2024-nd-cp" / "index.html"
+    if old.exists():
+        assert "61-2023-nd-cp" in old.read_text("utf-8")
+        assert not any("61/2024" in text for _, _, text in parse(old.read_text("utf-8")).headings)
+    heading = [text for tag, _, text in parse(legal_page).headings if tag == "h1"]
+    assert heading and heading[0].startswith("Nghị định 61/2023/NĐ-CP")
