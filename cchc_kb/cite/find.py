@@ -8,6 +8,7 @@ first-character check; everything else only runs where a number was found.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -18,15 +19,17 @@ from .normalize import (
     Number,
     canonical_number,
     canonical_type,
+    fix_part,
     make_date,
     number_from_match,
     parse_number,
+    parse_number_text,
     types_agree,
 )
 from .patterns import END, NUMBER_RE, PART, TYPE_WORDS, alternation
 from .resolve import CitingContext, Registry
 
-_SYMBOL_SLASH = re.compile(r"/ ?(?:[A-ZĐ]|[a-zđ]{1,7}-[A-Za-zĐđ])")
+_SYMBOL_SLASH = re.compile(r"/ ?(?:[A-ZĐ]|[a-zđ]{1,7}-[A-Za-zĐđ]|[a-zđ]{2,4}(?![^\W\d_]))")
 
 _SO = r"(?:[Ss]ố|SỐ)"
 _TYPE = rf"(?<![^\W\d_])(?P<type>(?i:{TYPE_WORDS}))"
@@ -63,8 +66,10 @@ _GLUED_TAIL = re.compile(rf"(?:{alternation(tables.GLUED_WORDS)})\Z")
 # No look-behind in front, so the engine can jump to the first letters; checked in code.
 _LAW_NAME_RE = re.compile(
     r"(?P<type>Bộ luật|Luật|Pháp lệnh|BỘ LUẬT|LUẬT|PHÁP LỆNH)"
-    rf"(?P<name> [^\W\d_][^\d/;:().]{{0,150}}?) ?,? (?i:ngày) ?{_DATE}"
+    rf"(?P<name> [^\W\d_][^\d/;:().]{{0,150}}?) ?,? "
+    rf"(?:(?i:ngày) ?{_DATE}|(?i:năm) ?(?P<y3>(?:19|20)\d\d)(?!\d))"
 )
+_LAW_NAME_STOP = re.compile(rf" ?,? (?:{alternation(tables.LAW_NAME_STOPS)})(?![^\W\d_])")
 # Another law named inside a law's name: ", Luật Viên chức", " và Luật Tổ chức Chính phủ".
 _NEXT_LAW_RE = re.compile(r"(?:,| và) (?P<type>Bộ luật|Luật|Pháp lệnh) (?=[^\W\d_])")
 _ALIAS_RE = re.compile(
@@ -76,7 +81,10 @@ _PREAMBLE_START = re.compile(
     rf"^[ \t>*_-]*(?:{alternation(tables.PREAMBLE_OPENERS)})(?![^\W\d_])", re.M
 )
 _CLAUSE_END = re.compile(r"[.:][ \t*_]*(?:\n|\Z)")
-_HEADER_RE = re.compile(r"^[ \t*_#>]*(?:Số|SỐ)[ \t]*:?[ \t]*(?P<rest>[^\n]{0,40}?)[ \t*_]*$", re.M)
+# The header's "Số: …" line; a header flattened into a table row keeps it between "|" cells.
+_HEADER_RE = re.compile(
+    r"(?:^|\|)[ \t*_#>]*(?:Số|SỐ)[ \t]*:?[ \t]*(?P<rest>[^\n|]{0,40}?)[ \t*_]*(?:\||$)", re.M
+)
 _BLANK_NUMBER_RE = re.compile(rf"\ ?/\ ?{PART}(?:\ ?-\ ?{PART})*\Z")
 _HEADER_DATE_RE = re.compile(
     r"ngày[ \t.…_]*(?P<d>\d{1,2})?[ \t.…_]*tháng[ \t.…_]*(?P<m>\d{1,2})?[ \t.…_]*năm[ \t]*(?P<y>\d{4})"
@@ -94,6 +102,9 @@ _SHORT_TYPE_RE = re.compile(rf"{_TYPE}(?: ?{_SO})? ?\Z")
 _YEAR_SLASH_RE = re.compile(r"/ ?(?P<year>(?:19|20)\d\d)(?![^\W_]| ?/ ?[^\W\d_]| ?- ?[^\W\d_])")
 _YEAR_SERIAL_RE = re.compile(r"(?<![\d/.,-])(?P<serial>\d{1,6}[a-z]?) ?\Z")
 
+# What joins the items of a list that share one date and issuer.
+_LIST_JOINER = re.compile(r" ?(?:,|;|(?i:và)) ?(?:(?i:số) ?)?")
+
 _WINDOW = 160
 _LIST_REACH = 400
 
@@ -108,6 +119,9 @@ class _Hit:
     year: int | None = None
     list_type: str | None = None
     list_issuer: tuple[str | None, str | None] | None = None
+    number: Number | None = None
+    own_date: bool = False  # the date was written right after this number
+    own_issuer: bool = False  # an issuer phrase was written right after this number
 
 
 def _parse_date(s: str, pos: int) -> tuple[PartialDate | None, int, bool]:
@@ -173,6 +187,7 @@ class _Finder:
 
     def run(self) -> list[Citation]:
         hits = self.numbers()
+        self.share_list_tails(hits)
         full = list(hits)
         if hits:
             hits += self.short_forms(hits)
@@ -194,6 +209,13 @@ class _Finder:
 
     def make(self, start: int, end: int, **fields) -> Citation:
         a, b = self.ct.span_to_original(start, end)
+        hidden = sorted({ch for ch in self.text[a:b] if ch in tables.INVISIBLES})
+        if hidden:
+            codes = ", ".join(f"U+{ord(ch):04X}" for ch in hidden)
+            fields["warnings"] = [
+                *fields.get("warnings", []),
+                f"ký tự ẩn trong trích dẫn ({codes}) đã được bỏ qua khi đối chiếu; nên xóa",
+            ]
         return Citation(
             span=(a, b),
             text=self.text[a:b],
@@ -244,7 +266,40 @@ class _Finder:
         orig = self.ct.to_original(start)
         if any(a <= orig < b for a, b in self.excluded):
             return None
-        return self.number_hit(m, number, previous)
+        lookalike_warning = None
+        a, b = self.ct.span_to_original(start, m.end())
+        foreign = [ch for ch in self.text[a:b] if ch in tables.SCRIPT_LOOKALIKES]
+        if foreign:
+            number, lookalike_warning = self.read_lookalikes(self.text[a:b], number, start)
+        hit = self.number_hit(m, number, previous)
+        if hit is not None and lookalike_warning:
+            hit.citation.warnings.append(lookalike_warning)
+        return hit
+
+    def read_lookalikes(self, written: str, number: Number, start: int) -> tuple[Number, str]:
+        """A number with letters of another script: every reading of them, keeping the one
+        the registry knows, else the one the type word agrees with, else the look-alike."""
+        foreign = sorted({ch for ch in written if ch in tables.SCRIPT_LOOKALIKES})
+        type_match = _DIRECT_RE.search(self.s, max(0, start - 32), start)
+        type_word = canonical_type(type_match.group("type")) if type_match else None
+        choices = []
+        for combination in itertools.product(*(tables.SCRIPT_LOOKALIKES[ch] for ch in foreign)):
+            variant = written
+            for ch, latin in zip(foreign, combination, strict=True):
+                variant = variant.replace(ch, latin)
+            parsed = parse_number_text(variant)
+            if parsed is not None and parsed.known:
+                choices.append((combination, parsed))
+        best = next((c for c in choices if self.registry.by_number.get(c[1].canonical)), None)
+        if best is None and type_word:
+            best = next((c for c in choices if types_agree(type_word, c[1])), None)
+        combination, chosen = best or (tuple(tables.SCRIPT_LOOKALIKES[ch][0] for ch in foreign),
+                                       number)  # fmt: skip
+        shown = ", ".join(
+            f"«{ch}» (U+{ord(ch):04X}) đọc là «{latin}»"
+            for ch, latin in zip(foreign, combination, strict=True)
+        )
+        return chosen, f"chữ cái của bảng chữ khác trong số ký hiệu: {shown}; nên gõ lại"
 
     def number_hit(self, m: re.Match, number: Number, previous: _Hit | None) -> _Hit | None:
         s = self.s
@@ -297,9 +352,23 @@ class _Finder:
             )
         else:
             citation_type = number.symbol_type
-        # Date and issuer, in either order.
+        # Date and issuer, in either order, after a repeated symbol tail ("45-KL/TW KL/TW").
         pos = m.end()
+        tail = _symbol_tail(m)
+        if tail and s.startswith(" " + tail, pos):
+            pos += len(tail) + 1
+            warnings.append(f"ký hiệu bị lặp «{tail}» sau số «{number.canonical}»")
+        if pos >= len(s.rstrip()) and number.issuer_parts and not fix_part(
+            number.issuer_parts[-1]
+        ).known:
+            warnings.append(f"số ký hiệu bị cắt ở cuối văn bản «{number.canonical}»: chưa đầy đủ")
+            citation = self.make(
+                span_start, m.end(), kind=number.kind, type=citation_type, number=None,
+                warnings=warnings,
+            )  # fmt: skip
+            return _Hit(span_start, m.end(), m.end(), citation)
         date, pos, has_date = _parse_date(s, pos)
+        own_date = has_date
         issuer_id = issuer_text = None
         joint = number.type_abbr in tables.JOINT_TYPE_ABBREVIATIONS and len(number.issuer_parts) > 1
         im = _ISSUER_RE.match(s, pos)
@@ -312,6 +381,7 @@ class _Finder:
             pos = iend
             if not has_date:
                 date, pos, has_date = _parse_date(s, pos)
+                own_date = has_date
         elif list_issuer is not None:
             issuer_id, issuer_text = list_issuer
         if joint:
@@ -349,10 +419,27 @@ class _Finder:
             correction=correction,
             suggestion=suggestion,
         )
-        hit = _Hit(span_start, m.end(), pos, citation, serial=number.serial, year=number.year)
+        hit = _Hit(span_start, m.end(), pos, citation, serial=number.serial, year=number.year,
+                   number=number, own_date=own_date, own_issuer=im is not None)  # fmt: skip
         if list_type or list_issuer:
             hit.list_type, hit.list_issuer = list_type, list_issuer
         return hit
+
+    def share_list_tails(self, hits: list[_Hit]) -> None:
+        """A date or issuer written once after a list ("số 12/QĐ-UBND, 15/QĐ-UBND năm 2024 của
+        UBND tỉnh", "số A và B ngày …") belongs to every item of the list: give it, from the
+        last item back, to each earlier item joined to the next by a comma or "và" only."""
+        for earlier, later in reversed(list(zip(hits, hits[1:], strict=False))):
+            between = self.s[earlier.end : later.start]
+            if not _LIST_JOINER.fullmatch(between) or earlier.number is None:
+                continue
+            if earlier.own_date or earlier.own_issuer or earlier.number.kind != later.number.kind:
+                continue
+            c, source = earlier.citation, later.citation
+            c.date, c.issuer, c.issuer_text = source.date, source.issuer, source.issuer_text
+            if c.correction is None and c.id is None:
+                c.id = self.registry.resolve(earlier.number, source.issuer, c.date, self.context)
+            earlier.own_date, earlier.own_issuer = later.own_date, later.own_issuer
 
     def correct(
         self, number: Number, date: PartialDate | None, doc_id: str | None
@@ -401,8 +488,19 @@ class _Finder:
                 continue
             if m.group("y1"):
                 date = make_date(m.group("d1"), m.group("m1"), m.group("y1"))
+            elif m.group("y3"):
+                date = make_date(None, None, m.group("y3"))
             else:
                 date = make_date(m.group("d2"), m.group("m2"), m.group("y2"))
+            name_end, law_end = m.end("name"), m.end()
+            stop = _LAW_NAME_STOP.search(s, m.start("name"), m.end("name"))
+            if stop:
+                # "Luật A đã được sửa đổi, bổ sung ngày …": the date is the amending law's.
+                words = s[m.start("name") : stop.start()].strip()
+                name_end = law_end = stop.start()
+                date = None
+                if not words:
+                    continue
             # Several laws named before one date ("Luật A và Luật B ngày …"): each is cited
             # with that date, unless the words make it one amending law of them all.
             names = [(m.start(), m.group("type"))]
@@ -419,13 +517,13 @@ class _Finder:
                     "nêu (ngày là của luật sửa đổi), không phải các luật đó; cần ghi tên chính thức"
                 )
                 names = names[:1]
-            ends = [_name_end(s, start) for start, _ in names[1:]] + [m.end("name")]
-            for (start, written), name_end in zip(names, ends, strict=True):
-                last = name_end == m.end("name")
+            ends = [_name_end(s, start) for start, _ in names[1:]] + [name_end]
+            for (start, written), each_end in zip(names, ends, strict=True):
+                last = each_end == name_end
                 type_name = canonical_type(written)
-                name = f"{type_name} {s[start + len(written) : name_end].strip()}"
+                name = f"{type_name} {s[start + len(written) : each_end].strip()}"
                 issuer = "uy-ban-thuong-vu-quoc-hoi" if type_name == "Pháp lệnh" else "quoc-hoi"
-                end = m.end() if last else name_end
+                end = law_end if last else each_end
                 citation = self.make(
                     start,
                     end,
@@ -578,6 +676,13 @@ class _Finder:
             id=c.id,
         )
         return _Hit(start, end, end, citation)
+
+
+def _symbol_tail(m: re.Match) -> str | None:
+    """The symbol of a matched number as written after the serial ("KL/TW", "QĐ-UBND")."""
+    if m.group("ptype"):
+        return f"{m.group('ptype')}/{m.group('piss')}"
+    return m.group("sym")
 
 
 def _shown(number: str, date: PartialDate | None) -> str:

@@ -187,13 +187,14 @@ def parse_number(
         read.insert(0, (party_type, type_part))
     lowered = any(raw != part.text and case_changed(raw, part) for raw, part in read)
     if lowered and read[0][0][0].islower():
-        # A symbol that starts in lower case is read only when it is fully a type
-        # abbreviation and issuers ("nđ-cp"); anything else ("ha/ct") is ordinary text.
+        # A symbol that starts in lower case is read only when it is fully known parts led by
+        # a type abbreviation or an issuer ("nđ-cp", "ubnd-vp"); anything else ("ha/ct") is
+        # ordinary text.
         whole = [part for _, part in read]
         if not (
             len(whole) >= 2
             and all(part.known for part in whole)
-            and whole[0].text in tables.TYPE_ABBREVIATIONS
+            and (whole[0].text in tables.TYPE_ABBREVIATIONS or whole[0].text in _ISSUER_PARTS)
         ):
             known = False
     if type_part is not None:

@@ -54,7 +54,8 @@ SPACED_PARTS = alternation(
 NUMBER_RE = re.compile(
     rf"""(?P<num>\d{{1,6}}[a-zA-Z]?)
     (?:
-        (?:\ ?-\ ?|\ )(?P<ptype>{PART})\ ?/\ ?(?P<piss>{PART}(?:\ ?-\ ?{PART})*)
+        (?:\ ?-\ ?|\ )(?P<ptype>{PART}|{ANY_CASE_PART})\ ?/\ ?
+            (?P<piss>(?:{PART}|{ANY_CASE_PART})(?:\ ?-\ ?{PART})*)
       |
         (?:\ ?/\ ?(?P<year>(?:19|20)\d\d))?\ ?/\ ?
         (?P<sym>(?:{PART}|{ANY_CASE_PART})

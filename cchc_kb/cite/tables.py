@@ -354,8 +354,33 @@ WHITESPACE: str = (
     "\u2028\u2029\u202f\u205f\u3000"
 )
 
-# Invisible characters dropped by cleaning (zero-width spaces, BOM, soft hyphen).
-INVISIBLES: str = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# Invisible characters dropped by cleaning (zero-width spaces, BOM, soft hyphen, and the
+# bidirectional controls that copy-paste from some editors leaves inside numbers).
+INVISIBLES: str = (
+    "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+    "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
+# Letters of other scripts that look like Latin capitals, as they turn up inside symbols
+# ("61/2018/НĐ-CP" with a Cyrillic En): each -> its readings, the look-alike first and then
+# the transliteration when it differs. Cleaning writes the first reading; the finder tries the
+# others and keeps the one that names a known document or agrees with the type word.
+SCRIPT_LOOKALIKES: dict[str, tuple[str, ...]] = {
+    "\u0410": ("A",), "\u0412": ("B", "V"), "\u0415": ("E",), "\u041a": ("K",),
+    "\u041c": ("M",), "\u041d": ("H", "N"), "\u041e": ("O",), "\u0420": ("P", "R"),
+    "\u0421": ("C", "S"), "\u0422": ("T",), "\u0425": ("X", "KH"), "\u0406": ("I",),
+    "\u0391": ("A",), "\u0392": ("B",), "\u0395": ("E",), "\u0397": ("H",),
+    "\u0399": ("I",), "\u039a": ("K",), "\u039c": ("M",), "\u039d": ("N",),
+    "\u039f": ("O",), "\u03a1": ("P",), "\u03a4": ("T",), "\u03a7": ("X",),
+}  # fmt: skip
+
+# Phrases after a law's name that end it: what follows speaks of the amending law.
+LAW_NAME_STOPS: tuple[str, ...] = (
+    "đã được sửa đổi",
+    "được sửa đổi",
+    "đã sửa đổi",
+    "đã được bổ sung",
+)
 
 # Year window (in years, the plan year included) for citations without a date.
 YEAR_WINDOW: int = 10
