@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from cchc_kb.cite import tables
 from cchc_kb.importer import read_front_matter
 from cchc_kb.load import load_corpus, validator
 from cchc_kb.models import RELATION_LABELS
@@ -68,7 +69,7 @@ RELATIONS = (
 
 # Party bodies end at the Politburo; elected councils at the National Assembly; the state
 # administration at the Government.
-ROOTS = {"chinh-phu", "bo-chinh-tri", "quoc-hoi"}
+ROOTS = {"chinh-phu", "bo-chinh-tri", "quoc-hoi", "ban-chap-hanh-trung-uong", "chu-tich-nuoc"}
 
 # The 2025 reorganisation: agency -> (last day, successor or None when not a single body).
 REORGANISATION = {
@@ -306,3 +307,22 @@ def test_agency_names_are_full_official_names():
         assert agency.name[0].isupper()
         if agency.level in ("so", "huyen", "xa") or agency.id.startswith("ubnd-"):
             assert agency.name.startswith(("Sở ", "Ủy ban nhân dân ")), agency.name
+
+
+def test_every_issuer_the_citation_tables_name_is_a_registered_agency():
+    agencies = corpus().agencies
+    for abbreviation, agency_id in tables.CENTRAL_ISSUER_ABBREVIATIONS.items():
+        assert agency_id in agencies, agency_id
+        assert abbreviation in agencies[agency_id].short_names, (abbreviation, agency_id)
+    for phrase, target in tables.ISSUER_PHRASES.items():
+        if not target.startswith("~"):
+            assert target in agencies, (phrase, target)
+
+
+def test_merged_ministries_name_a_registered_successor():
+    agencies = corpus().agencies
+    for agency in agencies.values():
+        if agency.level == "trung_uong" and agency.valid_to is not None:
+            assert agency.successor in agencies
+            assert agencies[agency.successor].valid_to is None
+            assert "chưa đối chiếu" in agency.note
