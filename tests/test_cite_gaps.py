@@ -143,6 +143,32 @@ ROWS = [
         [("Nghị định số 61/2018/\u041dĐ-CP", "61/2018/NĐ-CP", None, "2018-04-23", "chinh-phu",
           "61-2018-nd-cp", "legal", "chữ cái")],
     ),
+    (
+        "an alias that is a bare type word names the text's own subject, not the citation",
+        "Thực hiện Quyết định số 12/QĐ-UBND ngày 08/01/2024 của UBND tỉnh, Ủy ban ban hành Kế "
+        "hoạch phát triển du lịch (sau đây gọi tắt là Kế hoạch). Kế hoạch được triển khai rộng.",
+        [("Quyết định số 12/QĐ-UBND", "12/QĐ-UBND", None, "2024-01-08", "ubnd-tinh-ninh-son",
+          "12-qd-ubnd-ninh-son-2024", "admin", None)],
+    ),
+    (
+        "an alias in lower case is a common noun, not a document",
+        "Quyết định số 15/QĐ-UBND ngày 08/01/2024 của UBND tỉnh giao các sở, ngành (sau đây "
+        "gọi tắt là sở, ngành) thực hiện; các sở, ngành báo cáo.",
+        [("Quyết định số 15/QĐ-UBND", "15/QĐ-UBND", None, "2024-01-08", "ubnd-tinh-ninh-son",
+          "15-qd-ubnd-ninh-son-2024", "admin", None)],
+    ),
+    (
+        "a symbol part with an inner dot",
+        "Quy chế số 03/QC-TT.HĐND-UBND ngày 02/4/2024 về phối hợp.",
+        [("Quy chế số 03/QC-TT.HĐND-UBND", "03/QC-TT.HĐND-UBND", None, "2024-04-02",
+          None, None, "admin", None)],
+    ),
+    (
+        "an upper-case law title with its number",
+        "KẾ HOẠCH TRIỂN KHAI LUẬT THỦY LỢI SỐ 08/2017/QH14 TRÊN ĐỊA BÀN",
+        [("LUẬT THỦY LỢI SỐ 08/2017/QH14", "08/2017/QH14", "Luật THỦY LỢI", None, "quoc-hoi",
+          None, "legal", None)],
+    ),
 ]  # fmt: skip
 
 
@@ -210,3 +236,26 @@ def test_cite_json_reports_own_number_as_self(tmp_path, capsys, monkeypatch):
         ("self", "41/KH-UBND"),
     ]
     assert all(HEADER[a:b] == c["text"] for c in out for a, b in [c["span"]])
+
+
+# (header, own number, own date): headers flattened or written on one line.
+HEADERS = [
+    ("Số: 21/2024/NQ-HĐND Ninh Sơn, ngày 06 tháng 12 năm 2024\nNGHỊ QUYẾT\n", "21/2024/NQ-HĐND",
+     "2024-12-06"),
+    ("|\nSố: 06/KH-UBND\n|\nNinh Sơn, ngày\n13 tháng 4 năm 2024\n|\nKẾ HOẠCH\n", "06/KH-UBND",
+     "2024-04-13"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("header", "number", "date"), HEADERS)
+def test_own_number_of_a_header(header, number, date):
+    [ref] = find_self_references(header + "Căn cứ Quyết định số 12/QĐ-UBND ngày 08/01/2024;\n")
+    assert (ref.where, ref.number, ref.date.iso) == ("header", number, date)
+    assert header[ref.span[0] : ref.span[1]].startswith("Số: ")
+
+
+def test_appendix_issued_with_a_decision_names_the_decision_itself():
+    text = "Điều 1. Nội dung.\n(Ban hành kèm theo Quyết định số 07/2024/QĐ-UBND ngày 02/5/2024)\n"
+    refs = find_self_references(text)
+    assert [(r.where, r.number) for r in refs] == [("appendix", "07/2024/QĐ-UBND")]
+    assert find_citations(text, registry=REGISTRY) == []

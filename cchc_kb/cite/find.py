@@ -83,13 +83,16 @@ _PREAMBLE_START = re.compile(
 _CLAUSE_END = re.compile(r"[.:][ \t*_]*(?:\n|\Z)")
 # The header's "Số: …" line; a header flattened into a table row keeps it between "|" cells.
 _HEADER_RE = re.compile(
-    r"(?:^|\|)[ \t*_#>]*(?:Số|SỐ)[ \t]*:?[ \t]*(?P<rest>[^\n|]{0,40}?)[ \t*_]*(?:\||$)", re.M
+    r"(?:^|\|)[ \t*_#>]*(?:Số|SỐ)[ \t]*:?[ \t]*(?P<rest>[^\n|]{0,80}?)[ \t*_]*(?:\||$)", re.M
 )
 _BLANK_NUMBER_RE = re.compile(rf"\ ?/\ ?{PART}(?:\ ?-\ ?{PART})*\Z")
 _HEADER_DATE_RE = re.compile(
-    r"ngày[ \t.…_]*(?P<d>\d{1,2})?[ \t.…_]*tháng[ \t.…_]*(?P<m>\d{1,2})?[ \t.…_]*năm[ \t]*(?P<y>\d{4})"
+    r"ngày[\s.…_]*(?P<d>\d{1,2})?[\s.…_]*tháng[\s.…_]*(?P<m>\d{1,2})?[\s.…_]*năm\s*(?P<y>\d{4})"
 )
-_APPENDIX_RE = re.compile(r"\( ?[*_]* ?(?i:kèm theo) (?P<body>[^()]{0,300})\)")
+_APPENDIX_RE = re.compile(r"\( ?[*_]* ?(?:(?i:ban hành) )?(?i:kèm theo) (?P<body>[^()]{0,300})\)")
+# A number written first on the header's "Số:" line, with place and date after it on the same line
+# ("Số: 21/2024/NQ-HĐND Ninh Sơn, ngày …").
+_INLINE_HEADER_TAIL = re.compile(r" [^\W\d_][^\n]*(?i:ngày)")
 _LOOSE_DATE_RE = re.compile(
     r"(?i:ngày) ?(?P<d>\d{1,2})?[ .…_]*(?:/|(?i:tháng)) ?(?P<m>\d{1,2}) ?(?:/|,? ?(?i:năm)) ?(?P<y>\d{4})"
 )
@@ -316,7 +319,9 @@ class _Finder:
         if pm:
             written_type = pm.group("type")
             span_start = start - len(tail) + pm.start("type")
-        elif ("uật" in window or "lệnh" in window) and (pm := _LAW_NAMED_RE.search(window)):
+        elif any(w in window for w in ("uật", "UẬT", "lệnh", "LỆNH")) and (
+            pm := _LAW_NAMED_RE.search(window)
+        ):
             written_type = pm.group("type")
             name = f"{canonical_type(written_type)}{pm.group('lawname')}".strip()
             span_start = window_start + pm.start("type")
@@ -550,7 +555,7 @@ class _Finder:
         if "tắt là" in s or "gọi là" in s:
             for m in _ALIAS_RE.finditer(s):
                 before = [h for h in full if h.tail <= m.start() and m.start() - h.tail <= 300]
-                if before:
+                if before and _document_alias(m.group("alias").strip()):
                     aliases.append((m.group("alias").strip(), before[-1], m.end()))
                     self.alias_defs.append(m.span())
         taken = [(h.start, h.end) for h in hits] + self.alias_defs
@@ -678,6 +683,13 @@ class _Finder:
         return _Hit(start, end, end, citation)
 
 
+def _document_alias(alias: str) -> bool:
+    """Whether an alias can stand for a cited document: it starts with a capital and is more
+    than a bare type word ("Chỉ thị số 09", "Nghị quyết 52" — not "Chương trình", which the
+    text goes on using for its own subject, nor "cơ quan, đơn vị")."""
+    return alias[:1].isupper() and canonical_type(alias) not in tables.DOC_TYPES
+
+
 def _symbol_tail(m: re.Match) -> str | None:
     """The symbol of a matched number as written after the serial ("KL/TW", "QĐ-UBND")."""
     if m.group("ptype"):
@@ -716,15 +728,21 @@ def _self_references(text: str, ct: CleanText) -> list[SelfReference]:
     limit = heading.start() if heading else min(len(text), 2000)
     for m in _HEADER_RE.finditer(text, 0, limit):
         rest = m.group("rest")
-        cleaned = clean(rest).text.strip()
+        cleaned_rest = clean(rest)
+        cleaned = cleaned_rest.text.strip()
         full = NUMBER_RE.fullmatch(cleaned)
+        lead = None if full else NUMBER_RE.match(cleaned)
+        if lead and _INLINE_HEADER_TAIL.match(cleaned, lead.end()):
+            full = lead
+            rest = rest[: cleaned_rest.to_original(lead.end())]
         if not full and not _BLANK_NUMBER_RE.match(cleaned):
             continue
         date = None
-        dm = _HEADER_DATE_RE.search(text, m.end(), m.end() + 300)
+        after = m.start("rest") + len(rest)
+        dm = _HEADER_DATE_RE.search(text, after, after + 300)
         if dm:
             date = make_date(dm.group("d"), dm.group("m"), dm.group("y"))
-        start = m.start() + len(m.group()) - len(m.group().lstrip(" \t*_#>"))
+        start = m.start() + len(m.group()) - len(m.group().lstrip(" \t*_#>|"))
         end = m.start("rest") + len(rest.rstrip())
         refs.append(
             SelfReference(

@@ -23,7 +23,8 @@ def with_plain_d(parts) -> list[str]:
 TYPE_WORDS = alternation([*tables.DOC_TYPES, *tables.TYPE_WORD_VARIANTS])
 # The end of a word, or a lower-case word glued to it when a space was lost ("UBNDngày").
 END = rf"(?:(?![^\W\d_])|(?=(?:{alternation(tables.GLUED_WORDS)})(?![^\W\d_])))"
-PART = rf"[A-ZĐ][A-Za-zĐđ&]*\d{{0,2}}{END}"
+# A symbol part; "TT.HĐND" (Thường trực HĐND) keeps its inner dot, a sentence's final dot never.
+PART = rf"[A-ZĐ][A-Za-zĐđ&]*(?:\.[A-ZĐ][A-ZĐ&]+)?\d{{0,2}}{END}"
 # A known part in any case, for the lower-case symbols of OCR ("61/2018/nđ-cp"); lower-case
 # parts are only read at the start of a symbol or right after a hyphen.
 ANY_CASE_PART = (
