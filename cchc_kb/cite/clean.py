@@ -23,7 +23,11 @@ from . import tables
 _LOOKALIKE = {
     **{d: "-" for d in tables.DASHES},
     **tables.CHAR_LOOKALIKES,
-    **{ch: readings[0] for ch, readings in tables.SCRIPT_LOOKALIKES.items() if len(readings[0]) == 1},
+    **{
+        ch: readings[0]
+        for ch, readings in tables.SCRIPT_LOOKALIKES.items()
+        if len(readings[0]) == 1
+    },
 }
 _INVISIBLE = f"[{tables.INVISIBLES}]"
 # Every whitespace run except a lone plain space; runs of invisibles are dropped first.

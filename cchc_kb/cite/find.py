@@ -363,9 +363,11 @@ class _Finder:
         if tail and s.startswith(" " + tail, pos):
             pos += len(tail) + 1
             warnings.append(f"ký hiệu bị lặp «{tail}» sau số «{number.canonical}»")
-        if pos >= len(s.rstrip()) and number.issuer_parts and not fix_part(
-            number.issuer_parts[-1]
-        ).known:
+        if (
+            pos >= len(s.rstrip())
+            and number.issuer_parts
+            and not fix_part(number.issuer_parts[-1]).known
+        ):
             warnings.append(f"số ký hiệu bị cắt ở cuối văn bản «{number.canonical}»: chưa đầy đủ")
             citation = self.make(
                 span_start, m.end(), kind=number.kind, type=citation_type, number=None,

@@ -67,10 +67,18 @@ class Registry:
         self.agencies: dict[str, Agency] = dict(agencies)
         self.by_number: dict[str, list[Document]] = defaultdict(list)
         self.by_name: dict[str, list[Document]] = defaultdict(list)
+        # Documents by serial and symbol without the year, for suggestions: (serial, symbol
+        # parts) -> [(document, its parsed number)].
+        self.by_serial: dict[tuple, list[tuple[Document, Number]]] = defaultdict(list)
         documents_list = list(documents)
         for doc in documents_list:
             if doc.number:
-                self.by_number[canonical_number(doc.number)].append(doc)
+                parsed = parse_number_text(doc.number)
+                self.by_number[parsed.canonical if parsed else canonical_number(doc.number)].append(
+                    doc
+                )
+                if parsed is not None:
+                    self.by_serial[_serial_key(parsed)].append((doc, parsed))
             if doc.doc_type in ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp") and doc.summary:
                 summary = doc.summary
                 if not fold_name(summary).startswith(fold_name(doc.doc_type)):
@@ -79,13 +87,11 @@ class Registry:
         # Known wrong forms (trich_dan_sai): written number -> (document, misquote); a
         # misquote of the date alone is kept under the document's own number.
         self.misquotes: dict[str, list[tuple[Document, Misquote]]] = defaultdict(list)
-        self.by_type: dict[str, list[Document]] = defaultdict(list)
         for doc in documents_list:
             for misquote in getattr(doc, "misquotes", ()):
                 written = misquote.number or doc.number
                 if written:
                     self.misquotes[canonical_number(written)].append((doc, misquote))
-            self.by_type[doc.doc_type].append(doc)
         self._keys: dict[str, tuple[str, ...]] = {}
         self._relative: dict[tuple[str, str | None], str | None] = {}
         self.by_agency_name: dict[str, list[str]] = defaultdict(list)
@@ -278,13 +284,8 @@ class Registry:
         if not wanted_type:
             return None
         found = set()
-        for doc in self.by_type.get(wanted_type, []):
-            if not doc.number:
-                continue
-            theirs = parse_number_text(doc.number)
-            if theirs is None or theirs.serial.lstrip("0") != number.serial.lstrip("0"):
-                continue
-            if theirs.issuer_parts != number.issuer_parts or theirs.type_abbr != number.type_abbr:
+        for doc, theirs in self.by_serial.get(_serial_key(number), []):
+            if doc.doc_type != wanted_type:
                 continue
             if (
                 _year_off_by_one(theirs.year, number.year)
@@ -295,6 +296,10 @@ class Registry:
             ):
                 found.add(doc.id)
         return found.pop() if len(found) == 1 else None
+
+
+def _serial_key(number: Number) -> tuple:
+    return (number.serial.lstrip("0") or "0", number.type_abbr, number.issuer_parts)
 
 
 def _year_off_by_one(a: int | None, b: int | None) -> bool:
