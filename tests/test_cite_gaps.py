@@ -61,6 +61,11 @@ ROWS = [
           None, "legal", None)],
     ),
     (
+        "a year that dates an action, not the law",
+        "Các xã triển khai Luật Thủy lợi trong năm 2024 và báo cáo.",
+        [],
+    ),
+    (
         "law name stops at 'đã được sửa đổi, bổ sung'",
         "Căn cứ Luật Thủy lợi ngày 19 tháng 6 năm 2017 đã được sửa đổi, bổ sung một số điều;",
         [("Luật Thủy lợi ngày 19 tháng 6 năm 2017", None, "Luật Thủy lợi", "2017-06-19",

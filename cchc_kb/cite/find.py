@@ -496,6 +496,8 @@ class _Finder:
             if m.group("y1"):
                 date = make_date(m.group("d1"), m.group("m1"), m.group("y1"))
             elif m.group("y3"):
+                if words.rsplit(" ", 1)[-1].lower() in tables.LAW_YEAR_BLOCKERS:
+                    continue
                 date = make_date(None, None, m.group("y3"))
             else:
                 date = make_date(m.group("d2"), m.group("m2"), m.group("y2"))

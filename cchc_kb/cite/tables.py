@@ -374,6 +374,13 @@ SCRIPT_LOOKALIKES: dict[str, tuple[str, ...]] = {
     "\u039f": ("O",), "\u03a1": ("P",), "\u03a4": ("T",), "\u03a7": ("X",),
 }  # fmt: skip
 
+# Words before "năm 2024" that make the year the time of an action, not the law's year
+# ("triển khai Luật Đất đai trong năm 2024"): a law is then not cited by name and year.
+LAW_YEAR_BLOCKERS: tuple[str, ...] = (
+    "trong", "từ", "đến", "vào", "cuối", "đầu", "giữa", "hết", "sau", "trước", "cả", "mỗi",
+    "hằng", "hàng", "các",
+)  # fmt: skip
+
 # Phrases after a law's name that end it: what follows speaks of the amending law.
 LAW_NAME_STOPS: tuple[str, ...] = (
     "đã được sửa đổi",
