@@ -14,8 +14,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "kiểm tra toàn bộ dữ liệu; in path:line: error|warning: code: message",
     ),
     "cite": (
-        "cchc_kb.cite.command",
-        "liệt kê các trích dẫn văn bản trong một tệp, mỗi trích dẫn một dòng (--json: danh sách JSON)",
+        "cchc_kb.commands.cite",
+        "liệt kê các trích dẫn văn bản trong một tệp (bảng, hoặc JSON với --json)",
     ),
     "import": ("cchc_kb.importer", "chuyển văn bản .txt/.md thành kế hoạch Markdown"),
     "corpus": ("cchc_kb.synthetic", "ghi một kho kế hoạch tổng hợp để kiểm thử, đo hiệu năng"),

@@ -138,13 +138,10 @@ def circles(prefix: str) -> list[list[str]]:
     )
 
 
-# The citation engine's find <-> resolve circle is broken in the engine's own rework; when it
-# is, this xfail turns into a failure (strict) and the marker must go.
-CITE_CIRCLE = pytest.mark.xfail(strict=True, reason="cite.find <-> cite.resolve circle")
 PARTS = [
     "cchc_kb.model",
     "cchc_kb.source",
-    pytest.param("cchc_kb.cite", marks=CITE_CIRCLE),
+    "cchc_kb.cite",
     "cchc_kb.corpus",
     "cchc_kb.analysis",
     "cchc_kb.site",

@@ -78,10 +78,20 @@ def _plan_findings(corpus: Corpus, plan: Plan) -> list[Diagnostic]:
         shown = " ".join(citation.text.split())
         for message in citation.warnings:
             warn(line, "citation-warning", f"«{shown}»: {message}")
+        if citation.correction is not None:
+            warn(line, citation.correction.code, f"«{shown}»: {citation.correction.message}")
         if citation.id is None:
             warn(
                 line, "citation-unresolved", f"«{shown}»: chưa xác định được văn bản được dẫn chiếu"
             )
+            if citation.suggestion:
+                doc = corpus.document(citation.suggestion)
+                title = f"{doc.doc_type} {doc.number}" if doc and doc.number else citation.suggestion
+                warn(
+                    line,
+                    "citation-suggestion",
+                    f"«{shown}»: có lẽ là {title} ({citation.suggestion}); chưa liên kết, cần kiểm tra",
+                )
             continue
     for match in _FOREIGN_SCRIPT.finditer(plan.body):
         script = unicodedata.name(match.group()[0]).split()[0].lower()

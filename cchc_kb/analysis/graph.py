@@ -439,8 +439,11 @@ def find_unresolved(corpus: Corpus, graph: nx.DiGraph) -> list[Finding]:
 def _cited_date(doc: Document, target: str) -> PartialDate | None:
     """The date the citing text gives for ``target``: the first citation that has one."""
     for citation in getattr(doc, "citations", []) or []:
-        if citation.id == target and citation.date is not None:
-            return citation.date
+        # A known misquote's date is the text's slip, not the date of the document it means.
+        misquoted = citation.correction and citation.correction.code == "misquoted-citation"
+        date = citation.correction.date if misquoted else citation.date
+        if citation.id == target and date is not None:
+            return date
     return None
 
 

@@ -112,6 +112,37 @@ class Provenance:
 
 
 @dataclass(frozen=True)
+class Misquote:
+    """A wrong form under which a document is known to be cited (trich_dan_sai): the number
+    and/or the date as the citing texts write them."""
+
+    number: str | None  # as the record writes it
+    date: PartialDate | None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class AlternativeReading:
+    """A value of one field that another source gives (cach_doc_khac): both readings are kept."""
+
+    field: str  # front-matter key
+    value: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Correction:
+    """What a citation should have written: the registry's number and date for a known misquote
+    (``misquoted-citation``), or the number a normative citation lacking its year implies
+    (``number-missing-year``)."""
+
+    code: str
+    number: str | None
+    date: PartialDate | None
+    message: str
+
+
+@dataclass(frozen=True)
 class Validity:
     """Tình trạng hiệu lực as last known: the status, since when, and on which date it was known."""
 
@@ -194,6 +225,8 @@ class Citation:
     id: str | None = None  # registry id, or None when unresolved
     in_preamble: bool = False  # named by the opening "Căn cứ …" / "Thực hiện …"
     warnings: list[str] = field(default_factory=list)
+    correction: Correction | None = None  # the right form, when the text misquotes it
+    suggestion: str | None = None  # a likely intended document id: shown, never linked
 
     def to_json(self) -> dict:
         return {
@@ -209,6 +242,16 @@ class Citation:
             "text": self.text,
             "in_preamble": self.in_preamble,
             "warnings": list(self.warnings),
+            "correction": (
+                {
+                    "code": self.correction.code,
+                    "number": self.correction.number,
+                    "date": self.correction.date.iso if self.correction.date else None,
+                }
+                if self.correction
+                else None
+            ),
+            "suggestion": self.suggestion,
         }
 
 
@@ -270,6 +313,9 @@ class LegalDoc(Document):
     relations: dict[str, list[str]] = field(default_factory=dict)  # RELATION_LABELS key -> ids
     stub: bool = False
     citations: list[Citation] = field(default_factory=list)
+    former_ids: list[str] = field(default_factory=list)  # id_cu: old addresses lead here
+    misquotes: list[Misquote] = field(default_factory=list)  # trich_dan_sai
+    alternatives: list[AlternativeReading] = field(default_factory=list)  # cach_doc_khac
 
 
 # Front-matter key -> attribute, per record kind. One table for loader, checker and docs.
@@ -302,4 +348,7 @@ LEGAL_FIELDS = COMMON_FIELDS | {
     "ngay_co_hieu_luc": "effective",
     "tinh_trang_hieu_luc": "validity",
     **{key: "relations" for key in RELATION_LABELS},
+    "id_cu": "former_ids",
+    "trich_dan_sai": "misquotes",
+    "cach_doc_khac": "alternatives",
 }

@@ -39,6 +39,12 @@ def linked_body(corpus: Corpus, text: str, citations: list[Citation], page_src: 
                 f']({urls.relative_src(page_src, to)} "{esc(title)}")'
                 '<sup class="cchc-unresolved">chưa xác định</sup>'
             )
+        if citation.correction is not None and citation.correction.number:
+            right = " ".join(
+                filter(None, (citation.correction.number, citation.correction.date and
+                              citation.correction.date.vietnamese()))
+            )  # fmt: skip
+            after += f'<small class="cchc-correction"> (đúng là: {esc(right)})</small>'
         # A citation broken across lines stays one link: Markdown joins the lines of a paragraph.
         insertions.append(((start, end), "[", after))
     return demote_h1(annotate(text, insertions, escape=body_segment))

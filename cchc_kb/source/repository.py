@@ -23,9 +23,11 @@ from ..model.models import (
     PLAN_FIELDS,
     RELATION_LABELS,
     Agency,
+    AlternativeReading,
     Diagnostic,
     Document,
     LegalDoc,
+    Misquote,
     PartialDate,
     Plan,
     Provenance,
@@ -207,6 +209,7 @@ def _plan(data: dict, lines: dict[str, int], sink: Sink, rel: str, fm: FrontMatt
 def _legal(data: dict, lines: dict[str, int], sink: Sink, rel: str, fm: FrontMatter) -> LegalDoc:
     status = data.get("tinh_trang_hieu_luc") or {"trang_thai": "Chưa rõ"}
     line = lines.get("tinh_trang_hieu_luc", 1)
+    line_of_misquotes = lines.get("trich_dan_sai", 1)
     validity = Validity(
         status=status["trang_thai"],
         since=_date(status, "tu_ngay", {"tu_ngay": line}, sink),
@@ -219,6 +222,19 @@ def _legal(data: dict, lines: dict[str, int], sink: Sink, rel: str, fm: FrontMat
         validity=validity,
         relations={k: list(data[k]) for k in RELATION_LABELS if data.get(k)},
         stub=bool(data.get("stub", False)),
+        former_ids=list(data.get("id_cu") or []),
+        misquotes=[
+            Misquote(
+                item.get("so_ky_hieu") or None,
+                _date(item, "ngay_ban_hanh", {"ngay_ban_hanh": line_of_misquotes}, sink),
+                item.get("ghi_chu"),
+            )
+            for item in data.get("trich_dan_sai") or []
+        ],
+        alternatives=[
+            AlternativeReading(str(item["truong"]), item.get("gia_tri"), str(item["nguon"]))
+            for item in data.get("cach_doc_khac") or []
+        ],
     )
 
 

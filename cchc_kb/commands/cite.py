@@ -1,4 +1,7 @@
-"""``cchc cite FILE [--json]``: the citations of one text file, one a line or as a JSON list."""
+"""``cchc cite FILE [--json]``: the citations of one text file, as a table or a JSON list.
+
+Outside ``cite/`` because it reads the repository (the registry the citations resolve
+against), which the citation engine itself never does."""
 
 from __future__ import annotations
 
@@ -7,17 +10,18 @@ import json
 import sys
 from pathlib import Path
 
-from ..model.models import PartialDate
+from ..cite import CitingContext, Registry, find_citations, find_self_references
+from ..model.models import Citation, PartialDate, SelfReference
 from ..model.text import UndecodableError, decode
 from ..source.frontmatter import parse_front_matter
 from ..source.repository import read_repository
-from .find import find_citations
-from .resolve import CitingContext, Registry
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, help="tệp văn bản (UTF-8, UTF-16, có hoặc không BOM)")
-    parser.add_argument("--json", action="store_true", help="in danh sách JSON (loại, số, cơ quan, ngày, id, vị trí) thay cho mỗi trích dẫn một dòng")
+    parser.add_argument(
+        "--json", action="store_true", help="in danh sách JSON thay cho bảng dễ đọc"
+    )
     parser.add_argument(
         "--root",
         type=Path,
@@ -87,6 +91,47 @@ def _context_from_corpus(corpus, root: Path | None, file: Path) -> CitingContext
     return None
 
 
+def _self_json(ref: SelfReference, offset: int) -> dict:
+    return {
+        "type": None,
+        "number": ref.number,
+        "date": ref.date.iso if ref.date else None,
+        "kind": "self",
+        "where": ref.where,
+        "span": [ref.span[0] + offset, ref.span[1] + offset],
+        "text": ref.text,
+    }
+
+
+def _citation_json(citation: Citation, offset: int) -> dict:
+    item = citation.to_json()
+    start, end = citation.span
+    item["span"] = [start + offset, end + offset]
+    return item
+
+
+def _table(items: list[dict]) -> str:
+    """One line per item: span, kind, number (or name), date, resolved id, then its notes."""
+    if not items:
+        return "(không có trích dẫn nào)\n"
+    lines = []
+    for item in items:
+        what = item["number"] or item.get("name") or "(không số)"
+        shown = " ".join(item["text"].split())
+        lines.append(
+            f"{item['span'][0]:>6}  {item['kind']:<6} {what:<28} {item['date'] or '-':<10} "
+            f"{item.get('id') or '-':<28} «{shown}»"
+        )
+        correction = item.get("correction")
+        if correction:
+            right = " ".join(filter(None, (correction["number"], correction["date"])))
+            lines.append(f"{'':>8}{correction['code']}: đúng là {right}")
+        if item.get("suggestion"):
+            lines.append(f"{'':>8}gợi ý (chưa liên kết): {item['suggestion']}")
+        lines.extend(f"{'':>8}cảnh báo: {w}" for w in item.get("warnings", []))
+    return "\n".join(lines) + "\n"
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         data = args.file.read_bytes()
@@ -97,28 +142,14 @@ def run(args: argparse.Namespace) -> int:
     registry, corpus = _load_registry(args.root, args.file)
     front, body_start = _front_matter(text, args.file) if args.file.suffix.lower() == ".md" else ({}, 0)
     context = _context_from_front(front) or _context_from_corpus(corpus, args.root, args.file)
-    citations = find_citations(text[body_start:], registry=registry, context=context)
-    out = []
-    for citation in citations:
-        item = citation.to_json()
-        start, end = citation.span
-        item["span"] = [start + body_start, end + body_start]
-        out.append(item)
+    body = text[body_start:]
+    citations = find_citations(body, registry=registry, context=context)
+    out = [_self_json(ref, body_start) for ref in find_self_references(body)]
+    out += [_citation_json(citation, body_start) for citation in citations]
+    out.sort(key=lambda item: item["span"][0])
     if args.json:
         json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        for item in out:
-            print(_readable(text, item))
+        sys.stdout.write(_table(out))
     return 0
-
-
-def _readable(text: str, item: dict) -> str:
-    """``line:column: «text» → id`` (or why it is not known), one citation a line."""
-    start = item["span"][0]
-    line = text.count("\n", 0, start) + 1
-    column = start - (text.rfind("\n", 0, start) + 1) + 1
-    shown = " ".join(item["text"].split())
-    target = item["id"] or "chưa xác định"
-    notes = "".join(f" ({warning})" for warning in item["warnings"])
-    return f"{line}:{column}: «{shown}» → {target}{notes}"
