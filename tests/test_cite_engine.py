@@ -178,14 +178,14 @@ def test_command_markdown_plan_uses_front_matter(tmp_path, capsys, monkeypatch):
     assert out[0]["number"] == "02/KH-SXD"
 
 
-def test_command_without_json_prints_a_table(tmp_path, capsys, monkeypatch):
+def test_command_without_json_prints_one_line_each(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     path = tmp_path / "van-ban.txt"
     path.write_text("Số: 07/KH-UBND\n\n" + SAMPLE, encoding="utf-8")
     assert main(["cite", str(path)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split()[1:3] == ["self", "07/KH-UBND"]
-    assert lines[1].split()[1:4] == ["admin", "236/KH-UBND", "2025-01-15"]
+    assert lines[0] == "1:1: «Số: 07/KH-UBND» → số của chính văn bản này"
+    assert lines[1].startswith("3:") and "236/KH-UBND" in lines[1]
 
 
 def test_command_unreadable_file(tmp_path, capsys):

@@ -20,7 +20,9 @@ from ..source.repository import read_repository
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, help="tệp văn bản (UTF-8, UTF-16, có hoặc không BOM)")
     parser.add_argument(
-        "--json", action="store_true", help="in danh sách JSON thay cho bảng dễ đọc"
+        "--json",
+        action="store_true",
+        help="in danh sách JSON thay cho mỗi trích dẫn một dòng (dòng:cột: «văn bản» → id)",
     )
     parser.add_argument(
         "--root",
@@ -110,25 +112,28 @@ def _citation_json(citation: Citation, offset: int) -> dict:
     return item
 
 
-def _table(items: list[dict]) -> str:
-    """One line per item: span, kind, number (or name), date, resolved id, then its notes."""
+def _table(text: str, items: list[dict]) -> str:
+    """``line:column: «text» → id`` per item (or why it has none), then its notes indented."""
     if not items:
         return "(không có trích dẫn nào)\n"
     lines = []
     for item in items:
-        what = item["number"] or item.get("name") or "(không số)"
+        start = item["span"][0]
+        line = text.count("\n", 0, start) + 1
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
         shown = " ".join(item["text"].split())
-        lines.append(
-            f"{item['span'][0]:>6}  {item['kind']:<6} {what:<28} {item['date'] or '-':<10} "
-            f"{item.get('id') or '-':<28} «{shown}»"
-        )
+        if item["kind"] == "self":
+            target = "số của chính văn bản này"
+        else:
+            target = item.get("id") or "chưa xác định"
+        lines.append(f"{line}:{column}: «{shown}» → {target}")
         correction = item.get("correction")
         if correction:
             right = " ".join(filter(None, (correction["number"], correction["date"])))
-            lines.append(f"{'':>8}{correction['code']}: đúng là {right}")
+            lines.append(f"    {correction['code']}: đúng là {right}")
         if item.get("suggestion"):
-            lines.append(f"{'':>8}gợi ý (chưa liên kết): {item['suggestion']}")
-        lines.extend(f"{'':>8}cảnh báo: {w}" for w in item.get("warnings", []))
+            lines.append(f"    gợi ý (chưa liên kết): {item['suggestion']}")
+        lines.extend(f"    cảnh báo: {w}" for w in item.get("warnings", []))
     return "\n".join(lines) + "\n"
 
 
@@ -140,7 +145,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"cchc cite: không đọc được {args.file}: {exc}", file=sys.stderr)
         return 2
     registry, corpus = _load_registry(args.root, args.file)
-    front, body_start = _front_matter(text, args.file) if args.file.suffix.lower() == ".md" else ({}, 0)
+    front, body_start = (
+        _front_matter(text, args.file) if args.file.suffix.lower() == ".md" else ({}, 0)
+    )
     context = _context_from_front(front) or _context_from_corpus(corpus, args.root, args.file)
     body = text[body_start:]
     citations = find_citations(body, registry=registry, context=context)
@@ -151,5 +158,5 @@ def run(args: argparse.Namespace) -> int:
         json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(_table(out))
+        sys.stdout.write(_table(text, out))
     return 0
