@@ -14,7 +14,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "kiểm tra toàn bộ dữ liệu; in path:line: error|warning: code: message",
     ),
     "cite": ("cchc_kb.cite.command", "liệt kê các trích dẫn văn bản trong một tệp (JSON)"),
-    "import": ("cchc_kb.importer", "chuyển văn bản .txt/.md/.docx/.pdf thành kế hoạch Markdown"),
+    "import": (
+        "cchc_kb.importer.command",
+        "chuyển văn bản .txt/.md/.docx/.doc/.pdf/ảnh quét thành kế hoạch Markdown",
+    ),
     "corpus": ("cchc_kb.synthetic", "ghi một kho kế hoạch tổng hợp để kiểm thử, đo hiệu năng"),
 }
 
