@@ -15,6 +15,7 @@ from ..cite import CitingContext, Registry, find_citations
 from ..load import load_agencies, load_corpus
 from ..models import Agency, Diagnostic, PartialDate
 from ..slug import ascii_fold, slugify
+from .lines import PLACE_MARKERS
 
 # Topic slug of a plan id, by what its trích yếu says (first match wins).
 TOPICS: tuple[tuple[str, str], ...] = (
@@ -156,8 +157,25 @@ LEVEL_WORDS: tuple[tuple[str, str], ...] = (
 )
 
 
-def proposed_agency(name: str, parent_name: str | None, agencies: dict[str, Agency]) -> str:
+def display_name(printed: str) -> str:
+    """ "ỦY BAN NHÂN DÂN HUYỆN AN LÃO" -> "Ủy ban nhân dân huyện An Lão": the place after its
+    marker keeps its capitals; other words of a capitalised name are left to a person."""
+    if not printed.isupper():
+        return printed
+    low = printed.lower()
+    low = re.sub(
+        rf"\b({PLACE_MARKERS})\s+(.+)$",
+        lambda m: m[1] + " " + " ".join(w[:1].upper() + w[1:] for w in m[2].split()),
+        low,
+    )
+    for short in NAME_ABBREVIATIONS:
+        low = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", short, low, flags=re.IGNORECASE)
+    return low[:1].upper() + low[1:]
+
+
+def proposed_agency(printed: str, parent_name: str | None, agencies: dict[str, Agency]) -> str:
     """A registry entry (YAML) for an issuing body the registry does not know yet."""
+    name = display_name(printed)
     level = next(
         (lvl for pattern, lvl in LEVEL_WORDS if re.search(pattern, name, re.IGNORECASE)),
         "trung_uong",

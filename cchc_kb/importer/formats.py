@@ -253,4 +253,9 @@ def read_source(path: Path) -> Source:
     if reader is None:
         known = ", ".join(sorted(READERS))
         raise FormatError(f"chưa hỗ trợ định dạng {path.suffix or '(không đuôi)'}; đọc được: {known}")
-    return reader(path)
+    try:
+        return reader(path)
+    except (FormatError, OSError):
+        raise
+    except Exception as exc:  # noqa: BLE001 — a damaged file is reported, not a crash
+        raise FormatError(f"tệp {path.suffix} hỏng hoặc không đọc được ({exc})") from exc

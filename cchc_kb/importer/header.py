@@ -90,7 +90,7 @@ class Header:
     date_text: str | None = None  # "<place>, ngày … năm …" as printed
     doc_type: str | None = None  # from the type line, else from the symbol
     title: list[str] = field(default_factory=list)
-    issuer: str | None = None  # the issuing body as printed, sentence-joined
+    issuer: str | None = None  # the issuing body as printed (capitals), cells joined
     parent: str | None = None  # its parent body (cơ quan chủ quản), when printed above it
     subject: str | None = None  # "V/v …" of a công văn
     end: int = 0  # index of the first line after the header
@@ -184,13 +184,6 @@ def _repeats_issuer(text: str, issuer: str) -> bool:
     )
 
 
-def _name(text: str) -> str:
-    """ "ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG" -> "Ủy ban nhân dân tỉnh Hải Dương"-like case: the
-    first letter kept, the rest lower-cased; matching ignores case anyway."""
-    low = text.lower()
-    return low[:1].upper() + low[1:]
-
-
 def parse_header(lines: list[str]) -> Header:
     """Read the header from the first lines of a document (see the module's docstring)."""
     header = Header(end=header_end(lines))
@@ -246,7 +239,7 @@ def parse_header(lines: list[str]) -> Header:
     if not header.doc_type and header.subject:
         header.doc_type = "Công văn"
     if units:
-        header.issuer = _name(units[-1])
+        header.issuer = units[-1]
         if len(units) > 1:
-            header.parent = _name(units[-2])
+            header.parent = units[-2]
     return header
