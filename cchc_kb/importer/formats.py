@@ -89,14 +89,22 @@ def _is_header_table(rows: list[list[str]]) -> bool:
     return bool(re.search(r"\bSố\s*:|CỘNG H[OÒ]", text)) and len(rows) <= 6
 
 
+def _numbering(paragraph):
+    """The paragraph's numbering properties, its own or its style's (``List Number``)."""
+    for element in (paragraph._p, paragraph.style.element if paragraph.style else None):
+        props = element.pPr if element is not None else None
+        if props is not None and props.numPr is not None:
+            return props.numPr
+    return None
+
+
 def _list_number(paragraph, counters: Counter[int]) -> str | None:
-    """Word's automatic numbering ("1.", "a)") is not in the text; count it back in."""
-    props = paragraph._p.pPr
-    if props is None or props.numPr is None:
+    """Word's automatic numbering ("1.", "a)") is not in the text; count it back in. Each
+    level restarts under the level above, which is how plans number their lists."""
+    numbering = _numbering(paragraph)
+    if numbering is None:
         return None
-    # A style-based count is enough for the lists plans use: each list level restarts
-    # under the previous level.
-    level = props.numPr.ilvl.val if props.numPr.ilvl is not None else 0
+    level = numbering.ilvl.val if numbering.ilvl is not None else 0
     counters[level] += 1
     for deeper in [k for k in counters if k > level]:
         del counters[deeper]
@@ -106,32 +114,59 @@ def _list_number(paragraph, counters: Counter[int]) -> str | None:
 
 
 def read_pdf(path: Path) -> Source:
-    """Text layer by pypdf; pages without one go to OCR. Running heads and page numbers are
-    dropped, hard line breaks are left for the body's paragraph healing."""
-    import pypdf
+    """Text layer by pypdfium2 (see scripts/bench_pdf_extract.py: it keeps a two-column
+    header's columns apart and Vietnamese letters whole, where pypdf splits words around them
+    and pdfplumber interleaves the columns); pages without a text layer go to OCR. Running
+    heads and page numbers are dropped; hard line breaks are left to the body's healing."""
+    import pypdfium2
 
-    reader = pypdf.PdfReader(str(path))
-    pages = [page.extract_text() or "" for page in reader.pages]
+    pdf = pypdfium2.PdfDocument(str(path))
+    try:
+        pages = [page.get_textpage().get_text_range().replace("\r\n", "\n") for page in pdf]
+    finally:
+        pdf.close()
     if all(len(p.strip()) < SCANNED_PAGE_CHARS for p in pages):
         return ocr_pdf(path)
     return _source(*repair_legacy(nfc("\n".join(drop_running_lines(pages)))))
 
 
 def drop_running_lines(pages: list[str]) -> list[str]:
-    """Lines that repeat at the top or bottom of most pages, and bare page numbers, removed."""
+    """Running heads and footers, and bare page numbers, removed from the pages' edges.
+
+    A running line is an edge line that stands alone on at least two pages and is at an edge
+    of all pages but one; an extractor may glue it to the last line of text ("… năm tiếp
+    theo. Sở Xây dựng – Kế hoạch"), so it is also cut off the start or end of an edge line."""
     split = [p.split("\n") for p in pages]
-    edges: Counter[str] = Counter()
-    for lines in split:
-        edges.update({line.strip() for line in lines[:2] + lines[-2:] if line.strip()})
-    repeated = {line for line, n in edges.items() if len(split) >= 3 and n >= len(split) - 1}
+    edge_lines = [[x.strip() for x in lines[:2] + lines[-2:]] for lines in split]
+    alone: Counter[str] = Counter()
+    for edges in edge_lines:
+        alone.update({x for x in edges if x})
+    running = [
+        line
+        for line, n in alone.items()
+        if len(split) >= 3
+        and n >= 2
+        and sum(any(e.startswith(line) or e.endswith(line) for e in edges) for edges in edge_lines)
+        >= len(split) - 1
+    ]
     out = []
     for lines in split:
-        kept = [
-            line
-            for k, line in enumerate(lines)
-            if line.strip() not in repeated
-            and not ((k < 2 or k >= len(lines) - 2) and PAGE_NUMBER.match(line))
-        ]
+        kept = []
+        for k, line in enumerate(lines):
+            at_edge = k < 2 or k >= len(lines) - 2
+            text = line.strip()
+            if at_edge:
+                for run in running:
+                    if text == run:
+                        text = ""
+                    elif text.endswith(" " + run):
+                        text = text[: -len(run)].rstrip()
+                    elif text.startswith(run + " "):
+                        text = text[len(run) :].lstrip()
+                if not text or PAGE_NUMBER.match(text):
+                    continue
+                line = text
+            kept.append(line)
         out.append("\n".join(kept))
     return out
 
@@ -186,7 +221,10 @@ def ocr_pdf(path: Path) -> Source:
     import pypdfium2
 
     pdf = pypdfium2.PdfDocument(str(path))
-    images = [page.render(scale=OCR_DPI / 72).to_pil() for page in pdf]
+    try:
+        images = [page.render(scale=OCR_DPI / 72).to_pil() for page in pdf]
+    finally:
+        pdf.close()
     return ocr_images(images)
 
 

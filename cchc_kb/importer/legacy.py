@@ -68,17 +68,20 @@ _VNI_PAIR = re.compile(
 # Vietnamese in Windows-1258/Latin-1: counting them tells the encodings apart.
 TCVN3_TELLTALES = frozenset([*range(0xA1, 0xAF), *range(0xB5, 0xBA), *range(0xBB, 0xBF)])
 VNI_TELLTALES = frozenset(b"\xf1\xd1\xf8\xd8\xfb\xdb\xef\xcf\xe5\xc5\xe4\xc4\xeb\xcb\xfc\xdc\xe6\xc6\xee\xce")
-# Fewer telltales than this and the text is taken as what it claims to be.
-MIN_TELLTALES = 3
-# Unicode Vietnamese letters: a text with these is already right.
-VIETNAMESE_LETTERS = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
+# Share of the bytes above 0x7F that must be telltales: a stray "®" or "ñ" in a long
+# Windows-1258 text does not make it legacy.
+MIN_TELLTALE_SHARE = 0.05
+# Vietnamese letters outside Latin-1 (which the legacy encodings reuse): a text with these is
+# already Unicode.
+VIETNAMESE_LETTERS = re.compile("[ăđĩũơưĂĐĨŨƠƯ\u1ea0-\u1ef9]")
 
 
 def detect(data: bytes) -> str | None:
     """ "TCVN3", "VNI" or None, from how often each encoding's telltale bytes occur."""
     tcvn = sum(1 for b in data if b in TCVN3_TELLTALES)
     vni = sum(1 for b in data if b in VNI_TELLTALES)
-    if max(tcvn, vni) < MIN_TELLTALES:
+    high = sum(1 for b in data if b > 0x7F)
+    if max(tcvn, vni) == 0 or max(tcvn, vni) < MIN_TELLTALE_SHARE * high:
         return None
     return "TCVN3" if tcvn >= vni else "VNI"
 
