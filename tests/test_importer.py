@@ -600,3 +600,21 @@ def test_cli_proposes_an_agency_it_does_not_know(tmp_path, capsys):
     assert captured.out.startswith("---\n")
     assert "import-agency" in captured.err
     assert "- id: so-y-te\n  ten: Sở y tế\n  cap: so" in captured.err
+
+
+def test_a_decision_issuing_a_plan_keeps_both_numbers():
+    text = "\n".join(
+        [
+            "UBND TỈNH HẢI DƯƠNG", "Số: 88/QĐ-UBND", "Hải Dương, ngày 3 tháng 2 năm 2025",
+            "QUYẾT ĐỊNH", "Ban hành Kế hoạch cải cách hành chính năm 2025",
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch cải cách hành chính năm 2025.",
+            "UBND TỈNH HẢI DƯƠNG", "Số: 12/KH-UBND", "KẾ HOẠCH", "Cải cách hành chính năm 2025",
+        ]
+    )  # fmt: skip
+    result = imp.import_text(text, source_name="qd.txt", registries=registries())
+    assert result.fields["so_ky_hieu"] == "88/QĐ-UBND"
+    assert result.fields["loai_van_ban"] == "Quyết định"
+    assert result.fields["ngay_ban_hanh"] == "2025-02-03"
+    assert result.fields["so_ky_hieu_ke_hoach"] == "12/KH-UBND"
+    assert result.fields["co_quan_ban_hanh"] == "ubnd-tinh-hai-duong"

@@ -17,11 +17,22 @@ from .agency import (
     proposed_agency,
 )
 from .body import convert_body
-from .header import Header, parse_header
-from .lines import find_line, proper_names, sentence_case
+from .header import NUMBER, Header, parse_header, parse_number
+from .lines import find_line, proper_names, sentence_case, strip_markup
 from .signature import parse_recipients, parse_signature
 
 PREAMBLE = re.compile(r"^(?:Căn cứ|Thực hiện)\s")
+
+
+def own_plan_number(lines: list[str], header: Header) -> str | None:
+    """The plan's own "Số: …/KH-…" further down a file headed by another document (the
+    Quyết định that issues it); None when the file is the plan itself or the plan has none."""
+    if header.doc_type in (None, "Kế hoạch"):
+        return None
+    for line in lines:
+        if (m := NUMBER.search(strip_markup(line))) and "KH" in m["value"]:
+            return parse_number(m["value"])
+    return None
 
 
 @dataclass
@@ -89,6 +100,7 @@ def import_text(
     f = result.fields
     f["id"] = derive_id(agency_id, year, summary or "", Path(source_name).stem)
     f["so_ky_hieu"] = header.number
+    f["so_ky_hieu_ke_hoach"] = own_plan_number(lines[header.end :], header)
     f["loai_van_ban"] = header.doc_type or "Kế hoạch"
     f["trich_yeu"] = summary
     f["co_quan_ban_hanh"] = agency_id

@@ -19,6 +19,7 @@ FIELD_ORDER: tuple[str, ...] = tuple(validator("plan").schema["properties"])
 DERIVED_FIELDS: tuple[str, ...] = (
     "id",
     "so_ky_hieu",
+    "so_ky_hieu_ke_hoach",
     "loai_van_ban",
     "trich_yeu",
     "co_quan_ban_hanh",
