@@ -135,11 +135,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from . import place_findings
     from .load import load_corpus
 
     corpus = load_corpus(args.root)
     diagnostics = sorted(
-        [*corpus.diagnostics, *graph_findings(corpus)],
+        [*corpus.diagnostics, *graph_findings(corpus), *place_findings.findings(corpus)],
         key=lambda d: (d.path, d.line, d.severity, d.code, d.message),
     )
     for diagnostic in diagnostics:
