@@ -18,6 +18,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "cchc_kb.importer.command",
         "chuyển văn bản .txt/.md/.docx/.doc/.pdf/ảnh quét thành kế hoạch Markdown",
     ),
+    "legal": ("cchc_kb.legal_import", "nhập văn bản pháp luật hàng loạt (CSV, JSON Lines)"),
     "new": ("cchc_kb.draft", "tạo dự thảo kế hoạch thực hiện một kế hoạch cấp trên"),
     "corpus": ("cchc_kb.synthetic", "ghi một kho kế hoạch tổng hợp để kiểm thử, đo hiệu năng"),
 }
