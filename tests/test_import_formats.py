@@ -277,3 +277,22 @@ def test_unreadable_format_is_a_format_error(tmp_path):
     path.write_text("x")
     with pytest.raises(FormatError, match="chưa hỗ trợ định dạng .xyz"):
         read_source(path)
+
+
+
+def test_low_confidence_header_fields_are_left_for_a_person():
+    """Header fields read from words OCR was unsure of are emptied and named for a person."""
+    from cchc_kb.importer import import_text
+    from cchc_kb.importer.command import doubtful_fields
+    from cchc_kb.importer.formats import Source
+
+    text = "Số: 15/KH-SXD\nHải Dương, ngày 12 tháng 5 năm 2023\nKẾ HOẠCH\nTuyên truyền\n" + PREAMBLE
+    result = import_text(text, source_name="scan.png", registries=registries())
+    source = Source(text, ocr_confidence=71.0, low_confidence=["15/KH-SXD", "Tuyên"])
+    warnings = doubtful_fields(result, source)
+    assert result.fields["so_ky_hieu"] is None
+    assert result.fields["ngay_ban_hanh"] == "2023-05-12"  # read with confidence: kept
+    assert warnings == [
+        "so_ky_hieu: OCR đọc «15/KH-SXD» với độ tin cậy thấp («15/KH-SXD»); để trống cho "
+        "người nhập điền"
+    ]

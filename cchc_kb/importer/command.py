@@ -57,8 +57,35 @@ def prepare(source: Path, registries: Registries, agency: str | None) -> Outcome
         read.text, source_name=source.name, registries=registries, agency=agency
     )
     outcome.imported = result
-    outcome.warnings = read.warnings + result.warnings
+    outcome.warnings = read.warnings + result.warnings + doubtful_fields(result, read)
     return outcome
+
+
+# Fields read from the header, with the header text each was read from.
+HEADER_FIELDS: dict[str, str] = {
+    "so_ky_hieu": "number_text",
+    "ngay_ban_hanh": "date_text",
+    "dia_danh": "date_text",
+}
+
+
+def doubtful_fields(result: Imported, read: Source) -> list[str]:
+    """Header fields OCR read with low confidence: emptied, and named for a person to fill."""
+    header = result.header
+    if not read.low_confidence or header is None:
+        return []
+    doubtful = set(read.low_confidence)
+    warnings = []
+    for key, attribute in HEADER_FIELDS.items():
+        text = getattr(header, attribute) or ""
+        words = [w for w in text.split() if w in doubtful]
+        if words and result.fields.get(key) is not None:
+            warnings.append(
+                f"{key}: OCR đọc «{result.fields[key]}» với độ tin cậy thấp "
+                f"(«{' '.join(words)}»); để trống cho người nhập điền"
+            )
+            result.fields[key] = None
+    return warnings
 
 
 def finish(outcome: Outcome, out: Path | None, force: bool) -> None:
