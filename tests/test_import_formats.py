@@ -15,7 +15,9 @@ import pytest
 from cchc_kb.importer import Registries, import_file
 from cchc_kb.importer.formats import FormatError, drop_running_lines, read_source
 from cchc_kb.importer.legacy import decode_legacy, detect, repair_legacy
+from cchc_kb.models import Plan
 from cchc_kb.preview import CHROMIUM, CHROMIUM_ARGS, print_to_pdf
+from cchc_kb.site.indexes import parse_tasks
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -172,6 +174,12 @@ def test_docx_header_table_numbering_headings_and_task_table(tmp_path):
     assert "1. Nâng cao nhận thức của cán bộ.\n\n2. Công khai thủ tục hành chính." in body
     assert "| TT | Nhiệm vụ | Đơn vị chủ trì | Thời gian |" in body
     assert "| 2 | Tập huấn \\| nghiệp vụ | Phòng Quản lý | Quý II |" in body
+    # The site's task view reads the appendix table as written.
+    plan = Plan(id="x", number=None, doc_type="Kế hoạch", summary="", issuer="", issued=None, body=body)
+    assert [(t.number, t.task, t.lead, t.deadline) for t in parse_tasks(plan)] == [
+        ("1", "Đăng tin trên Cổng thông tin", "Văn phòng Sở", "Hằng quý"),
+        ("2", "Tập huấn \\| nghiệp vụ", "Phòng Quản lý", "Quý II"),
+    ]
 
 
 # ---------------------------------------------------------------------------------------------

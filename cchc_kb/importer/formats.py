@@ -15,7 +15,6 @@ from pathlib import Path
 
 from ..text import decode, nfc, read_text
 from .legacy import decode_legacy, detect, repair_legacy
-from .tasks import markdown_table
 
 # OCR words below this confidence (0-100, Tesseract's scale) are left for a person to check.
 OCR_LOW_CONFIDENCE = 60
@@ -58,8 +57,8 @@ def read_docx(path: Path) -> Source:
             rows = [[cell.text.strip() for cell in row.cells] for row in block.rows]
             if _is_header_table(rows):
                 lines.extend(" | ".join(_unique(r)) for r in rows)
-            else:
-                lines.extend(["", markdown_table(rows), ""])
+            else:  # tab-separated rows: the body's table form (see body.convert_body)
+                lines.extend("\t".join(re.sub(r"\s+", " ", c) for c in row) for row in rows)
             continue
         assert isinstance(block, Paragraph)
         text = block.text.strip()
