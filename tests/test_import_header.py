@@ -106,3 +106,13 @@ def test_prose_mentioning_a_number_is_not_a_header():
 )
 def test_display_name(printed, name):
     assert display_name(printed) == name
+
+
+def test_title_stops_where_prose_begins():
+    header = parse_header(
+        ["KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025",
+         "Ngày 3 tháng 7 năm 2025 Ủy ban nhân dân xã đã ban hành Quyết định số 5/QĐ-UBND.",
+         "I. MỤC ĐÍCH, YÊU CẦU"]
+    )  # fmt: skip
+    assert header.title == ["CẢI CÁCH HÀNH CHÍNH NĂM 2025"]
+    assert header.number is None and header.date is None

@@ -624,3 +624,10 @@ def test_a_decision_issuing_a_plan_keeps_both_numbers():
     assert result.fields["ngay_ban_hanh"] == "2025-02-03"
     assert result.fields["so_ky_hieu_ke_hoach"] == "12/KH-UBND"
     assert result.fields["co_quan_ban_hanh"] == "ubnd-tinh-hai-duong"
+
+
+def test_sentence_case_keeps_document_numbers():
+    assert (
+        imp.sentence_case("BÃI BỎ NGHỊ QUYẾT SỐ 12/2019/NQ-HĐND CỦA HỘI ĐỒNG NHÂN DÂN")
+        == "Bãi bỏ nghị quyết số 12/2019/NQ-HĐND của hội đồng nhân dân"
+    )

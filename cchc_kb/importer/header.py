@@ -67,6 +67,9 @@ PLACE_DATE = re.compile(
     rf"(?:^|{CELL})\s*(?P<place>[^{CELL},:;\d]+?)\s*,?{_GAP}ngày(?:{_GAP}(?P<day>\d{{1,2}}))?"
     rf"{_GAP}tháng(?:{_GAP}(?P<month>\d{{1,2}}))?{_GAP}năm{_GAP}(?P<year>\d{{4}})"
 )
+# A cell that cannot be part of a title: a sentence that opens with a date, a lead-in line.
+TITLE_END = re.compile(r"^(?:Ngày \d|.*:$)")
+TITLE_MAX_CELL = 300
 SUBJECT_LINE = re.compile(r"^V/v\b")
 DASHES_ONLY = re.compile(r"^[-–—_=.\s]*$")
 
@@ -233,6 +236,8 @@ def parse_header(lines: list[str]) -> Header:
     for text in title_cells:
         if units and _repeats_issuer(text, units[-1]):
             break  # the issuer's name again, above the preamble of a decision
+        if TITLE_END.match(text) or len(text) > TITLE_MAX_CELL:
+            break  # prose after a title: a portal's summary, the opening sentence
         header.title.append(text)
     if not header.doc_type:
         header.doc_type = type_from_symbol(header.number)

@@ -11,6 +11,8 @@ PLACE_MARKERS = r"tỉnh|thành phố|huyện|thị xã|quận|xã|phường|th�
 
 TERMINAL_PUNCTUATION = ".;:!?…"
 
+# A word that is (part of) a document number keeps its capitals: "124/2019/NQ-HĐND".
+SYMBOL = re.compile(r"\d|/")
 LIST_ITEM = re.compile(r"^[-+•]\s")
 ROMAN_ITEM = re.compile(r"^[IVXL]+\.\s")
 NUMBERED_ITEM = re.compile(r"^\d+\.(?:\d+\.?)*\s")
@@ -66,7 +68,10 @@ def proper_names(agencies: dict[str, Agency]) -> list[str]:
 def sentence_case(text: str, names: list[str] = ()) -> str:
     """Lower-case the all-capital words, capitalise the first letter, restore proper names."""
     words = text.split(" ")
-    out = [w.lower() if is_upper(w) or (len(w) == 1 and w.isupper()) else w for w in words]
+    out = [
+        w.lower() if (is_upper(w) or (len(w) == 1 and w.isupper())) and not SYMBOL.search(w) else w
+        for w in words
+    ]
     result = " ".join(out)
     for name in names:
         result = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", name, result, flags=re.IGNORECASE)
