@@ -54,6 +54,7 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench_cite.py
 	$(BIN)/python scripts/eval_cite.py
 	$(BIN)/python scripts/bench_graph.py
+	$(BIN)/python scripts/bench_pdf_extract.py
 
 clean:
 	rm -rf site $(VENV)

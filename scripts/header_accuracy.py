@@ -1,8 +1,8 @@
 """Number and date accuracy of the header parser on a folder of real document beginnings.
 
-    python scripts/header_accuracy.py DIR TRUTH.csv
+    python scripts/header_accuracy.py DIR scripts/header_truth.csv
 
-TRUTH.csv has the columns file, so_ky_hieu, ngay_ban_hanh (ISO) for every file that shows a
+The truth file has the columns file, so_ky_hieu, ngay_ban_hanh (ISO) for every file that shows a
 header; the script prints one row per file and the totals.
 """
 
