@@ -115,7 +115,7 @@ def import_file(
     *,
     registries: Registries,
     agency: str | None = None,
-    force: bool = True,
+    force: bool = False,
 ) -> Outcome:
     """Import one file and write it (and copy the source beside it) unless ``out`` is None."""
     outcome = prepare(source, registries, agency)
