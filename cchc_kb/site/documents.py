@@ -269,8 +269,8 @@ def plan_page(ctx: Context, plan: Plan) -> list[Page]:
             esc("; ".join(CCHC_AREAS.get(a, a) for a in plan.areas)) or "<em>chưa phân loại</em>",
         ),
     ]
-    if plan.decision_number:
-        rows.insert(2, ("Ban hành kèm Quyết định", esc(plan.decision_number)))
+    if plan.plan_number:
+        rows.insert(2, ("Số, ký hiệu của kế hoạch", esc(plan.plan_number)))
     parents = [corpus.plans[p] for p in plan.implements if p in corpus.plans]
     if parents:
         rows.append(("Kế hoạch cấp trên", ", ".join(doc_link(p, src) for p in parents)))
