@@ -38,7 +38,6 @@ class Damage:
     path: str  # relative to the repository
     codes: frozenset[str]  # any of these codes reports it
     line: int | None = None  # None: any line
-    pending: str | None = None  # the branch whose merge adds the report, if not yet here
 
 
 Mutation = Callable[[Path, str, random.Random, Path], "Damage | None"]
@@ -194,7 +193,8 @@ def invisible_in_body_number(repo, rel, rng, outside):
         r"(N[ĐD])(-CP)", lambda m: m[1] + rng.choice(INVISIBLE) + m[2], lines[index], count=1
     )
     _write(repo, rel, lines)
-    return Damage(rel, frozenset({"citation-warning", "invisible-character"}), index + 1)
+    # Reported once, by the reader, for the line (not again as a citation warning).
+    return Damage(rel, frozenset({"invisible-character"}), index + 1)
 
 
 def lookalike_in_body(repo, rel, rng, outside):

@@ -18,10 +18,10 @@ from hypothesis import strategies as st
 from minirepo import PLAN, PLAN_PATH
 
 from cchc_kb.cite import find_citations
-from cchc_kb.collation import sort_key
-from cchc_kb.load import load_record
-from cchc_kb.slug import ID_PATTERN, slugify
-from cchc_kb.text import UndecodableError, decode, read_text
+from cchc_kb.model.collation import sort_key
+from cchc_kb.model.slug import ID_PATTERN, slugify
+from cchc_kb.model.text import UndecodableError, decode, read_text
+from cchc_kb.source.repository import load_record
 
 settings.register_profile(
     "ci",

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from .annotate import annotate
 from .clean import CleanText, clean
-from .find import find_citations, find_self_references
-from .resolve import CitingContext, Registry, canonical_number
+from .find import find_citations, find_self_references, hidden_characters_warning
+from .normalize import canonical_number
+from .resolve import CitingContext, Registry
 
 __all__ = [
     "CitingContext",
@@ -21,4 +22,5 @@ __all__ = [
     "clean",
     "find_citations",
     "find_self_references",
+    "hidden_characters_warning",
 ]
