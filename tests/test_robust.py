@@ -207,3 +207,19 @@ def test_recursive_or_deep_yaml_is_refused(repo, yaml_line, code):
     (repo / PLAN_PATH).write_text(PLAN.replace("---\n", f"---\n{yaml_line}\n", 1), "utf-8")
     corpus = build_corpus(repo)
     assert [(d.line, d.code) for d in corpus.errors if d.path == PLAN_PATH] == [(2, code)]
+
+
+def test_report_page_lists_the_files_that_have_no_page(repo, tmp_path):
+    path = repo / PLAN_PATH
+    path.write_text(path.read_text("utf-8").replace("nam: ", "nam: <script>", 1), "utf-8")
+    corpus = build_corpus(repo)
+    [missing] = unpublished(corpus)
+    first = missing.errors[0]
+    assert (missing.path, first.severity) == (PLAN_PATH, "error")
+    build = build_site(repo, tmp_path / "site", strict=False)
+    assert "Traceback" not in build.log
+    report = (tmp_path / "site" / "chat-luong-du-lieu" / "index.html").read_text("utf-8")
+    section = report.split("Tệp chưa thành trang", 1)[1]
+    listed = section.split('<ul class="cchc-unpublished">', 1)[1].split("</ul>", 1)[0]
+    assert f"<code>{PLAN_PATH}</code> — dòng {first.line}, <code>{first.code}</code>:" in listed
+    assert "&lt;script&gt;" in listed and "<script>" not in listed  # quoted value, escaped
