@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import os
 import random
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import build_site
 from minirepo import LEGAL_PATH, PLAN, PLAN_PATH, write_minimal_repo
 from mutations import BOMB, RECORD_MUTATIONS, REGISTRY_MUTATIONS, Damage
+from test_load import run_check
 from test_properties import to_windows_1258
 
 from cchc_kb.analysis.findings import diagnostics
@@ -31,16 +30,6 @@ def repo(tmp_path: Path) -> Path:
     return write_minimal_repo(tmp_path / "repo")
 
 
-def _check(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "cchc_kb.cli", "check", str(root)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,  # the alias bomb once kept this running for minutes
-    )
-
-
 @pytest.mark.parametrize("text", ["²", "³", "①", "Sở ² và ③", "٣", "1" * 5000])
 def test_sort_key_accepts_digits_that_are_not_numbers(text):
     assert sorted([text, "a", "10", "9"], key=sort_key)  # no ValueError
@@ -52,7 +41,7 @@ def test_agency_name_with_a_superscript_builds(repo, tmp_path):
     registry.write_text(
         registry.read_text("utf-8").replace("ten: Chính phủ", "ten: Chính phủ²"), "utf-8"
     )
-    assert _check(repo).returncode == 0
+    assert run_check(repo).returncode == 0
     build = build_site(repo, tmp_path / "site")
     assert build.returncode == 0, build.log
     assert "Traceback" not in build.log
@@ -71,7 +60,7 @@ def test_short_windows_1258_plan_reads_right_and_says_it_guessed(repo):
 def test_alias_bomb_is_refused_at_its_line_without_stalling(repo):
     path = repo / PLAN_PATH
     path.write_text(PLAN.replace("---\n", "---\n" + BOMB, 1), "utf-8")
-    result = _check(repo)
+    result = run_check(repo)
     assert result.returncode == 1
     # bom_d (line 5) names 9**4 values, past the limit of 5,000.
     assert f"{PLAN_PATH}:5: error: yaml-too-large:" in result.stdout, result.stdout
@@ -87,12 +76,17 @@ def _reported(corpus, expected: Damage) -> None:
     ]
 
 
-@pytest.mark.parametrize("name", sorted(RECORD_MUTATIONS))
-def test_damaged_plan_is_reported_where_it_is(repo, tmp_path, name):
+def _damage(repo: Path, tmp_path: Path, mutation, rel: str):
+    """Apply one mutation to ``rel`` (seeded) and read the damaged repository."""
     outside = tmp_path / "outside"
     outside.mkdir()
-    expected = RECORD_MUTATIONS[name](repo, PLAN_PATH, random.Random(0), outside)
-    corpus = build_corpus(repo)
+    expected = mutation(repo, rel, random.Random(0), outside)
+    return expected, build_corpus(repo)
+
+
+@pytest.mark.parametrize("name", sorted(RECORD_MUTATIONS))
+def test_damaged_plan_is_reported_where_it_is(repo, tmp_path, name):
+    expected, corpus = _damage(repo, tmp_path, RECORD_MUTATIONS[name], PLAN_PATH)
     _reported(corpus, expected)
     errors = [d for d in corpus.diagnostics if d.path == PLAN_PATH and d.severity == "error"]
     if PLAN_ID not in corpus.plans:
@@ -103,10 +97,7 @@ def test_damaged_plan_is_reported_where_it_is(repo, tmp_path, name):
 
 @pytest.mark.parametrize("name", sorted(REGISTRY_MUTATIONS))
 def test_damaged_registry_is_reported_where_it_is(repo, tmp_path, name):
-    outside = tmp_path / "outside"
-    outside.mkdir()
-    expected = REGISTRY_MUTATIONS[name](repo, AGENCIES_FILE, random.Random(0), outside)
-    corpus = build_corpus(repo)
+    expected, corpus = _damage(repo, tmp_path, REGISTRY_MUTATIONS[name], AGENCIES_FILE)
     if expected is None:  # valid input
         assert corpus.errors == [], [d.format() for d in corpus.errors]
         return
@@ -143,7 +134,7 @@ def test_source_file_linked_out_of_the_repository_is_not_offered(repo, tmp_path)
 def test_fifo_named_like_a_plan_is_reported_not_read(repo):
     fifo = repo / "plans" / "so-xay-dung-hai-duong" / "2025" / "dong-ong.md"
     os.mkfifo(fifo)
-    result = _check(repo)  # reading a FIFO would block forever
+    result = run_check(repo)  # reading a FIFO would block forever
     assert "plans/so-xay-dung-hai-duong/2025/dong-ong.md:1: error: not-a-file:" in result.stdout
 
 
