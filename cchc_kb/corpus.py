@@ -67,6 +67,14 @@ class Corpus:
         """Plans naming ``doc_id`` as a legal basis (can_cu)."""
         return self._plans_naming[("can_cu", doc_id)]
 
+    def based_on(self, doc_id: str) -> list[Plan]:
+        """Plans naming ``doc_id`` among their legal bases (can_cu), in corpus order."""
+        return self._plans_naming[("can_cu", doc_id)]
+
+    def referenced_by(self, doc_id: str) -> list[Plan]:
+        """Plans whose text cites ``doc_id`` without naming it a legal basis, each once."""
+        return self._plans_naming[("dan_chieu", doc_id)]
+
     def implemented_by(self, plan_id: str) -> list[Plan]:
         """Plans that implement ``plan_id`` (thuc_hien)."""
         return self._plans_naming[("thuc_hien", plan_id)]
@@ -81,4 +89,9 @@ class Corpus:
                 out[("can_cu", doc_id)].append(plan)
             for parent in plan.implements:
                 out[("thuc_hien", parent)].append(plan)
+            seen = {*plan.legal_bases, plan.id}
+            for citation in plan.citations:
+                if citation.id and citation.id not in seen and self.document(citation.id):
+                    seen.add(citation.id)
+                    out[("dan_chieu", citation.id)].append(plan)
         return out

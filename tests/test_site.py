@@ -284,7 +284,7 @@ def test_navigation_is_small_and_fixed(real_site):
 
 
 def test_task_view_lists_seed_tasks(real_site, real_corpus):
-    from cchc_kb.site.indexes import parse_tasks
+    from cchc_kb.tasks import parse_tasks
 
     tasks = [t for p in real_corpus.plans.values() for t in parse_tasks(p)]
     assert tasks, "the seeds have task appendices"

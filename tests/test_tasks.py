@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import parse
 
-from cchc_kb.site.indexes import lead_units
+from cchc_kb.tasks import lead_units
 
 # (cell as written in a plan's appendix, the lead units it names)
 LEADS = [

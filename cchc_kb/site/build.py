@@ -6,17 +6,11 @@ from importlib import resources
 
 from ..corpus import Corpus
 from . import urls
-from .documents import (
-    graph_of,
-    implementation_pages,
-    legal_page,
-    make_context,
-    plan_page,
-    source_name,
-    unresolved_pages,
-)
+from .agency_pages import agency_feed_path, agency_index_pages, agency_pages
+from .context import graph_of, make_context
 from .feeds import atom_feed
 from .graph_pages import graph_files, graph_pages
+from .implementation import implementation_pages
 from .indexes import (
     AGENCIES_INDEX_SRC,
     FEED_PATH,
@@ -24,16 +18,16 @@ from .indexes import (
     PLANS_INDEX_SRC,
     TYPES_INDEX_SRC,
     YEARS_INDEX_SRC,
-    agency_feed_path,
-    agency_index_pages,
-    agency_pages,
     home_page,
     lookup_pages,
     plan_index_pages,
-    task_pages,
     type_pages,
     year_pages,
 )
+from .legal_pages import legal_page
+from .plan_pages import plan_page, source_path
+from .task_pages import task_pages
+from .unresolved_pages import unresolved_pages
 from .page import Page, SiteFile
 from .search import search_page
 from .settings import SiteSettings
@@ -61,6 +55,7 @@ def build_pages(
     pages += lookup_pages(ctx)
     pages.append(
         search_page(
+            settings.urls,
             LOOKUP_SRC,
             [
                 ("Tất cả kế hoạch", PLANS_INDEX_SRC),
@@ -131,8 +126,7 @@ def site_files(corpus: Corpus, settings: SiteSettings) -> list[SiteFile]:
         source = (corpus.root / plan.path).parent / plan.source_file
         if "/" in plan.source_file or "\\" in plan.source_file or not source.is_file():
             continue
-        target = urls.url_of(urls.plan_src(plan.id)) + source_name(plan)
-        files.append(SiteFile(target, source.read_bytes()))
+        files.append(SiteFile(source_path(plan), source.read_bytes()))
     files += asset_files()
     files += _graph_extension(make_context(corpus, settings))[1]
     return files

@@ -26,7 +26,7 @@ from ..exports import (
 )
 from ..exports import graph_files as _export_files
 from ..graph import EDGE_LABELS, Finding, analyses, edge_types, ranking
-from ..models import AGENCY_LEVELS, Diagnostic, PartialDate
+from ..models import AGENCY_LEVELS, LEVEL_ORDER, Diagnostic, PartialDate
 from ..svg import (
     label_key,
     neighbourhood,
@@ -50,7 +50,6 @@ OPEN_DATA_SRC = "du-lieu-mo.md"
 CENTRAL = "trung-uong"
 UNKNOWN_PROVINCE = "chua-xac-dinh"
 
-LEVEL_ORDER = {key: i for i, key in enumerate(AGENCY_LEVELS)}
 # Short level names that fit a box in the agency drawing.
 LEVEL_SHORT = {
     "trung_uong": "Trung ương",
