@@ -36,7 +36,7 @@ def bullets(items: list[str]) -> str:
 
 def graph_section(ctx: Context, doc_id: str, src: str) -> str:
     """The neighbourhood graph as inline SVG (drawn and escaped by ``svg``)."""
-    svg = neighbourhood_svg(graph_of(ctx), doc_id, src)
+    svg = neighbourhood_svg(graph_of(ctx), doc_id, src, scheme=ctx.settings.urls)
     if not svg:
         return ""
     return "## Sơ đồ liên kết\n" + block("graph_figure.html", svg=Markup(svg))

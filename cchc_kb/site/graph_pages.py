@@ -109,13 +109,16 @@ LICENCE_MD = (
 class _Settings:
     as_of: PartialDate | None = None
     page_size: int = 25
+    scheme: urls.UrlScheme = urls.DIRECTORY_URLS
 
 
 def _settings(settings, as_of) -> _Settings:
     if settings is None:
         return _Settings(as_of=as_of)
     return _Settings(
-        as_of=getattr(settings, "as_of", as_of), page_size=getattr(settings, "page_size", 25)
+        as_of=getattr(settings, "as_of", as_of),
+        page_size=getattr(settings, "page_size", 25),
+        scheme=getattr(settings, "urls", urls.DIRECTORY_URLS),
     )
 
 
@@ -151,7 +154,7 @@ def graph_pages(
     pages += agency_graph_pages(corpus, graph, cfg)
     pages += relation_pages(graph, cfg)
     pages += report_pages(corpus, graph, findings, cfg)
-    pages.append(open_data_page(corpus, graph))
+    pages.append(open_data_page(corpus, graph, cfg.scheme))
     return pages
 
 
@@ -304,7 +307,7 @@ def hierarchy_pages(corpus: Corpus, graph: nx.DiGraph, cfg: _Settings) -> list[P
                 f"| {_md_link(_bucket_name(corpus, key), src, _bucket_src(key))} "
                 f"| {len(buckets[key])} | {span} |\n"
             )
-        out.append("\n" + pager(part))
+        out.append("\n" + pager(part, cfg.scheme))
         pages.append(Page(src, "Hệ thống kế hoạch" + _suffix(part), "".join(out)))
     for key in order:
         pages += _bucket_pages(corpus, graph, key, buckets[key], cfg)
@@ -325,7 +328,7 @@ def _bucket_pages(corpus, graph, key: str, plans: list[str], cfg: _Settings) -> 
                 out.append("    " * depth + f"- {_plan_line(graph, node, src, key)} (tiếp theo)\n")
         for depth, node, _ in items:
             out.append("    " * depth + f"- {_plan_line(graph, node, src, key)}\n")
-        out.append("\n" + pager(part))
+        out.append("\n" + pager(part, cfg.scheme))
         pages.append(Page(src, f"Hệ thống kế hoạch: {name}{_suffix(part)}", "".join(out)))
     return pages
 
@@ -361,7 +364,7 @@ def ranking_pages(graph: nx.DiGraph, cfg: _Settings) -> list[Page]:
             )
         if not ranked:
             out.append("| | Chưa có văn bản nào được dẫn. | | | | | |\n")
-        out.append("\n" + pager(part))
+        out.append("\n" + pager(part, cfg.scheme))
         pages.append(Page(src, "Văn bản được dẫn nhiều nhất" + _suffix(part), "".join(out)))
     return pages
 
@@ -432,7 +435,7 @@ def agency_graph_pages(corpus: Corpus, graph: nx.DiGraph, cfg: _Settings) -> lis
             out.append(
                 f"| {_link(agg, agency_id, src)} | {md_text(a['type'])} | {len(plans_of[agency_id])} |\n"
             )
-        out.append("\n" + pager(part))
+        out.append("\n" + pager(part, cfg.scheme))
         pages.append(Page(src, "Đồ thị theo cơ quan" + _suffix(part), "".join(out)))
     titles = (
         "Cơ quan cấp trên (qua kế hoạch)",
@@ -456,7 +459,9 @@ def agency_graph_pages(corpus: Corpus, graph: nx.DiGraph, cfg: _Settings) -> lis
                     "hiện, văn bản được dẫn nhiều nhất, cơ quan cấp dưới đã thực hiện kế hoạch "
                     "của cơ quan; số trong ngoặc là số kế hoạch.\n"
                 )
-                svg = neighbourhood_svg(agg, agency_id, src, titles=titles, more_src=src)
+                svg = neighbourhood_svg(
+                    agg, agency_id, src, titles=titles, more_src=src, scheme=cfg.scheme
+                )
                 out.append(html_block(f'<figure class="cchc-graph">{svg}</figure>'))
                 listing = neighbourhood_list_markdown(agg, agency_id, src, more_src=src)
                 out.append(_retitle(listing, titles) + "\n")
@@ -473,7 +478,7 @@ def agency_graph_pages(corpus: Corpus, graph: nx.DiGraph, cfg: _Settings) -> lis
                     f"| {_link(graph, node, src)} | {short_date(graph.nodes[node].get('date') or '')} "
                     f"| {', '.join(_link(graph, p, src) for p in sorted(parents))} | {cited} |\n"
                 )
-            out.append("\n" + pager(part))
+            out.append("\n" + pager(part, cfg.scheme))
             pages.append(Page(src, f"Đồ thị trích dẫn: {name}{_suffix(part)}", "".join(out)))
     return pages
 
@@ -516,7 +521,7 @@ def relation_pages(graph: nx.DiGraph, cfg: _Settings, max_nodes: int | None = No
                     f"| {direction} | {_link(graph, other, src)} | {EDGE_LABELS[etype]} "
                     f"| {md_text(a.get('agency_name') or '')} | {short_date(a.get('date') or '')} |\n"
                 )
-            out.append("\n" + pager(part))
+            out.append("\n" + pager(part, cfg.scheme))
             pages.append(Page(src, f"Liên kết của {label}{_suffix(part)}", "".join(out)))
     return pages
 
@@ -619,7 +624,7 @@ def _group_pages(graph, group: list[_Item], base: str, severity, code, title, cf
             if links:
                 line += " (" + ", ".join(dict.fromkeys(links)) + ")"
             out.append(f"- {line}\n")
-        out.append("\n" + pager(part))
+        out.append("\n" + pager(part, cfg.scheme))
         pages.append(Page(src, f"{title}{_suffix(part)}", "".join(out)))
     return pages
 
@@ -628,7 +633,9 @@ def _group_pages(graph, group: list[_Item], base: str, severity, code, title, cf
 # Open data
 
 
-def open_data_page(corpus: Corpus, graph: nx.DiGraph) -> Page:
+def open_data_page(
+    corpus: Corpus, graph: nx.DiGraph, scheme: urls.UrlScheme = urls.DIRECTORY_URLS
+) -> Page:
     src = OPEN_DATA_SRC
     out = ["# Dữ liệu mở\n\n"]
     out.append(
@@ -640,7 +647,7 @@ def open_data_page(corpus: Corpus, graph: nx.DiGraph) -> Page:
     out.append("## Các tệp\n\n")
     out.append("| Tệp | Nội dung | Định dạng |\n|---|---|---|\n")
     for name, (what, fmt) in EXPORTS.items():
-        href = urls.relative_url(src, export_path(name))
+        href = scheme.relative_url(src, export_path(name))
         out.append(
             f'| <a href="{esc(href)}">{esc(export_path(name))}</a> | {md_text(what)} | {md_text(fmt)} |\n'
         )
