@@ -63,10 +63,6 @@ class Corpus:
                     out[citation.id].append((plan, citation))
         return out
 
-    def based_on_by(self, doc_id: str) -> list[Plan]:
-        """Plans naming ``doc_id`` as a legal basis (can_cu)."""
-        return self._plans_naming[("can_cu", doc_id)]
-
     def based_on(self, doc_id: str) -> list[Plan]:
         """Plans naming ``doc_id`` among their legal bases (can_cu), in corpus order."""
         return self._plans_naming[("can_cu", doc_id)]

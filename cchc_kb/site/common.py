@@ -181,7 +181,3 @@ def legal_force(status: str, in_force: bool | None) -> str | None:
     if in_force is False:
         return "NotInForce"
     return None
-
-
-def is_legal(doc: Document) -> bool:
-    return isinstance(doc, LegalDoc)
