@@ -129,6 +129,19 @@ def _children_section(ctx: Context, agency: Agency, src: str) -> tuple[str, list
     return "".join(out), pages
 
 
+def _latest(
+    ctx: Context, agency: Agency, docs: list, folder: str, noun: str, title: str
+) -> tuple[str, list[Page]]:
+    """The newest documents of an agency on its page, and all of them on pages of their own."""
+    src = urls.agency_src(agency.id)
+    out = document_table(ctx, docs[:AGENCY_LATEST], src, with_agency=False)
+    if len(docs) <= AGENCY_LATEST:
+        return out, []
+    base = f"{urls.AGENCY_DIR}/{agency.id}/{folder}.md"
+    out += more_link(ctx, src, base, f"Xem tất cả {len(docs)} {noun}")
+    return out, list_pages(ctx, base, f"{title} {agency.name}", docs, with_agency=False)
+
+
 def agency_pages(ctx: Context, agency: Agency) -> list[Page]:
     corpus, src = ctx.corpus, urls.agency_src(agency.id)
     out = [f"# {md_text(agency.name)}\n\n", _attributes(ctx, agency, src)]
@@ -148,12 +161,9 @@ def agency_pages(ctx: Context, agency: Agency) -> list[Page]:
             + ", ".join(f"{y or 'không rõ'}: {n}" for y, n in sorted(years.items(), reverse=True))
             + ".\n\n"
         )
-        out.append(document_table(ctx, plans[:AGENCY_LATEST], src, with_agency=False))
-        if len(plans) > AGENCY_LATEST:
-            base = f"{urls.AGENCY_DIR}/{agency.id}/ke-hoach.md"
-            out.append(more_link(ctx, src, base, f"Xem tất cả {len(plans)} kế hoạch"))
-            title = f"Kế hoạch của {agency.name}"
-            extra += list_pages(ctx, base, title, plans, with_agency=False)
+        plan_list, pages = _latest(ctx, agency, plans, "ke-hoach", "kế hoạch", "Kế hoạch của")
+        out.append(plan_list)
+        extra += pages
         feed = "Nhận tin kế hoạch mới của cơ quan (Atom)"
         out.append(
             more_link(ctx, src, agency_feed_path(agency.id), feed, type="application/atom+xml")
@@ -161,12 +171,9 @@ def agency_pages(ctx: Context, agency: Agency) -> list[Page]:
     legal = newest_first([d for d in corpus.legal.values() if d.issuer == agency.id])
     if legal:
         out.append(f"## Văn bản pháp luật và văn bản chỉ đạo ({len(legal)})\n")
-        out.append(document_table(ctx, legal[:AGENCY_LATEST], src, with_agency=False))
-        if len(legal) > AGENCY_LATEST:
-            base = f"{urls.AGENCY_DIR}/{agency.id}/van-ban.md"
-            out.append(more_link(ctx, src, base, f"Xem tất cả {len(legal)} văn bản"))
-            title = f"Văn bản của {agency.name}"
-            extra += list_pages(ctx, base, title, legal, with_agency=False)
+        legal_list, pages = _latest(ctx, agency, legal, "van-ban", "văn bản", "Văn bản của")
+        out.append(legal_list)
+        extra += pages
     meta = PageMeta(
         description=agency.name,
         feed=agency_feed_path(agency.id) if plans else "",

@@ -25,12 +25,12 @@ from .indexes import (
     year_pages,
 )
 from .legal_pages import legal_page
-from .plan_pages import plan_page, source_path
-from .task_pages import task_pages
-from .unresolved_pages import unresolved_pages
 from .page import Page, SiteFile
+from .plan_pages import plan_page, source_path
 from .search import search_page
 from .settings import SiteSettings
+from .task_pages import task_pages
+from .unresolved_pages import unresolved_pages
 
 ASSET_DIR = "assets/cchc"
 ASSETS = ("cchc.css",)

@@ -112,3 +112,17 @@ def cited_by_section(
             )
     return "".join(section), pages
 
+
+
+def cited_by_sections(
+    ctx: Context, doc: Plan | LegalDoc, src: str, *, keep_empty: bool
+) -> tuple[str, list[Page]]:
+    """Both sections of a document page and their pages; ``keep_empty`` also shows a section
+    that has no plan ("Chưa có …"), as legal pages do."""
+    sections, pages = [], []
+    for kind in TITLES:
+        if keep_empty or ctx.citing(kind, doc.id):
+            section, more = cited_by_section(ctx, doc, kind, src)
+            sections.append(section)
+            pages += more
+    return "".join(sections), pages

@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from ..collation import sort_key
 from ..corpus import Corpus
-from ..models import Citation, Document, LegalDoc, PartialDate, Plan
+from ..models import Citation, Document, PartialDate, Plan
 from ..slug import is_safe_id, slugify
 from . import urls
 from .fragments import link

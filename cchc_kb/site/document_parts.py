@@ -29,9 +29,17 @@ def notice(kind: str, title: str, text: str = "", items: list[str] | None = None
     return block("notice.html", kind=kind, title=title, text=text, items=items or [])
 
 
-def bullets(items: list[str]) -> str:
-    """A Markdown list of record text."""
-    return "".join(f"- {md_text(item)}\n" for item in items) + "\n"
+def title_and_lead(doc: Plan | LegalDoc) -> str:
+    """The h1 (type and number) and the trích yếu under it."""
+    return f"# {md_text(heading(doc))}\n\n" + (lead(doc.summary) if doc.summary else "")
+
+
+def notes_section(notes: list[str]) -> str:
+    """Data-quality notes as a Markdown list of record text."""
+    if not notes:
+        return ""
+    items = "".join(f"- {md_text(note)}\n" for note in notes)
+    return f"## Ghi chú về chất lượng dữ liệu\n\n{items}\n"
 
 
 def graph_section(ctx: Context, doc_id: str, src: str) -> str:

@@ -26,7 +26,7 @@ from ..exports import (
 )
 from ..exports import graph_files as _export_files
 from ..graph import EDGE_LABELS, Finding, analyses, edge_types, ranking
-from ..models import AGENCY_LEVELS, LEVEL_ORDER, Diagnostic, PartialDate
+from ..models import LEVEL_ORDER, Diagnostic, PartialDate
 from ..svg import (
     label_key,
     neighbourhood,

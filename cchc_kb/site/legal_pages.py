@@ -10,30 +10,28 @@ from ..corpus import Corpus
 from ..models import RELATION_LABELS, Document, LegalDoc
 from . import urls
 from .body import plain_body
-from .cited_by import cited_by_section
+from .cited_by import cited_by_sections
 from .common import (
     Links,
     agency_name,
     citation_date,
     date_short,
     date_vi,
-    heading,
     provenance_notes,
     type_slug,
 )
 from .context import Context
 from .document_parts import (
-    bullets,
     diagnostic_notes,
     document_page,
     graph_section,
     judgement_badge,
-    lead,
+    notes_section,
     notice,
     panel,
+    title_and_lead,
 )
 from .fragments import block, join
-from .md import md_text
 from .page import Page
 from .render import render
 
@@ -126,9 +124,7 @@ def _relations(corpus: Corpus, doc: LegalDoc, links: Links) -> list[Markup]:
 def legal_page(ctx: Context, doc: LegalDoc) -> list[Page]:
     corpus, src = ctx.corpus, urls.legal_src(doc.id)
     links = ctx.links(src)
-    out: list[str] = [f"# {md_text(heading(doc))}\n\n"]
-    if doc.summary:
-        out.append(lead(doc.summary))
+    out: list[str] = [title_and_lead(doc)]
     attributes, judgement = _attributes(ctx, doc, links)
     out.append(attributes)
 
@@ -145,20 +141,14 @@ def legal_page(ctx: Context, doc: LegalDoc) -> list[Page]:
         out.append("## Quan hệ với văn bản khác\n")
         out.append(block("list.html", items=relations, cls="cchc-relations"))
 
-    extra_pages: list[Page] = []
-    for kind in ("can_cu", "dan_chieu"):
-        section, pages = cited_by_section(ctx, doc, kind, src)
-        out.append(section)
-        extra_pages.extend(pages)
+    cited_by, extra_pages = cited_by_sections(ctx, doc, src, keep_empty=True)
+    out.append(cited_by)
 
     out.append(graph_section(ctx, doc.id, src))
 
     if doc.body.strip():
         out.append("## Tóm tắt\n\n")
         out.append(plain_body(doc.body).rstrip() + "\n\n")
-    notes = diagnostic_notes(ctx, doc)
-    if notes:
-        out.append("## Ghi chú về chất lượng dữ liệu\n\n")
-        out.append(bullets(notes))
+    out.append(notes_section(diagnostic_notes(ctx, doc)))
 
     return [document_page(ctx, doc, src, "".join(out)), *extra_pages]

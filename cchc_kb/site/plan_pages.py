@@ -12,13 +12,12 @@ from ..corpus import Corpus
 from ..models import CCHC_AREAS, PLAN_STATUSES, Citation, LegalDoc, Plan
 from . import urls
 from .body import linked_body
-from .cited_by import cited_by_section
+from .cited_by import cited_by_sections
 from .common import (
     Links,
     badge,
     date_short,
     date_vi,
-    heading,
     provenance_notes,
     short_label,
     unresolved_key,
@@ -26,19 +25,18 @@ from .common import (
 )
 from .context import Context
 from .document_parts import (
-    bullets,
     change_notes,
     diagnostic_notes,
     document_page,
     graph_section,
     judgement_badge,
-    lead,
+    notes_section,
     notice,
     panel,
+    title_and_lead,
 )
 from .fragments import block
 from .implementation import implementation_src
-from .md import md_text
 from .page import Page
 from .render import render
 
@@ -144,9 +142,7 @@ def _references(ctx: Context, plan: Plan, links: Links) -> list[Markup]:
 def plan_page(ctx: Context, plan: Plan) -> list[Page]:
     corpus, src = ctx.corpus, urls.plan_src(plan.id)
     links = ctx.links(src)
-    out: list[str] = [f"# {md_text(heading(plan))}\n\n"]
-    if plan.summary:
-        out.append(lead(plan.summary))
+    out: list[str] = [title_and_lead(plan)]
 
     chain = parent_chain(corpus, plan)
     if chain:
@@ -192,12 +188,8 @@ def plan_page(ctx: Context, plan: Plan) -> list[Page]:
         more = links.to(implementation_src(plan.id), "Xem cơ quan nào đã và chưa triển khai")
         out.append(block("paragraph.html", parts=[more], cls=""))
 
-    extra_pages: list[Page] = []
-    for kind in ("can_cu", "dan_chieu"):
-        if ctx.citing(kind, plan.id):
-            section, pages = cited_by_section(ctx, plan, kind, src)
-            out.append(section)
-            extra_pages.extend(pages)
+    cited_by, extra_pages = cited_by_sections(ctx, plan, src, keep_empty=False)
+    out.append(cited_by)
 
     out.append(graph_section(ctx, plan.id, src))
 
@@ -205,10 +197,7 @@ def plan_page(ctx: Context, plan: Plan) -> list[Page]:
         out.append("## Nội dung văn bản\n\n")
         out.append(linked_body(corpus, plan.body, plan.citations, src).rstrip() + "\n\n")
 
-    notes = diagnostic_notes(ctx, plan) + provenance_notes(plan)
-    if notes:
-        out.append("## Ghi chú về chất lượng dữ liệu\n\n")
-        out.append(bullets(notes))
+    out.append(notes_section(diagnostic_notes(ctx, plan) + provenance_notes(plan)))
 
     if plan.source_file:
         out.append("## Văn bản gốc\n")
