@@ -24,10 +24,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .load import load_agencies, load_corpus, parse_front_matter, validator
-from .models import Agency, PartialDate
-from .slug import ascii_fold, slugify
-from .text import read_text
+from .cite import CitingContext, Registry, find_citations
+from .model.models import Agency, PartialDate
+from .model.slug import ascii_fold, slugify
+from .model.text import read_text
+from .source.frontmatter import parse_front_matter
+from .source.repository import load_agencies, read_repository, validator
 
 # ---------------------------------------------------------------------------------------------
 # Tables
@@ -577,12 +579,10 @@ def parent_plans(
     text: str, agency: str | None, year: int | None, date: PartialDate | None, root: Path | None
 ) -> tuple[list[str], list[str]]:
     """Ids of what the preamble names (can_cu) and of the plans among them (thuc_hien)."""
-    from .cite import CitingContext, Registry, find_citations
-
     registry = None
     if root is not None:
         try:
-            corpus = load_corpus(root, cite=False)
+            corpus = read_repository(root)
             registry = Registry.from_records(corpus.documents(), corpus.agencies)
         except Exception:  # noqa: BLE001 — a broken repository must not stop an import
             registry = None

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .models import Plan
+from .model.models import Plan
 
 
 @dataclass

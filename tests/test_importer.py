@@ -11,8 +11,8 @@ import yaml
 
 from cchc_kb import importer as imp
 from cchc_kb.cli import main as cli_main
-from cchc_kb.load import load_agencies
-from cchc_kb.text import read_text
+from cchc_kb.model.text import read_text
+from cchc_kb.source.repository import load_agencies
 
 ROOT = Path(__file__).resolve().parent.parent
 

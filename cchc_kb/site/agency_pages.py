@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..collation import sort_key
 from ..corpus import Corpus
-from ..models import AGENCY_LEVELS, LEVEL_ORDER, Agency
+from ..model.collation import sort_key
+from ..model.models import AGENCY_LEVELS, LEVEL_ORDER, Agency
 from . import urls
 from .common import date_short, date_vi, newest_first
 from .context import Context

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..collation import sort_key
-from ..models import LegalDoc, Plan
+from ..model.collation import sort_key
+from ..model.models import LegalDoc, Plan
 from . import urls
 from .common import agency_name, date_key, doc_date, short_label
 from .context import Context

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..corpus import Corpus
-from ..graph import graph_of as engine_graph_of
-from ..models import Citation, Diagnostic, Plan
-from .common import Links, unresolved_key
+from ..analysis.graph import build_graph
+from ..corpus import Corpus, unresolved_key
+from ..model.models import Citation, Diagnostic, Plan
+from .common import Links
 from .settings import SiteSettings
 
 
@@ -44,7 +44,7 @@ def make_context(corpus: Corpus, settings: SiteSettings) -> Context:
 
 
 def graph_of(ctx: Context):
-    """The corpus's citation graph, built once per site build."""
+    """The corpus's citation graph: the one ``build_site`` made, or built once here."""
     if "graph" not in ctx.cache:
-        ctx.cache["graph"] = engine_graph_of(ctx.corpus, ctx.settings.as_of)
+        ctx.cache["graph"] = build_graph(ctx.corpus, ctx.settings.as_of)
     return ctx.cache["graph"]

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .. import validity
-from ..models import Diagnostic, LegalDoc, PartialDate, Plan
-from ..svg import neighbourhood_svg
+from ..analysis import validity
+from ..model.models import Diagnostic, LegalDoc, PartialDate, Plan
 from .common import Links, badge, date_vi, heading
 from .context import Context, graph_of
 from .fragments import block, join
@@ -14,6 +13,7 @@ from .json_ld import json_ld
 from .md import md_text
 from .page import Page, PageMeta
 from .search import document_search
+from .svg import neighbourhood_svg
 
 
 def panel(rows: list[tuple[str, object]], caption: str) -> str:
@@ -47,7 +47,7 @@ def graph_section(ctx: Context, doc_id: str, src: str) -> str:
     svg = neighbourhood_svg(graph_of(ctx), doc_id, src, scheme=ctx.settings.urls)
     if not svg:
         return ""
-    return "## Sơ đồ liên kết\n" + block("graph_figure.html", svg=Markup(svg))
+    return "## Sơ đồ liên kết\n" + block("graph/figure.html", svg=Markup(svg))
 
 
 def judgement_badge(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .. import validity
-from ..collation import sort_key
+from ..analysis import validity
 from ..corpus import Corpus
-from ..models import Agency, PartialDate, Plan
+from ..model.collation import sort_key
+from ..model.models import Agency, PartialDate, Plan
 from . import urls
 from .common import agency_name, date_key, date_short, doc_date, short_label
 from .context import Context

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 
-from ..collation import sort_key
-from ..models import Document, LegalDoc, Plan
+from ..model.collation import sort_key
+from ..model.models import Document, LegalDoc, Plan
 from . import urls
 from .common import date_key, date_short, date_vi, doc_date, newest_first, type_slug
 from .context import Context

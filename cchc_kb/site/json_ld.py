@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .. import validity
-from ..models import LegalDoc, Plan
+from ..analysis import validity
+from ..model.models import LegalDoc, Plan
 from . import urls
 from .common import agency_name, heading, legal_force
 from .context import Context

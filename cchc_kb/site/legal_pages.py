@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .. import validity
+from ..analysis import validity
 from ..corpus import Corpus
-from ..models import RELATION_LABELS, Document, LegalDoc
+from ..model.models import RELATION_LABELS, Document, LegalDoc
 from . import urls
 from .body import plain_body
 from .cited_by import cited_by_sections

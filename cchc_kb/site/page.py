@@ -12,14 +12,20 @@ class SearchEntry(TypedDict):
 
 
 class PageMeta(TypedDict, total=False):
-    """Every page-meta key ``overrides/main.html`` reads; the adapter writes them as the page's
-    front-matter. No other key is read by the theme.
+    """The contract with the theme: every key a page's meta may carry, and what reads it.
 
-    - ``description``: the ``<meta name="description">`` text (escaped by the adapter).
-    - ``json_ld``: a schema.org object, printed in ``<script type="application/ld+json">``.
-    - ``search``: a content page Pagefind indexes, with its result title and search terms.
-    - ``search_ui``: the search page: loads Pagefind's UI and leaves out the header search box.
-    - ``feed``: path of the page's own Atom feed (an agency's), linked as ``rel=alternate``.
+    The hook writes the meta as the page's front-matter; ``overrides/main.html`` (and
+    Material's ``base.html`` for the title and description) read it. A key outside this
+    definition is refused when the page is made.
+
+    - ``description``: ``<meta name=description>`` (Material); the hook squeezes whitespace
+      and escapes it.
+    - ``json_ld``: a schema.org object, printed as ``<script type=application/ld+json>``
+      (main.html).
+    - ``search``: the page is indexed by Pagefind; its title and terms give the hidden
+      identity line and the result title (main.html, ``cchc_kb.site.search``).
+    - ``search_ui``: true on the 'Tìm kiếm' page: loads Pagefind's UI script (main.html).
+    - ``feed``: path of the Atom feed announced by ``<link rel=alternate>`` (main.html).
     """
 
     description: str
@@ -29,12 +35,21 @@ class PageMeta(TypedDict, total=False):
     feed: str
 
 
+# The keys of the contract, for the check below and the tests.
+PAGE_META: frozenset[str] = PageMeta.__required_keys__ | PageMeta.__optional_keys__
+
+
 @dataclass
 class Page:
     src: str  # source path under the site, e.g. "van-ban/61-2018-nd-cp.md" (see urls.py)
-    title: str  # plain text, used for <title> and the h1
+    title: str  # plain text, used for <title> and the h1 (the hook escapes it)
     markdown: str  # the page body; anything from records has been escaped by the renderer
     meta: PageMeta = field(default_factory=PageMeta)
+
+    def __post_init__(self) -> None:
+        unknown = sorted(set(self.meta) - set(PAGE_META))
+        if unknown:
+            raise ValueError(f"{self.src}: page meta not in PAGE_META: {', '.join(unknown)}")
 
 
 @dataclass

@@ -7,9 +7,9 @@ import re
 
 from markupsafe import Markup
 
-from ..collation import sort_key
-from ..corpus import Corpus
-from ..models import CCHC_AREAS, PLAN_STATUSES, Citation, LegalDoc, Plan
+from ..corpus import unresolved_key
+from ..model.collation import sort_key
+from ..model.models import CCHC_AREAS, PLAN_STATUSES, Citation, LegalDoc, Plan
 from . import urls
 from .body import linked_body
 from .cited_by import cited_by_sections
@@ -20,7 +20,6 @@ from .common import (
     date_vi,
     provenance_notes,
     short_label,
-    unresolved_key,
     unresolved_label,
 )
 from .context import Context
@@ -41,21 +40,6 @@ from .page import Page
 from .render import render
 
 _PLAIN_FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,100}")
-
-
-def parent_chain(corpus: Corpus, plan: Plan) -> list[Plan]:
-    """The first parent, its parent, … up to the central programme; top first, cycle-safe."""
-    chain: list[Plan] = []
-    seen = {plan.id}
-    current = plan
-    while current.implements:
-        parent = corpus.plans.get(current.implements[0])
-        if parent is None or parent.id in seen:
-            break
-        chain.append(parent)
-        seen.add(parent.id)
-        current = parent
-    return list(reversed(chain))
 
 
 def source_name(plan: Plan) -> str:
@@ -144,7 +128,7 @@ def plan_page(ctx: Context, plan: Plan) -> list[Page]:
     links = ctx.links(src)
     out: list[str] = [title_and_lead(plan)]
 
-    chain = parent_chain(corpus, plan)
+    chain = corpus.parent_chain(plan.id)
     if chain:
         out.append(
             block(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..models import PartialDate
+from ..model.models import PartialDate
 from .urls import DIRECTORY_URLS, UrlScheme
 
 DEFAULT_PAGE_SIZE = 25

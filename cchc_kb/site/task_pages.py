@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..collation import sort_key
+from ..model.collation import sort_key
 from ..tasks import Task, deadline_key, lead_units, parse_tasks, plain_cell
 from .common import agency_name
 from .context import Context

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..collation import sort_key
-from ..models import Citation, Plan
+from ..model.collation import sort_key
+from ..model.models import Citation, Plan
 from . import urls
 from .body import target_src
 from .common import agency_name, date_vi, unresolved_label
