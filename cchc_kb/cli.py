@@ -17,7 +17,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "cchc_kb.commands.cite",
         "liệt kê các trích dẫn văn bản trong một tệp (bảng, hoặc JSON với --json)",
     ),
-    "import": ("cchc_kb.importer", "chuyển văn bản .txt/.md thành kế hoạch Markdown"),
+    "import": (
+        "cchc_kb.importer.command",
+        "chuyển văn bản .txt/.md/.docx/.doc/.pdf/ảnh quét thành kế hoạch Markdown",
+    ),
+    "legal": ("cchc_kb.importer.legal", "nhập văn bản pháp luật hàng loạt (CSV, JSON Lines)"),
+    "new": ("cchc_kb.importer.draft", "tạo dự thảo kế hoạch thực hiện một kế hoạch cấp trên"),
     "corpus": ("cchc_kb.synthetic", "ghi một kho kế hoạch tổng hợp để kiểm thử, đo hiệu năng"),
 }
 

@@ -18,6 +18,7 @@ import networkx as nx
 from ..cite import canonical_number, find_self_references
 from ..corpus import Corpus
 from ..model.models import Diagnostic, Plan
+from . import places
 from .graph import Finding, analyses, build_graph
 
 # A letter of another script glued to or standing between Vietnamese words ("trong топ đầu").
@@ -44,6 +45,7 @@ def findings(corpus: Corpus) -> list[Diagnostic]:
                     "văn bản không ghi nguồn thông tin (nguon_thong_tin)",
                 )
             )
+    out.extend(places.findings(corpus))
     return out
 
 

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from ..analysis.findings import record_diagnostics
 from ..analysis.graph import Finding
 from ..corpus import Corpus
 from ..model.collation import sort_key
-from ..model.models import Diagnostic
 from .graph_view import (
     GraphPageSettings,
     node_link,
@@ -81,8 +81,7 @@ def report_items(corpus: Corpus, graph: nx.DiGraph, findings: list[Finding]) -> 
     by_path = {a.get("path"): n for n, a in graph.nodes(data=True) if a.get("path")}
     items = [
         _Item(d.severity, d.code, d.path, d.line, d.message, by_path.get(d.path), ())
-        for d in corpus.diagnostics
-        if isinstance(d, Diagnostic)
+        for d in record_diagnostics(corpus)
     ]
     items += [
         _Item(f.severity, f.code, f.path, f.line, f.message, f.doc_id, f.related) for f in findings
