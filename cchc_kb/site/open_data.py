@@ -32,13 +32,9 @@ LICENCE_MD = (
 )
 
 
-
-
 def graph_files(corpus: Corpus, graph: nx.DiGraph, settings=None) -> list[SiteFile]:
-    """The open-data exports (see ``cchc_kb.site.exports``)."""
-    return _export_files(corpus, graph)
-
-
+    """The open-data exports (see ``cchc_kb.site.exports``), page URLs under the site's scheme."""
+    return _export_files(corpus, graph, getattr(settings, "urls", urls.DIRECTORY_URLS))
 
 
 # ---------------------------------------------------------------------------------------------
