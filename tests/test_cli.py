@@ -20,7 +20,9 @@ def help_text(capsys, command: str) -> str:
 @pytest.mark.parametrize(
     ("command", "says", "never"),
     [
-        ("import", [".txt", ".md", ".docx", ".pdf"], []),
+        ("import", [".txt", ".md", ".docx", ".doc", ".pdf", "ảnh quét"], []),
+        ("legal", ["CSV", "JSON Lines"], []),
+        ("new", ["dự thảo"], []),
         ("cite", ["--json", "mỗi trích dẫn một dòng"], []),
         ("check", ["path:line"], []),
     ],
@@ -32,7 +34,7 @@ def test_help_says_what_the_command_does(capsys, command, says, never):
 
 
 def test_every_verb_is_one_row():
-    assert set(COMMANDS) == {"check", "cite", "import", "new", "legal", "corpus"}
+    assert set(COMMANDS) == {"check", "cite", "import", "legal", "new", "corpus"}
 
 
 def test_cite_prints_one_readable_line_per_citation(tmp_path, capsys, monkeypatch):

@@ -303,7 +303,7 @@ class Plan(Document):
     recipients: list[str] = field(default_factory=list)  # noi_nhan
     source_file: str | None = None  # nguon: file name beside the Markdown
     source_origin: str | None = None  # nguon_goc: where that file came from
-    decision_number: str | None = None  # so_quyet_dinh: when a Quyết định issued the plan
+    plan_number: str | None = None  # so_ky_hieu_ke_hoach: when the file is the decision issuing it
     stub: bool = False  # known only from citing texts; no body
     citations: list[Citation] = field(default_factory=list)  # filled by the citation engine
 
@@ -344,7 +344,7 @@ PLAN_FIELDS = COMMON_FIELDS | {
     "noi_nhan": "recipients",
     "nguon": "source_file",
     "nguon_goc": "source_origin",
-    "so_quyet_dinh": "decision_number",
+    "so_ky_hieu_ke_hoach": "plan_number",
 }
 LEGAL_FIELDS = COMMON_FIELDS | {
     "ngay_co_hieu_luc": "effective",

@@ -96,8 +96,8 @@ def _attributes(ctx: Context, plan: Plan, links: Links) -> str:
         ("Tình trạng", PLAN_STATUSES.get(plan.status, plan.status)),
         ("Lĩnh vực CCHC", areas or render("emphasis.html", text="chưa phân loại")),
     ]
-    if plan.decision_number:
-        rows.insert(2, ("Ban hành kèm Quyết định", plan.decision_number))
+    if plan.plan_number:
+        rows.insert(2, ("Số, ký hiệu của kế hoạch", plan.plan_number))
     parents = [corpus.plans[p] for p in plan.implements if p in corpus.plans]
     if parents:
         rows.append(("Kế hoạch cấp trên", Markup(", ").join(links.doc(p) for p in parents)))

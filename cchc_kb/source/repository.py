@@ -201,7 +201,7 @@ def _plan(data: dict, lines: dict[str, int], sink: Sink, rel: str, fm: FrontMatt
         recipients=[str(r) for r in data.get("noi_nhan") or []],
         source_file=data.get("nguon"),
         source_origin=data.get("nguon_goc"),
-        decision_number=data.get("so_quyet_dinh"),
+        plan_number=data.get("so_ky_hieu_ke_hoach"),
         stub=bool(data.get("stub", False)),
     )
 
