@@ -12,6 +12,7 @@ from ..analysis.graph import Finding
 from ..analysis.unpublished import unpublished
 from ..corpus import Corpus
 from ..model.collation import sort_key
+from .fragments import block
 from .graph_view import (
     GraphPageSettings,
     node_link,
@@ -22,7 +23,6 @@ from .graph_view import (
 from .md import md_text
 from .page import Page
 from .paginate import pager, paginate
-from .render import render
 
 REPORT_SRC = "chat-luong-du-lieu.md"
 
@@ -164,7 +164,7 @@ def _unpublished_section(corpus: Corpus) -> str:
         f"{len(files)} tệp có lỗi chưa được xuất bản thành trang; mỗi tệp ghi lỗi đầu tiên "
         "(tệp, dòng, mã, nội dung).\n\n"
     )
-    out.append(render("report/unpublished.html", files=files) + "\n")
+    out.append(block("report/unpublished.html", files=files))
     return "".join(out)
 
 
@@ -191,7 +191,7 @@ def _group_pages(graph, group: list[_Item], base: str, severity, code, title, cf
             if links:
                 line += " (" + ", ".join(dict.fromkeys(links)) + ")"
             out.append(f"- {line}\n")
-        out.append("\n" + pager(part))
+        out.append("\n" + pager(part, cfg.scheme))
         pages.append(Page(src, f"{title}{part_suffix(part)}", "".join(out)))
     return pages
 
