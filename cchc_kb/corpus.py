@@ -82,3 +82,17 @@ class Corpus:
             for parent in plan.implements:
                 out[("thuc_hien", parent)].append(plan)
         return out
+
+    def acted_on_by(self, doc_id: str) -> list[tuple[str, LegalDoc]]:
+        """(relation, acting document) for every legal document that names ``doc_id``."""
+        return self._relations_to.get(doc_id, [])
+
+    @cached_property
+    def _relations_to(self) -> dict[str, list[tuple[str, LegalDoc]]]:
+        # Validity asks this for every cited document; a scan per call was quadratic.
+        out: dict[str, list[tuple[str, LegalDoc]]] = defaultdict(list)
+        for other in self.legal.values():
+            for relation, targets in other.relations.items():
+                for target in dict.fromkeys(targets):
+                    out[target].append((relation, other))
+        return out

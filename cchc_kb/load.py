@@ -41,8 +41,11 @@ LEGAL_DIR = "legal"
 SOURCE_SUFFIXES = {".txt", ".docx", ".pdf", ".doc", ".odt"}
 
 
-class _NoDatesLoader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as the strings written: partial dates must survive."""
+class _NoDatesLoader(yaml.CSafeLoader):
+    """SafeLoader that keeps dates as the strings written: partial dates must survive.
+
+    libyaml's C parser gives the same nodes with their line marks, several times faster than
+    the pure-Python composer; every record's front-matter goes through it."""
 
 
 _NoDatesLoader.yaml_implicit_resolvers = {

@@ -49,18 +49,10 @@ def is_checked(doc: Document, field_name: str) -> bool:
 
 def history(corpus: Corpus, doc_id: str) -> list[Change]:
     """What other documents did to ``doc_id``, oldest first (unknown dates last)."""
-    changes = []
-    for other in corpus.legal.values():
-        for relation, targets in other.relations.items():
-            if doc_id in targets:
-                changes.append(
-                    Change(
-                        relation,
-                        other.id,
-                        other.effective or other.issued,
-                        is_checked(other, relation),
-                    )
-                )
+    changes = [
+        Change(relation, other.id, other.effective or other.issued, is_checked(other, relation))
+        for relation, other in corpus.acted_on_by(doc_id)
+    ]
     return sorted(
         changes, key=lambda c: (c.effective is None, c.effective or PartialDate(None), c.by)
     )
