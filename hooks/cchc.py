@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 from mkdocs.structure.files import File
 
-from cchc_kb.load import load_corpus
+from cchc_kb.load import LEGAL_DIR, PLANS_DIR, load_corpus
 from cchc_kb.site.build import build_pages, site_files
 from cchc_kb.site.search import folded_text, identity_text, index_site
 from cchc_kb.site.settings import SiteSettings
@@ -55,6 +55,14 @@ def on_files(files, config):
         if item.path not in existing:
             files.append(File.generated(config, item.path, content=item.content))
     return files
+
+
+def on_serve(server, config, builder):
+    # The corpus lives outside docs/: an edited plan, legal record or agency must rebuild too.
+    for folder in (PLANS_DIR, LEGAL_DIR):
+        if (_state["root"] / folder).is_dir():
+            server.watch(str(_state["root"] / folder))
+    return server
 
 
 def on_env(env, config, files):
