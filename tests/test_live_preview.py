@@ -91,7 +91,7 @@ def test_edits_to_the_corpus_show_in_the_preview(served):
     _wait_for(plan_url, "Đoạn thêm để kiểm tra bản xem trước.", process)
 
     legal_url = _url(base, urls.legal_src("24-2014-nd-cp"))
-    _edit(repo / LEGAL, "trich_yeu: \"", "trich_yeu: \"Bản sửa thử - ")
+    _edit(repo / LEGAL, 'trich_yeu: "', 'trich_yeu: "Bản sửa thử - ')
     _wait_for(legal_url, "Bản sửa thử - ", process)
 
     _edit(
