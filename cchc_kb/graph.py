@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from . import phases
 from .collation import sort_key
 from .corpus import Corpus
 from .models import (
@@ -340,7 +341,8 @@ def graph_of(corpus_or_graph, as_of: PartialDate | None = None) -> nx.DiGraph:
     cached = _GRAPHS.get(key)
     if cached is not None and cached[0]() is corpus_or_graph:
         return cached[1]
-    graph = build_graph(corpus_or_graph, as_of)
+    with phases.timed("graph"):
+        graph = build_graph(corpus_or_graph, as_of)
     for k in [k for k, (ref, _) in _GRAPHS.items() if ref() is None]:
         del _GRAPHS[k]
     _GRAPHS[key] = (weakref.ref(corpus_or_graph), graph)

@@ -19,6 +19,7 @@ import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
+from . import phases
 from .corpus import Corpus
 from .models import (
     LEGAL_FIELDS,
@@ -479,8 +480,10 @@ def load_corpus(root: Path | str, *, cite: bool = True) -> Corpus:
     if cite:
         from .check import findings
 
-        cite_corpus(corpus)
-        corpus.diagnostics.extend(findings(corpus))
+        with phases.timed("cite"):
+            cite_corpus(corpus)
+        with phases.timed("check"):
+            corpus.diagnostics.extend(findings(corpus))
     corpus.diagnostics.sort(key=lambda d: (d.path, d.line, d.severity, d.code, d.message))
     return corpus
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 import yaml
 from mkdocs.structure.files import File
 
+from cchc_kb import phases
 from cchc_kb.load import LEGAL_DIR, PLANS_DIR, load_corpus
 from cchc_kb.site.build import build_pages, site_files
 from cchc_kb.site.search import folded_text, identity_text, index_site
@@ -30,6 +32,7 @@ def on_config(config):
     settings = SiteSettings.from_config(cchc, config.site_name, config.site_url)
     root = Path(config.config_file_path).parent / str(cchc.get("root") or ".")
     _state.update(settings=settings, root=root.resolve())
+    phases.reset()
     # MkDocs dates the sitemap with the build time unless SOURCE_DATE_EPOCH is set: use as_of.
     as_of = settings.as_of
     epoch = datetime(as_of.year, as_of.month, as_of.day, tzinfo=UTC).timestamp()
@@ -39,7 +42,8 @@ def on_config(config):
 
 def on_files(files, config):
     settings: SiteSettings = _state["settings"]
-    corpus = load_corpus(_state["root"])
+    with phases.timed("load"):
+        corpus = load_corpus(_state["root"])
     for diag in corpus.diagnostics:
         level = logging.ERROR if diag.severity == "error" else logging.INFO
         log.log(level, diag.format())
@@ -49,9 +53,13 @@ def on_files(files, config):
         if file.src_uri.startswith("assets/javascripts/") or file.src_uri.endswith(".map"):
             files.remove(file)
     existing = {f.src_uri for f in files}
-    for page in build_pages(corpus, settings, existing):
+    with phases.timed("pages"):
+        pages = build_pages(corpus, settings, existing)
+    for page in pages:
         files.append(File.generated(config, page.src, content=_with_front_matter(page)))
-    for item in site_files(corpus, settings):
+    with phases.timed("files"):
+        extra_files = site_files(corpus, settings)
+    for item in extra_files:
         if item.path not in existing:
             files.append(File.generated(config, item.path, content=item.content))
     return files
@@ -72,8 +80,32 @@ def on_env(env, config, files):
     return env
 
 
+# Markdown conversion runs between these two page events, the theme's templates between the
+# next two: the spans are charged to their phases for benchmarks (cchc_kb.phases).
+def on_page_markdown(markdown, page, config, files):
+    _state["span"] = time.perf_counter()
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    phases.add("markdown", time.perf_counter() - _state.pop("span", time.perf_counter()))
+    return html
+
+
+def on_page_context(context, page, config, nav):
+    _state["span"] = time.perf_counter()
+    return context
+
+
+def on_post_page(output, page, config):
+    phases.add("templates", time.perf_counter() - _state.pop("span", time.perf_counter()))
+    return output
+
+
 def on_post_build(config):
-    log.debug(index_site(config.site_dir))  # Pagefind: _pagefind/ for the "Tìm kiếm" page
+    with phases.timed("search index"):
+        log.debug(index_site(config.site_dir))  # Pagefind: _pagefind/ for the "Tìm kiếm" page
+    phases.write_if_requested()
 
 
 def _with_front_matter(page) -> str:
