@@ -16,6 +16,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "cite": ("cchc_kb.cite.command", "liệt kê các trích dẫn văn bản trong một tệp (JSON)"),
     "import": ("cchc_kb.importer", "chuyển văn bản .txt/.md/.docx/.pdf thành kế hoạch Markdown"),
     "corpus": ("cchc_kb.synthetic", "ghi một kho kế hoạch tổng hợp để kiểm thử, đo hiệu năng"),
+    "federate": (
+        "cchc_kb.federation",
+        "gộp tìm kiếm và đồ thị của các trang tỉnh thành trang toàn quốc",
+    ),
 }
 
 

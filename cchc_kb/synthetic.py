@@ -24,6 +24,7 @@ import itertools
 import random
 import shutil
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -433,11 +434,13 @@ def write_repository(
     seed: int = 0,
     with_seeds_from: Path | None = None,
     legal: int | None = None,
+    provinces: Sequence[str] | None = None,
 ) -> Path:
     """Write a loadable repository of ``plans`` synthetic plans into ``out``.
 
     ``legal`` is the number of synthetic legal documents (default: one per five plans, at
-    least 40). With ``with_seeds_from`` (a repository root), its plans, legal records and
+    least 40). ``provinces`` (names of provinces after 1/7/2025) keeps the corpus to those and
+    the provinces they absorbed, as one province's own repository. With ``with_seeds_from`` (a repository root), its plans, legal records and
     agencies are copied first, so a real seed page can be compared across corpus sizes.
     """
     rng = random.Random(seed)
@@ -452,7 +455,10 @@ def write_repository(
     taken = {p.stem for p in (out / "plans").rglob("*.md")}
     known = {a["id"] for a in agencies}
     # Enough provinces that each has at most ~140 plans over the six years of a theme.
-    regions = _regions()[: max(1, min(len(PROVINCES_2025), plans // 140 + 1))]
+    regions = [r for r in _regions() if provinces is None or r[0].name in provinces]
+    if not regions:
+        raise ValueError(f"no province after 1/7/2025 is named {', '.join(provinces or [])}")
+    regions = regions[: max(1, min(len(regions), plans // 140 + 1))]
     agencies += [a for a in _agencies(regions) if a["id"] not in known]
     (out / "plans" / "agencies.yml").write_text(_dump(agencies), encoding="utf-8")
 
@@ -565,6 +571,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--seed", type=int, default=0, help="hạt giống ngẫu nhiên")
     parser.add_argument(
+        "--tinh",
+        action="append",
+        default=None,
+        metavar="TÊN",
+        help="chỉ tỉnh này (tên sau 1/7/2025, kèm các tỉnh đã nhập vào); lặp lại được",
+    )
+    parser.add_argument(
         "--with-seeds",
         type=Path,
         default=None,
@@ -573,6 +586,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    write_repository(args.out, args.plans, args.seed, args.with_seeds, args.legal)
+    write_repository(args.out, args.plans, args.seed, args.with_seeds, args.legal, args.tinh)
     print(f"Đã ghi kho tổng hợp {args.plans} kế hoạch vào {args.out}")
     return 0
