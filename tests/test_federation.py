@@ -104,3 +104,10 @@ def test_national_search_finds_each_province_plan(host, browser, name, folder, q
         assert place in page.inner_text("h1") + page.inner_text("body")
         page.close()
         assert (foreign, errors) == ([], [])
+
+
+def test_federating_again_gives_the_same_bytes(host, tmp_path):
+    root, sites = host
+    again = federate(sites, tmp_path / "again")
+    for rel in ("index.html", GRAPH_FILE):
+        assert (again / rel).read_bytes() == (root / "quoc-gia" / rel).read_bytes()
