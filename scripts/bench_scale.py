@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from cchc_kb.phases import ENV_VAR  # noqa: E402
+from cchc_kb.preview import site_config  # noqa: E402
 from cchc_kb.synthetic import write_repository  # noqa: E402
 
 OUT = ROOT / "bench"
@@ -77,16 +78,8 @@ def measured(cmd: list[str], env: dict | None = None, log: Path | None = None) -
     return {"wall_s": round(wall, 2), "peak_rss_mb": round(int(rss_text) / 1024), "exit": code}
 
 
-def kb_config(repo: Path) -> Path:
-    """The project's mkdocs.yml pointed at ``repo`` (as the tests build other repositories)."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
-    config["docs_dir"] = str(ROOT / "docs")
-    config["theme"]["custom_dir"] = str(ROOT / "overrides")
-    config["hooks"] = [str(ROOT / h) for h in config["hooks"]]
-    config["extra"]["cchc"]["root"] = str(repo)
-    path = repo / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8")
-    return path
+def mkdocs_build(config: Path, site: Path) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
 
 
 def plain_config(repo: Path, work: Path) -> Path:
@@ -167,20 +160,8 @@ def bench_size(n: int, seed: int, work: Path, bar: tqdm) -> dict:
     bar.update()
 
     bar.set_description(f"{n}: plain MkDocs")
-    plain = measured(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "-q",
-            "-f",
-            str(plain_config(repo, work)),
-            "-d",
-            str(work / "plain-site"),
-        ],  # fmt: skip
-        log=OUT / f"plain-{n}.log",
-    )
+    plain = measured(mkdocs_build(plain_config(repo, work), work / "plain-site"),
+                     log=OUT / f"plain-{n}.log")  # fmt: skip
     plain.update(site_stats(work / "plain-site"))
     result["plain"] = plain
     bar.update()
@@ -188,17 +169,7 @@ def bench_size(n: int, seed: int, work: Path, bar: tqdm) -> dict:
     bar.set_description(f"{n}: knowledge base")
     phase_file = work / "phases.json"
     kb = measured(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "-q",
-            "-f",
-            str(kb_config(repo)),
-            "-d",
-            str(work / "kb-site"),
-        ],  # fmt: skip
+        mkdocs_build(site_config(repo, ROOT), work / "kb-site"),
         env={ENV_VAR: str(phase_file)},
         log=OUT / f"kb-{n}.log",
     )
@@ -217,9 +188,9 @@ def profile(n: int, seed: int, work: Path, top: int = 30) -> dict:
     repo = work / "repo"
     write_repository(repo, n, seed)
     prof = OUT / f"kb-{n}.prof"
-    cmd = [sys.executable, "-m", "cProfile", "-o", str(prof), "-m", "mkdocs", "build", "-q"]
+    build = mkdocs_build(site_config(repo, ROOT), work / "site")
     subprocess.run(
-        [*cmd, "-f", str(kb_config(repo)), "-d", str(work / "site")],
+        [sys.executable, "-m", "cProfile", "-o", str(prof), *build[1:]],
         cwd=ROOT,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         check=True,
