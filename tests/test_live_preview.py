@@ -78,7 +78,6 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), "utf-8")
 
 
-@pytest.mark.slow
 def test_edits_to_the_corpus_show_in_the_preview(served):
     repo, base, process = served
     plan_id, folder = PLAN
