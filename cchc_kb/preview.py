@@ -65,3 +65,15 @@ def site_config(repo: Path, project: Path) -> Path:
     path = repo / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8")
     return path
+
+
+def print_to_pdf(html: Path, pdf: Path) -> None:
+    """Print a local HTML file to PDF with headless Chromium (test and benchmark fixtures)."""
+    import subprocess
+
+    subprocess.run(
+        [CHROMIUM, *CHROMIUM_ARGS, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", html.as_uri()],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )

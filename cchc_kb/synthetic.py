@@ -30,7 +30,7 @@ from pathlib import Path
 
 import yaml
 
-from .slug import slugify
+from .model.slug import slugify
 
 MERGER_DAY = datetime.date(2025, 7, 1)
 LAST_DAY_BEFORE = "2025-06-30"

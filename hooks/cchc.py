@@ -3,7 +3,8 @@
 The only file that knows MkDocs. Diagnostics: errors (a record that could not become a page)
 are logged at ERROR, so ``mkdocs build --strict`` stops on them; data-quality warnings are
 logged at INFO, because they describe real texts that are published as they are and must not
-break a build. ``cchc check`` prints both.
+break a build. The diagnostics come with the build (``SiteBuild.diagnostics``): the
+same list ``cchc check`` prints, so both fail on the same errors.
 """
 
 from __future__ import annotations
@@ -12,16 +13,18 @@ import logging
 import os
 import time
 from datetime import UTC, datetime
+from html import escape
 from pathlib import Path
 
 import yaml
 from mkdocs.structure.files import File
 
 from cchc_kb import phases
-from cchc_kb.load import LEGAL_DIR, PLANS_DIR, load_corpus
-from cchc_kb.site.build import build_pages, site_files
+from cchc_kb.corpus import build_corpus
+from cchc_kb.site.build import build_site
 from cchc_kb.site.search import folded_text, identity_text, index_site
 from cchc_kb.site.settings import SiteSettings
+from cchc_kb.source.repository import LEGAL_DIR, PLANS_DIR
 
 log = logging.getLogger("mkdocs.hooks.cchc")
 _state: dict = {}
@@ -42,9 +45,8 @@ def on_config(config):
 
 def on_files(files, config):
     settings: SiteSettings = _state["settings"]
-    with phases.timed("load"):
-        corpus = load_corpus(_state["root"])
-    for diag in corpus.diagnostics:
+    site = build_site(build_corpus(_state["root"]), settings, {f.src_uri for f in files})
+    for diag in site.diagnostics:
         level = logging.ERROR if diag.severity == "error" else logging.INFO
         log.log(level, diag.format())
     # Material's JavaScript is not used (pages work without it) and its bundles and source maps
@@ -52,16 +54,10 @@ def on_files(files, config):
     for file in list(files):
         if file.src_uri.startswith("assets/javascripts/") or file.src_uri.endswith(".map"):
             files.remove(file)
-    existing = {f.src_uri for f in files}
-    with phases.timed("pages"):
-        pages = build_pages(corpus, settings, existing)
-    for page in pages:
+    for page in site.pages:
         files.append(File.generated(config, page.src, content=_with_front_matter(page)))
-    with phases.timed("files"):
-        extra_files = site_files(corpus, settings)
-    for item in extra_files:
-        if item.path not in existing:
-            files.append(File.generated(config, item.path, content=item.content))
+    for item in site.files:
+        files.append(File.generated(config, item.path, content=item.content))
     return files
 
 
@@ -110,8 +106,6 @@ def on_post_build(config):
 
 def _with_front_matter(page) -> str:
     """Page meta as YAML front-matter. MkDocs' templates print the title unescaped: escape it."""
-    from html import escape
-
     meta = {"title": escape(page.title, quote=True)}
     for key, value in page.meta.items():
         if key == "description":

@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from cchc_kb.graph import build_graph  # noqa: E402
-from cchc_kb.load import load_corpus  # noqa: E402
-from cchc_kb.models import PartialDate  # noqa: E402
+from cchc_kb.analysis.graph import build_graph  # noqa: E402
+from cchc_kb.corpus import build_corpus  # noqa: E402
+from cchc_kb.model.models import PartialDate  # noqa: E402
 from cchc_kb.synthetic import write_repository  # noqa: E402
 
 AS_OF = PartialDate(2026, 11, 23)
@@ -32,7 +32,7 @@ def main() -> int:
     print(f"{'legal docs':>10} {'graph+validity s':>17} {'µs per doc':>11}")
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
-            corpus = load_corpus(write_repository(Path(tmp), args.plans, seed=0, legal=size))
+            corpus = build_corpus(write_repository(Path(tmp), args.plans, seed=0, legal=size))
         best = min(_timed(corpus) for _ in range(3))
         print(f"{size:>10} {best:>17.3f} {best / size * 1e6:>11.0f}")
     return 0

@@ -63,9 +63,9 @@ def real_site(tmp_path_factory) -> Build:
 
 @pytest.fixture(scope="session")
 def real_corpus():
-    from cchc_kb.load import load_corpus
+    from cchc_kb.corpus import build_corpus
 
-    return load_corpus(ROOT)
+    return build_corpus(ROOT)
 
 
 class Links(HTMLParser):

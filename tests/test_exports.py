@@ -12,7 +12,8 @@ import networkx as nx
 import pytest
 from graph_fixtures import corpus as fixture_corpus
 
-from cchc_kb.exports import (
+from cchc_kb.analysis.graph import build_graph, edge_types
+from cchc_kb.site.exports import (
     EDGE_COLUMNS,
     EXPORTS,
     LEGAL_COLUMNS,
@@ -20,7 +21,6 @@ from cchc_kb.exports import (
     export_graph,
     graph_files,
 )
-from cchc_kb.graph import build_graph, edge_types
 
 NAMES = ["graph.json", "graph.graphml", "edges.csv", "plans.csv", "legal.csv"]
 

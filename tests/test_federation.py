@@ -10,7 +10,7 @@ import urllib.request
 import pytest
 from conftest import build_site, parse, serve
 
-from cchc_kb.federation import GRAPH_FILE, FederationError, ProvinceSite, federate
+from cchc_kb.site.federation import GRAPH_FILE, FederationError, ProvinceSite, federate
 from cchc_kb.synthetic import write_repository
 
 HOST_DIR = "cong"  # the one host's folder holding every site

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cchc_kb.load import load_corpus
-from cchc_kb.models import PartialDate
+from cchc_kb.analysis.findings import diagnostics
+from cchc_kb.analysis.validity import judge, on_or_before
+from cchc_kb.corpus import build_corpus
+from cchc_kb.model.models import PartialDate
 from cchc_kb.synthetic import PROVINCES_2025, write_repository
-from cchc_kb.validity import judge, on_or_before
 
 MERGER = PartialDate(2025, 7, 1)
 
@@ -22,7 +23,7 @@ MERGER = PartialDate(2025, 7, 1)
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     root = write_repository(tmp_path_factory.mktemp("national"), plans=900, seed=3)
-    return load_corpus(root)
+    return build_corpus(root)
 
 
 def test_the_map_has_63_provinces_before_and_34_after():
@@ -45,7 +46,7 @@ def test_a_full_size_registry_records_every_merger(tmp_path):
 
 
 def test_generated_corpus_passes_cchc_check(corpus):
-    assert [d.format() for d in corpus.diagnostics] == []
+    assert [d.format() for d in diagnostics(corpus)] == []
     assert len(corpus.plans) == 900
     assert len(corpus.legal) == 900 // 5
     cited = [c for plan in corpus.plans.values() for c in plan.citations]

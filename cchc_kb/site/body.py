@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ..cite import annotate
-from ..corpus import Corpus
-from ..models import Citation
+from ..corpus import Corpus, unresolved_key
+from ..model.models import Citation
 from . import urls
-from .common import short_label, unresolved_key, unresolved_label
+from .common import short_label, unresolved_label
 from .md import body_segment, demote_h1, esc
 
 Insertion = tuple[tuple[int, int], str, str]
@@ -39,6 +39,12 @@ def linked_body(corpus: Corpus, text: str, citations: list[Citation], page_src: 
                 f']({urls.relative_src(page_src, to)} "{esc(title)}")'
                 '<sup class="cchc-unresolved">chưa xác định</sup>'
             )
+        if citation.correction is not None and citation.correction.number:
+            right = " ".join(
+                filter(None, (citation.correction.number, citation.correction.date and
+                              citation.correction.date.vietnamese()))
+            )  # fmt: skip
+            after += f'<small class="cchc-correction"> (đúng là: {esc(right)})</small>'
         # A citation broken across lines stays one link: Markdown joins the lines of a paragraph.
         insertions.append(((start, end), "[", after))
     return demote_h1(annotate(text, insertions, escape=body_segment))

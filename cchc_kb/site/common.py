@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..collation import sort_key
 from ..corpus import Corpus
-from ..models import (
+from ..model.collation import sort_key
+from ..model.models import (
     AGENCY_LEVELS,
     Citation,
     Document,
@@ -12,7 +12,7 @@ from ..models import (
     PartialDate,
     Plan,
 )
-from ..slug import is_safe_id, slugify
+from ..model.slug import is_safe_id, slugify
 from . import urls
 from .md import esc
 
@@ -144,18 +144,6 @@ def badge(status: str, when: str | None = None) -> str:
 def type_slug(doc_type: str) -> str:
     slug = slugify(doc_type)[:100].strip("-")
     return slug if slug and is_safe_id(slug) else "khac"
-
-
-def unresolved_key(citation: Citation) -> str:
-    """Stable key of a cited-but-unknown document: type, number (or name), issuer, year."""
-    parts = [
-        citation.type or "",
-        citation.number or citation.name or citation.text,
-        citation.issuer or citation.issuer_text or "",
-        str(citation.date.year) if citation.date and citation.date.year else "",
-    ]
-    key = slugify(" ".join(parts))[:110].strip("-")
-    return key if key and is_safe_id(key) else "khong-ro"
 
 
 def unresolved_label(citation: Citation) -> str:

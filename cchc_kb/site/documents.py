@@ -5,20 +5,20 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .. import validity
-from ..collation import sort_key
-from ..corpus import Corpus
-from ..graph import graph_of as engine_graph_of
-from ..models import (
+from ..analysis import validity
+from ..analysis.graph import build_graph
+from ..corpus import Corpus, unresolved_key
+from ..model.collation import sort_key
+from ..model.models import (
     CCHC_AREAS,
     PLAN_STATUSES,
     RELATION_LABELS,
     Citation,
     Diagnostic,
     LegalDoc,
+    PartialDate,
     Plan,
 )
-from ..svg import neighbourhood_svg
 from . import urls
 from .body import linked_body, plain_body, target_src
 from .common import (
@@ -36,7 +36,6 @@ from .common import (
     provenance_notes,
     short_label,
     type_slug,
-    unresolved_key,
     unresolved_label,
 )
 from .md import esc, html_block, md_text
@@ -44,6 +43,7 @@ from .page import Page
 from .paginate import pager, paginate
 from .search import document_search, unresolved_search
 from .settings import SiteSettings
+from .svg import neighbourhood_svg
 
 CITED_BY_DIRS = {"can_cu": "duoc-can-cu", "dan_chieu": "duoc-dan-chieu"}
 IMPLEMENTATION_PAGE = "trien-khai"
@@ -104,7 +104,7 @@ def _lead(text: str) -> str:
 def graph_of(ctx: Context):
     """The corpus's citation graph, built once per site build."""
     if "graph" not in ctx.cache:
-        ctx.cache["graph"] = engine_graph_of(ctx.corpus, ctx.settings.as_of)
+        ctx.cache["graph"] = build_graph(ctx.corpus, ctx.settings.as_of)
     return ctx.cache["graph"]
 
 
@@ -200,17 +200,7 @@ def _json_ld(ctx: Context, doc, src: str) -> dict:
 
 def parent_chain(corpus: Corpus, plan: Plan) -> list[Plan]:
     """The first parent, its parent, … up to the central programme; top first, cycle-safe."""
-    chain: list[Plan] = []
-    seen = {plan.id}
-    current = plan
-    while current.implements:
-        parent = corpus.plans.get(current.implements[0])
-        if parent is None or parent.id in seen:
-            break
-        chain.append(parent)
-        seen.add(parent.id)
-        current = parent
-    return list(reversed(chain))
+    return corpus.parent_chain(plan.id)
 
 
 def _with_validity(ctx: Context, doc, plan: Plan, src: str) -> str:
@@ -279,8 +269,8 @@ def plan_page(ctx: Context, plan: Plan) -> list[Page]:
             esc("; ".join(CCHC_AREAS.get(a, a) for a in plan.areas)) or "<em>chưa phân loại</em>",
         ),
     ]
-    if plan.decision_number:
-        rows.insert(2, ("Ban hành kèm Quyết định", esc(plan.decision_number)))
+    if plan.plan_number:
+        rows.insert(2, ("Số, ký hiệu của kế hoạch", esc(plan.plan_number)))
     parents = [corpus.plans[p] for p in plan.implements if p in corpus.plans]
     if parents:
         rows.append(("Kế hoạch cấp trên", ", ".join(doc_link(p, src) for p in parents)))
@@ -376,7 +366,6 @@ def _document_page(ctx: Context, doc: Plan | LegalDoc, src: str, markdown: str, 
     meta = {
         "description": doc.summary,
         "json_ld": _json_ld(ctx, doc, src),
-        "kind": kind,
         "search": document_search(ctx.corpus, doc),
     }
     return Page(src=src, title=heading(doc), markdown=markdown, meta=meta)
@@ -476,8 +465,6 @@ def implementation_pages(ctx: Context, plan: Plan) -> list[Page]:
 
 
 def PartialDateOf(year: int):  # noqa: N802 - tiny adapter kept next to its only use
-    from ..models import PartialDate
-
     return PartialDate(year) if year else None
 
 

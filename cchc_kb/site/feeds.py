@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 from xml.sax.saxutils import escape, quoteattr
 
-from ..models import PartialDate, Plan
+from ..model.models import PartialDate, Plan
 from . import urls
 from .common import agency_name, date_vi, heading, newest_first
 from .page import SiteFile

@@ -8,8 +8,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..collation import sort_key
-from ..models import AGENCY_LEVELS, Agency, Document, LegalDoc, Plan
+from ..model.collation import sort_key
+from ..model.models import AGENCY_LEVELS, Agency, Document, LegalDoc, Plan
 from . import urls
 from .common import (
     LEVEL_ORDER,

@@ -17,8 +17,6 @@ from . import urls
 _MD_INLINE = re.compile(r"([\\`*_\[\]|!#~^{}])")
 _BODY_MD = re.compile(r"([\\\[\]])")
 _H1 = re.compile(r"^#(?=\s)", re.MULTILINE)
-_UNSAFE_SCHEME = re.compile(r"^(?:javascript|data|vbscript|file):", re.IGNORECASE)
-_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 
 
 def esc(text: object) -> str:
@@ -40,21 +38,6 @@ def body_segment(text: str) -> str:
 def demote_h1(markdown: str) -> str:
     """The page's own h1 is the document heading; a body h1 becomes h2."""
     return _H1.sub("##", markdown)
-
-
-def safe_href(target: str) -> str | None:
-    """A link target the site may emit, or None for script-capable schemes."""
-    squeezed = _CONTROL.sub("", html.unescape(target))
-    if _UNSAFE_SCHEME.match(squeezed):
-        return None
-    return target
-
-
-def md_link(text: str, from_src: str, to_src: str, title: str | None = None) -> str:
-    """A Markdown link between two generated pages (MkDocs checks it in a strict build)."""
-    target = urls.relative_src(from_src, to_src)
-    attr = f' "{esc(" ".join(title.split()))}"' if title else ""
-    return f"[{md_text(text)}]({target}{attr})"
 
 
 def a(text: str, from_src: str, to: str, cls: str | None = None) -> str:

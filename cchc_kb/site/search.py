@@ -32,8 +32,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..corpus import Corpus
-from ..models import Agency, Citation, Document
-from ..slug import ascii_fold
+from ..model.models import Agency, Citation, Document
+from ..model.slug import ascii_fold
 from . import urls
 from .common import agency_name, short_label
 from .md import esc, html_block

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..models import PartialDate
+from ..model.models import PartialDate
 
 DEFAULT_PAGE_SIZE = 25
 FEED_SIZE = 50

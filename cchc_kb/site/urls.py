@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import posixpath
 
-from ..models import Document, LegalDoc, Plan
-from ..slug import is_safe_id
+from ..model.models import Document, LegalDoc, Plan
+from ..model.slug import is_safe_id
 
 PLAN_DIR = "ke-hoach"
 LEGAL_DIR = "van-ban"

@@ -19,11 +19,12 @@ from collections.abc import Callable
 
 import networkx as nx
 
-from .corpus import Corpus
-from .graph import EDGE_LABELS, edge_types
-from .models import Plan
-from .site import urls
-from .site.page import SiteFile
+from ..analysis.graph import EDGE_LABELS, edge_types
+from ..corpus import Corpus
+from ..model.models import Plan
+from . import urls
+from .graph_view import edge_label, node_category, node_label, node_src
+from .page import SiteFile
 
 DATA_DIR = urls.DATA_DIR
 LIST_SEP = "|"
@@ -79,9 +80,15 @@ def export_graph(graph: nx.DiGraph) -> nx.DiGraph:
     out = nx.DiGraph()
     for node in sorted(graph):
         attrs = graph.nodes[node]
+        attrs = {
+            **attrs,
+            "category": node_category(attrs),
+            "label": node_label(attrs),
+            "src": node_src(node, attrs),
+        }
         out.add_node(node, **{k: _encode(attrs.get(k), d) for k, (_, d) in NODE_ATTRIBUTES.items()})
     for u, v in sorted(graph.edges):
-        attrs = graph.edges[u, v]
+        attrs = {**graph.edges[u, v], "label": edge_label(graph.edges[u, v])}
         out.add_edge(u, v, **{k: _encode(attrs.get(k), d) for k, (_, d) in EDGE_ATTRIBUTES.items()})
     return out
 
@@ -107,7 +114,7 @@ EDGE_COLUMNS: list[Column] = [
     ("nguon", "mã văn bản dẫn (đầu mũi tên)", lambda g, u, v, d: u),
     ("dich", "mã văn bản được dẫn", lambda g, u, v, d: v),
     ("quan_he", "quan hệ chính: " + ", ".join(EDGE_LABELS), lambda g, u, v, d: d["type"]),
-    ("nhan", "tên quan hệ", lambda g, u, v, d: d["label"]),
+    ("nhan", "tên quan hệ", lambda g, u, v, d: edge_label(d)),
     (
         "quan_he_khac",
         "quan hệ khác giữa cùng cặp, cách nhau bởi |",

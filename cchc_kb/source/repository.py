@@ -15,70 +15,32 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from . import phases
-from .corpus import Corpus
-from .models import (
+from ..model.models import (
     LEGAL_FIELDS,
     PLAN_FIELDS,
     RELATION_LABELS,
     Agency,
+    AlternativeReading,
     Diagnostic,
+    Document,
     LegalDoc,
+    Misquote,
     PartialDate,
     Plan,
     Provenance,
     Validity,
 )
-from .slug import is_safe_id
-from .text import UndecodableError, read_text
+from ..model.slug import is_safe_id
+from ..model.text import UndecodableError, read_text
+from .frontmatter import FrontMatter, Sink, parse_yaml_mapping, split_front_matter
 
 AGENCIES_FILE = "plans/agencies.yml"
 PLANS_DIR = "plans"
 LEGAL_DIR = "legal"
 SOURCE_SUFFIXES = {".txt", ".docx", ".pdf", ".doc", ".odt"}
-
-
-class _NoDatesLoader(yaml.CSafeLoader):
-    """SafeLoader that keeps dates as the strings written: partial dates must survive.
-
-    libyaml's C parser gives the same nodes with their line marks, several times faster than
-    the pure-Python composer; every record's front-matter goes through it."""
-
-
-_NoDatesLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-@dataclass
-class FrontMatter:
-    data: dict[str, Any]
-    lines: dict[str, int]  # key -> 1-based line in the file
-    body: str
-    body_line: int
-
-
-@dataclass
-class _Sink:
-    """Collects diagnostics for one file."""
-
-    path: str
-    items: list[Diagnostic] = field(default_factory=list)
-
-    def error(self, line: int, code: str, message: str) -> None:
-        self.items.append(Diagnostic(self.path, line, "error", code, message))
-
-    def warning(self, line: int, code: str, message: str) -> None:
-        self.items.append(Diagnostic(self.path, line, "warning", code, message))
-
-    @property
-    def failed(self) -> bool:
-        return any(d.severity == "error" for d in self.items)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -90,7 +52,7 @@ def _schema_registry() -> Registry:
     resources_ = []
     for name in ("plan", "legal", "agencies"):
         schema = json.loads(
-            resources.files("cchc_kb.schema").joinpath(f"{name}.schema.json").read_text("utf-8")
+            resources.files("cchc_kb.model.schema").joinpath(f"{name}.schema.json").read_text("utf-8")
         )
         resources_.append((schema["$id"], Resource.from_contents(schema)))
     return Registry().with_resources(resources_)
@@ -108,7 +70,7 @@ def validator(kind: str) -> Draft202012Validator:
 
 
 def _schema_diagnostics(
-    kind: str, data: Any, lines: dict[str, int], sink: _Sink, base: int = 1
+    kind: str, data: Any, lines: dict[str, int], sink: Sink, base: int = 1
 ) -> set[str]:
     """Report schema violations; return the top-level keys found faulty."""
     faulty: set[str] = set()
@@ -164,74 +126,6 @@ def _vi_schema_message(err) -> str:
 # Front-matter
 
 
-def split_front_matter(text: str, sink: _Sink) -> FrontMatter | None:
-    """Split ``---`` YAML ``---`` + body; YAML errors are reported with their line."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        sink.error(1, "front-matter-missing", "tệp không bắt đầu bằng khối front-matter '---'")
-        return None
-    try:
-        end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
-    except StopIteration:
-        sink.error(1, "front-matter-unclosed", "khối front-matter không có dòng '---' đóng")
-        return None
-    yaml_text = "\n".join(lines[1:end])
-    data, key_lines = parse_yaml_mapping(yaml_text, sink, first_line=2)
-    if data is None:
-        return None
-    body = "\n".join(lines[end + 1 :])
-    return FrontMatter(data, key_lines, body, end + 2)
-
-
-def parse_front_matter(text: str, path: str = "") -> tuple[FrontMatter | None, list[Diagnostic]]:
-    """Front-matter and body of a Markdown text, with the findings of reading it."""
-    sink = _Sink(path)
-    return split_front_matter(text, sink), sink.items
-
-
-def parse_yaml_mapping(
-    yaml_text: str, sink: _Sink, first_line: int = 1
-) -> tuple[dict | list | None, dict[str, int]]:
-    """Parse YAML keeping the line of each top-level key; duplicate keys are errors."""
-    loader = _NoDatesLoader(yaml_text)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            sink.error(first_line, "yaml-empty", "khối YAML rỗng")
-            return None, {}
-        data = loader.construct_document(node)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = first_line + (mark.line if mark else 0)
-        problem = getattr(exc, "problem", None) or str(exc)
-        sink.error(line, "yaml-invalid", f"YAML không hợp lệ: {problem}")
-        return None, {}
-    finally:
-        loader.dispose()
-    key_lines: dict[str, int] = {}
-    _record_key_lines(node, "", first_line, key_lines, sink)
-    return data, key_lines
-
-
-def _record_key_lines(node, prefix: str, first_line: int, out: dict[str, int], sink: _Sink) -> None:
-    """Line of every key, nested ones as dotted paths ("tinh_trang_hieu_luc.trang_thai")."""
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            key = prefix + str(key_node.value)
-            line = first_line + key_node.start_mark.line
-            if key in seen:
-                sink.error(line, "duplicate-key", f"trường '{key}' xuất hiện hai lần")
-            else:
-                seen.add(key)
-                out.setdefault(key, line)
-            _record_key_lines(value_node, key + ".", first_line, out, sink)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            out.setdefault(f"{prefix}{index}", first_line + item.start_mark.line)
-            _record_key_lines(item, f"{prefix}{index}.", first_line, out, sink)
-
-
 def _line_for(path, lines: dict[str, int], base: int) -> int:
     """The line of the deepest key of an error path that has one."""
     parts = [str(p) for p in path]
@@ -243,7 +137,7 @@ def _line_for(path, lines: dict[str, int], base: int) -> int:
     return base
 
 
-def _read(path: Path, rel: str, sink: _Sink) -> str | None:
+def _read(path: Path, rel: str, sink: Sink) -> str | None:
     try:
         return read_text(path.read_bytes())
     except (OSError, UndecodableError) as exc:
@@ -255,7 +149,7 @@ def _read(path: Path, rel: str, sink: _Sink) -> str | None:
 # Field conversion
 
 
-def _date(data: dict, key: str, lines: dict[str, int], sink: _Sink) -> PartialDate | None:
+def _date(data: dict, key: str, lines: dict[str, int], sink: Sink) -> PartialDate | None:
     value = data.get(key)
     if value in (None, ""):
         return None
@@ -276,7 +170,7 @@ def _provenance(data: dict) -> list[Provenance]:
     return out
 
 
-def _common(data: dict, lines: dict[str, int], sink: _Sink, rel: str, fm: FrontMatter) -> dict:
+def _common(data: dict, lines: dict[str, int], sink: Sink, rel: str, fm: FrontMatter) -> dict:
     return {
         "id": data["id"],
         "number": (data.get("so_ky_hieu") or None),
@@ -293,7 +187,7 @@ def _common(data: dict, lines: dict[str, int], sink: _Sink, rel: str, fm: FrontM
     }
 
 
-def _plan(data: dict, lines: dict[str, int], sink: _Sink, rel: str, fm: FrontMatter) -> Plan:
+def _plan(data: dict, lines: dict[str, int], sink: Sink, rel: str, fm: FrontMatter) -> Plan:
     return Plan(
         **_common(data, lines, sink, rel, fm),
         place=data.get("dia_danh"),
@@ -307,14 +201,15 @@ def _plan(data: dict, lines: dict[str, int], sink: _Sink, rel: str, fm: FrontMat
         recipients=[str(r) for r in data.get("noi_nhan") or []],
         source_file=data.get("nguon"),
         source_origin=data.get("nguon_goc"),
-        decision_number=data.get("so_quyet_dinh"),
+        plan_number=data.get("so_ky_hieu_ke_hoach"),
         stub=bool(data.get("stub", False)),
     )
 
 
-def _legal(data: dict, lines: dict[str, int], sink: _Sink, rel: str, fm: FrontMatter) -> LegalDoc:
+def _legal(data: dict, lines: dict[str, int], sink: Sink, rel: str, fm: FrontMatter) -> LegalDoc:
     status = data.get("tinh_trang_hieu_luc") or {"trang_thai": "Chưa rõ"}
     line = lines.get("tinh_trang_hieu_luc", 1)
+    line_of_misquotes = lines.get("trich_dan_sai", 1)
     validity = Validity(
         status=status["trang_thai"],
         since=_date(status, "tu_ngay", {"tu_ngay": line}, sink),
@@ -327,6 +222,19 @@ def _legal(data: dict, lines: dict[str, int], sink: _Sink, rel: str, fm: FrontMa
         validity=validity,
         relations={k: list(data[k]) for k in RELATION_LABELS if data.get(k)},
         stub=bool(data.get("stub", False)),
+        former_ids=list(data.get("id_cu") or []),
+        misquotes=[
+            Misquote(
+                item.get("so_ky_hieu") or None,
+                _date(item, "ngay_ban_hanh", {"ngay_ban_hanh": line_of_misquotes}, sink),
+                item.get("ghi_chu"),
+            )
+            for item in data.get("trich_dan_sai") or []
+        ],
+        alternatives=[
+            AlternativeReading(str(item["truong"]), item.get("gia_tri"), str(item["nguon"]))
+            for item in data.get("cach_doc_khac") or []
+        ],
     )
 
 
@@ -338,7 +246,7 @@ _REQUIRED = {
 
 def load_record(path: Path, rel: str, kind: str) -> tuple[Plan | LegalDoc | None, list[Diagnostic]]:
     """Load one plan or legal Markdown file. Returns the record (None if unusable) and findings."""
-    sink = _Sink(rel)
+    sink = Sink(rel)
     text = _read(path, rel, sink)
     fm = split_front_matter(text, sink) if text is not None else None
     if fm is None:
@@ -368,33 +276,30 @@ def load_record(path: Path, rel: str, kind: str) -> tuple[Plan | LegalDoc | None
 
 def load_agencies(root: Path) -> tuple[dict[str, Agency], list[Diagnostic]]:
     path = root / AGENCIES_FILE
-    sink = _Sink(AGENCIES_FILE)
+    sink = Sink(AGENCIES_FILE)
     if not path.exists():
         sink.error(1, "agencies-missing", "thiếu danh mục cơ quan")
         return {}, sink.items
     text = _read(path, AGENCIES_FILE, sink)
     if text is None:
         return {}, sink.items
-    loader = _NoDatesLoader(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else []
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        sink.error(1 + (mark.line if mark else 0), "yaml-invalid", f"YAML không hợp lệ: {exc}")
+    data, key_lines = parse_yaml_mapping(text, sink, allow_empty=True)
+    if sink.failed:
         return {}, sink.items
-    finally:
-        loader.dispose()
-    if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
+    data = [] if data is None else data
+    if not isinstance(data, list):
         sink.error(1, "yaml-not-list", "danh mục cơ quan phải là một danh sách")
         return {}, sink.items
     agencies: dict[str, Agency] = {}
-    for item, item_node in zip(data, node.value, strict=True):
-        line = item_node.start_mark.line + 1
-        lines = {}
-        if isinstance(item_node, yaml.MappingNode):
-            lines = {str(k.value): k.start_mark.line + 1 for k, _ in item_node.value}
-        item_sink = _Sink(AGENCIES_FILE)
+    for index, item in enumerate(data):
+        line = key_lines.get(str(index), 1)
+        prefix = f"{index}."
+        lines = {
+            key[len(prefix) :]: at
+            for key, at in key_lines.items()
+            if key.startswith(prefix) and "." not in key[len(prefix) :]
+        }
+        item_sink = Sink(AGENCIES_FILE)
         faulty = _schema_diagnostics("agency", item, lines, item_sink, base=line)
         sink.items.extend(item_sink.items)
         if not isinstance(item, dict) or faulty & {"id", "ten", "cap"}:
@@ -445,25 +350,46 @@ def _markdown_files(root: Path, folder: str) -> list[Path]:
     return sorted(p for p in base.rglob("*.md") if p.is_file())
 
 
-def load_corpus(root: Path | str, *, cite: bool = True) -> Corpus:
-    """Load agencies, legal documents and plans; check references; find citations."""
+@dataclass
+class Repository:
+    """Every record read from a repository, and what reading them found."""
+
+    root: Path
+    agencies: dict[str, Agency] = field(default_factory=dict)
+    plans: dict[str, Plan] = field(default_factory=dict)  # full plans and stub plans
+    legal: dict[str, LegalDoc] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def document(self, doc_id: str) -> Document | None:
+        return self.plans.get(doc_id) or self.legal.get(doc_id)
+
+    def documents(self) -> list[Document]:
+        return [*self.plans.values(), *self.legal.values()]
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+
+def read_repository(root: Path | str) -> Repository:
+    """Agencies, legal documents and plans, with their references checked (no citations)."""
     root = Path(root)
-    corpus = Corpus(root=root)
-    corpus.agencies, diags = load_agencies(root)
-    corpus.diagnostics.extend(diags)
+    repo = Repository(root=root)
+    repo.agencies, diags = load_agencies(root)
+    repo.diagnostics.extend(diags)
     first_seen: dict[str, str] = {}
     for kind, folder, target in (
-        ("legal", LEGAL_DIR, corpus.legal),
-        ("plan", PLANS_DIR, corpus.plans),
+        ("legal", LEGAL_DIR, repo.legal),
+        ("plan", PLANS_DIR, repo.plans),
     ):
         for path in _markdown_files(root, folder):
             rel = path.relative_to(root).as_posix()
             record, diags = load_record(path, rel, kind)
-            corpus.diagnostics.extend(diags)
+            repo.diagnostics.extend(diags)
             if record is None:
                 continue
             if record.id in first_seen:
-                corpus.diagnostics.append(
+                repo.diagnostics.append(
                     Diagnostic(
                         rel,
                         record.line_of("id"),
@@ -475,57 +401,49 @@ def load_corpus(root: Path | str, *, cite: bool = True) -> Corpus:
                 continue
             first_seen[record.id] = rel
             target[record.id] = record
-    _check_references(corpus)
-    _check_source_files(corpus)
-    if cite:
-        from .check import findings
-
-        with phases.timed("cite"):
-            cite_corpus(corpus)
-        with phases.timed("check"):
-            corpus.diagnostics.extend(findings(corpus))
-    corpus.diagnostics.sort(key=lambda d: (d.path, d.line, d.severity, d.code, d.message))
-    return corpus
+    _check_references(repo)
+    _check_source_files(repo)
+    return repo
 
 
-def _check_references(corpus: Corpus) -> None:
+def _check_references(repo: Repository) -> None:
     def report(doc, key: str, message: str, code: str = "unknown-reference") -> None:
-        corpus.diagnostics.append(Diagnostic(doc.path, doc.line_of(key), "error", code, message))
+        repo.diagnostics.append(Diagnostic(doc.path, doc.line_of(key), "error", code, message))
 
-    for doc in corpus.documents():
-        if doc.issuer not in corpus.agencies:
+    for doc in repo.documents():
+        if doc.issuer not in repo.agencies:
             report(
                 doc,
                 "co_quan_ban_hanh",
                 f"không có cơ quan '{doc.issuer}' trong {AGENCIES_FILE}",
                 "unknown-agency",
             )
-    for plan in corpus.plans.values():
+    for plan in repo.plans.values():
         for key, ids in (("can_cu", plan.legal_bases), ("thuc_hien", plan.implements)):
             for ref in list(ids):
-                if corpus.document(ref) is None:
+                if repo.document(ref) is None:
                     report(plan, key, f"{key}: không có văn bản '{ref}'")
                     ids.remove(ref)
-                elif key == "thuc_hien" and ref not in corpus.plans:
+                elif key == "thuc_hien" and ref not in repo.plans:
                     report(plan, key, f"thuc_hien: '{ref}' không phải là một kế hoạch")
                     ids.remove(ref)
-    for doc in corpus.legal.values():
+    for doc in repo.legal.values():
         for key, ids in doc.relations.items():
             for ref in list(ids):
-                if ref not in corpus.legal:
+                if ref not in repo.legal:
                     report(doc, key, f"{key}: không có văn bản '{ref}' trong legal/")
                     ids.remove(ref)
 
 
-def _check_source_files(corpus: Corpus) -> None:
+def _check_source_files(repo: Repository) -> None:
     """A plan's source must exist; a source file that no plan names is reported, not ignored."""
     named: set[Path] = set()
-    for plan in corpus.plans.values():
+    for plan in repo.plans.values():
         if not plan.source_file:
             continue
-        source = (corpus.root / plan.path).parent / plan.source_file
+        source = (repo.root / plan.path).parent / plan.source_file
         if "/" in plan.source_file or "\\" in plan.source_file or not source.is_file():
-            corpus.diagnostics.append(
+            repo.diagnostics.append(
                 Diagnostic(
                     plan.path,
                     plan.line_of("nguon"),
@@ -536,7 +454,7 @@ def _check_source_files(corpus: Corpus) -> None:
             )
             continue
         named.add(source.resolve())
-    plans_dir = corpus.root / PLANS_DIR
+    plans_dir = repo.root / PLANS_DIR
     if not plans_dir.is_dir():
         return
     for path in sorted(plans_dir.rglob("*")):
@@ -545,26 +463,12 @@ def _check_source_files(corpus: Corpus) -> None:
             and path.suffix.lower() in SOURCE_SUFFIXES
             and path.resolve() not in named
         ):
-            corpus.diagnostics.append(
+            repo.diagnostics.append(
                 Diagnostic(
-                    path.relative_to(corpus.root).as_posix(),
+                    path.relative_to(repo.root).as_posix(),
                     1,
                     "warning",
                     "orphan-source",
                     "tệp nguồn không thuộc kế hoạch nào (chưa có trường nguon trỏ tới)",
                 )
             )
-
-
-def cite_corpus(corpus: Corpus) -> None:
-    """Find and resolve the citations of every plan body against the corpus registry."""
-    from .cite import CitingContext, Registry, find_citations
-
-    registry = Registry.from_records(corpus.documents(), corpus.agencies)
-    for plan in corpus.plans.values():
-        if plan.stub or not plan.body.strip():
-            continue
-        context = CitingContext(
-            agency_id=plan.issuer, year=plan.year, date=plan.issued, own_number=plan.number
-        )
-        plan.citations = find_citations(plan.body, registry=registry, context=context)

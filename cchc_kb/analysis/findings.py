@@ -1,23 +1,25 @@
-"""Data-quality findings and the ``cchc check`` command.
+"""Data-quality findings, and ``diagnostics``: everything to report about a corpus.
 
 The loader reports what makes a record unusable (errors). This module adds what a careful
 reader of the texts would flag (warnings): blank numbers and dates, citations it could not
 resolve or that contradict themselves, an appendix that names another number than the header,
 letters of another script inside Vietnamese words. Warnings never change the exit status. The
 citation graph's analyses (cycles, citations dated after the citing plan, lapsed legal bases)
-come from ``graph.analyses`` and are printed with the rest.
+come from ``graph.analyses`` and are reported with the rest.
 """
 
 from __future__ import annotations
 
-import argparse
 import re
-import sys
 import unicodedata
-from pathlib import Path
 
-from .corpus import Corpus
-from .models import Diagnostic, Plan
+import networkx as nx
+
+from ..cite import canonical_number, find_self_references
+from ..corpus import Corpus
+from ..model.models import Diagnostic, Plan
+from . import places
+from .graph import Finding, analyses, build_graph
 
 # A letter of another script glued to or standing between Vietnamese words ("trong топ đầu").
 _FOREIGN_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]+")
@@ -43,6 +45,7 @@ def findings(corpus: Corpus) -> list[Diagnostic]:
                     "văn bản không ghi nguồn thông tin (nguon_thong_tin)",
                 )
             )
+    out.extend(places.findings(corpus))
     return out
 
 
@@ -77,10 +80,20 @@ def _plan_findings(corpus: Corpus, plan: Plan) -> list[Diagnostic]:
         shown = " ".join(citation.text.split())
         for message in citation.warnings:
             warn(line, "citation-warning", f"«{shown}»: {message}")
+        if citation.correction is not None:
+            warn(line, citation.correction.code, f"«{shown}»: {citation.correction.message}")
         if citation.id is None:
             warn(
                 line, "citation-unresolved", f"«{shown}»: chưa xác định được văn bản được dẫn chiếu"
             )
+            if citation.suggestion:
+                doc = corpus.document(citation.suggestion)
+                title = f"{doc.doc_type} {doc.number}" if doc and doc.number else citation.suggestion
+                warn(
+                    line,
+                    "citation-suggestion",
+                    f"«{shown}»: có lẽ là {title} ({citation.suggestion}); chưa liên kết, cần kiểm tra",
+                )
             continue
     for match in _FOREIGN_SCRIPT.finditer(plan.body):
         script = unicodedata.name(match.group()[0]).split()[0].lower()
@@ -94,8 +107,6 @@ def _plan_findings(corpus: Corpus, plan: Plan) -> list[Diagnostic]:
 
 
 def _self_reference_findings(plan: Plan) -> list[Diagnostic]:
-    from .cite import canonical_number, find_self_references
-
     out = []
     own = canonical_number(plan.number) if plan.number else None
     for ref in find_self_references(plan.body):
@@ -116,40 +127,26 @@ def _self_reference_findings(plan: Plan) -> list[Diagnostic]:
     return out
 
 
-def graph_findings(corpus: Corpus) -> list[Diagnostic]:
-    """The citation graph's errors and warnings: cycles, late citations, lapsed bases."""
-    from .graph import analyses
+def diagnostics(
+    corpus: Corpus, graph: nx.DiGraph | None = None, analysed: list[Finding] | None = None
+) -> list[Diagnostic]:
+    """Everything to report about a corpus, sorted: reading, content and graph findings.
 
-    return [f.diagnostic() for f in analyses(corpus) if f.severity in ("error", "warning")]
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "root",
-        nargs="?",
-        type=Path,
-        default=Path("."),
-        help="thư mục gốc của kho dữ liệu (mặc định: thư mục hiện tại)",
-    )
-    parser.add_argument("--errors-only", action="store_true", help="chỉ in lỗi, không in cảnh báo")
+    The one diagnostics path: ``cchc check`` prints these and the site build returns them for
+    the MkDocs hook to log, so both report the same lines and fail on the same errors.
+    ``graph`` and ``analysed`` (``graph.analyses``): what a site build has computed already;
+    the graph's validity date does not change any finding.
+    """
+    if analysed is None:
+        analysed = analyses(corpus, graph if graph is not None else build_graph(corpus))
+    graph_found = [f.diagnostic() for f in analysed if f.severity in ("error", "warning")]
+    return _sorted([*record_diagnostics(corpus), *graph_found])
 
 
-def run(args: argparse.Namespace) -> int:
-    from .load import load_corpus
+def record_diagnostics(corpus: Corpus) -> list[Diagnostic]:
+    """What reading found and the content findings, sorted: each is about one record."""
+    return _sorted([*corpus.diagnostics, *findings(corpus)])
 
-    corpus = load_corpus(args.root)
-    diagnostics = sorted(
-        [*corpus.diagnostics, *graph_findings(corpus)],
-        key=lambda d: (d.path, d.line, d.severity, d.code, d.message),
-    )
-    for diagnostic in diagnostics:
-        if not args.errors_only or diagnostic.severity == "error":
-            print(diagnostic.format())
-    errors = sum(d.severity == "error" for d in diagnostics)
-    warnings = len(diagnostics) - errors
-    print(
-        f"{len(corpus.plans)} kế hoạch, {len(corpus.legal)} văn bản, {len(corpus.agencies)} cơ quan: "
-        f"{errors} lỗi, {warnings} cảnh báo",
-        file=sys.stderr,
-    )
-    return 1 if errors else 0
+
+def _sorted(found: list[Diagnostic]) -> list[Diagnostic]:
+    return sorted(found, key=lambda d: (d.path, d.line, d.severity, d.code, d.message))

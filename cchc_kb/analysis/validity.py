@@ -10,9 +10,10 @@ unknowable: those come back as ``in_force=None``, never as a guess.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
-from .corpus import Corpus
-from .models import RELATION_LABELS, Document, LegalDoc, PartialDate
+from ..corpus import Corpus
+from ..model.models import RELATION_LABELS, Document, LegalDoc, PartialDate
 
 # Relations after which the target is no longer in force at all.
 ENDING_RELATIONS = ("thay_the", "bai_bo")
@@ -145,3 +146,43 @@ def _number(corpus: Corpus, doc_id: str) -> str:
     if doc is None:
         return doc_id
     return f"{doc.doc_type} {doc.number or ''}".strip()
+
+
+# How long a recorded status stays current, by status, in days: after that, a page built on a
+# later as-of date says the status is due to be checked again. None: never due (a document that
+# ceased as a whole stays ceased). A site may override it (``extra.cchc.status_check_days``).
+STATUS_CHECK_DAYS: dict[str, int | None] = {
+    "Còn hiệu lực": 180,
+    "Hết hiệu lực một phần": 180,
+    "Chưa có hiệu lực": 90,
+    "Ngưng hiệu lực": 90,
+    "Ngưng hiệu lực một phần": 90,
+    "Chưa rõ": 90,
+    "Hết hiệu lực toàn bộ": None,
+}
+
+
+@dataclass(frozen=True)
+class StatusCheck:
+    """When a document's recorded status was last checked, and whether that is too long ago."""
+
+    checked_on: PartialDate | None  # tinh_trang_hieu_luc.ngay_cap_nhat
+    age_days: int | None  # days from checked_on to as_of; None when either is unknown
+    due: bool  # older than the period its status allows (or never checked)
+
+
+def status_check(
+    doc: LegalDoc, as_of: PartialDate, periods: dict[str, int | None] | None = None
+) -> StatusCheck:
+    """Whether ``doc``'s status was checked recently enough on ``as_of``. A partial check date
+    counts from its first day, so a vague date is never taken for a recent one."""
+    periods = STATUS_CHECK_DAYS if periods is None else periods
+    validity = doc.validity
+    checked_on = validity.known_on if validity else None
+    status = validity.status if validity else "Chưa rõ"
+    period = periods.get(status, STATUS_CHECK_DAYS.get(status))
+    if checked_on is None or checked_on.year is None or not as_of.is_complete:
+        return StatusCheck(checked_on, None, period is not None)
+    start = date(checked_on.year, checked_on.month or 1, checked_on.day or 1)
+    age = (date(as_of.year, as_of.month, as_of.day) - start).days
+    return StatusCheck(checked_on, age, period is not None and age > period)

@@ -22,11 +22,11 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .collation import sort_key
-from .site import urls
-from .site.render import render
-from .site.search import BUNDLE_DIR, SEARCH_SRC
-from .slug import slugify
+from ..model.collation import sort_key
+from ..model.slug import slugify
+from . import urls
+from .render import render
+from .search import BUNDLE_DIR, SEARCH_SRC
 
 GRAPH_FILE = f"{urls.DATA_DIR}/graph.json"
 UI_DIR = "_pagefind-ui"  # the national page's own copy of Pagefind's UI

@@ -7,6 +7,7 @@ loader, the checker and the renderers agree on a single table.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -48,8 +49,6 @@ class PartialDate:
     @classmethod
     def of(cls, year: int | None, month: int | None = None, day: int | None = None) -> PartialDate:
         """Build a date from parts, validating what is known (2022-02-31 is refused)."""
-        import calendar
-
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"tháng không hợp lệ: {month}")
         if day is not None:
@@ -110,6 +109,37 @@ class Provenance:
     fields: tuple[str, ...]
     source: str
     checked: bool
+
+
+@dataclass(frozen=True)
+class Misquote:
+    """A wrong form under which a document is known to be cited (trich_dan_sai): the number
+    and/or the date as the citing texts write them."""
+
+    number: str | None  # as the record writes it
+    date: PartialDate | None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class AlternativeReading:
+    """A value of one field that another source gives (cach_doc_khac): both readings are kept."""
+
+    field: str  # front-matter key
+    value: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Correction:
+    """What a citation should have written: the registry's number and date for a known misquote
+    (``misquoted-citation``), or the number a normative citation lacking its year implies
+    (``number-missing-year``)."""
+
+    code: str
+    number: str | None
+    date: PartialDate | None
+    message: str
 
 
 @dataclass(frozen=True)
@@ -195,6 +225,8 @@ class Citation:
     id: str | None = None  # registry id, or None when unresolved
     in_preamble: bool = False  # named by the opening "Căn cứ …" / "Thực hiện …"
     warnings: list[str] = field(default_factory=list)
+    correction: Correction | None = None  # the right form, when the text misquotes it
+    suggestion: str | None = None  # a likely intended document id: shown, never linked
 
     def to_json(self) -> dict:
         return {
@@ -210,6 +242,16 @@ class Citation:
             "text": self.text,
             "in_preamble": self.in_preamble,
             "warnings": list(self.warnings),
+            "correction": (
+                {
+                    "code": self.correction.code,
+                    "number": self.correction.number,
+                    "date": self.correction.date.iso if self.correction.date else None,
+                }
+                if self.correction
+                else None
+            ),
+            "suggestion": self.suggestion,
         }
 
 
@@ -259,7 +301,7 @@ class Plan(Document):
     recipients: list[str] = field(default_factory=list)  # noi_nhan
     source_file: str | None = None  # nguon: file name beside the Markdown
     source_origin: str | None = None  # nguon_goc: where that file came from
-    decision_number: str | None = None  # so_quyet_dinh: when a Quyết định issued the plan
+    plan_number: str | None = None  # so_ky_hieu_ke_hoach: when the file is the decision issuing it
     stub: bool = False  # known only from citing texts; no body
     citations: list[Citation] = field(default_factory=list)  # filled by the citation engine
 
@@ -271,6 +313,9 @@ class LegalDoc(Document):
     relations: dict[str, list[str]] = field(default_factory=dict)  # RELATION_LABELS key -> ids
     stub: bool = False
     citations: list[Citation] = field(default_factory=list)
+    former_ids: list[str] = field(default_factory=list)  # id_cu: old addresses lead here
+    misquotes: list[Misquote] = field(default_factory=list)  # trich_dan_sai
+    alternatives: list[AlternativeReading] = field(default_factory=list)  # cach_doc_khac
 
 
 # Front-matter key -> attribute, per record kind. One table for loader, checker and docs.
@@ -297,10 +342,13 @@ PLAN_FIELDS = COMMON_FIELDS | {
     "noi_nhan": "recipients",
     "nguon": "source_file",
     "nguon_goc": "source_origin",
-    "so_quyet_dinh": "decision_number",
+    "so_ky_hieu_ke_hoach": "plan_number",
 }
 LEGAL_FIELDS = COMMON_FIELDS | {
     "ngay_co_hieu_luc": "effective",
     "tinh_trang_hieu_luc": "validity",
     **{key: "relations" for key in RELATION_LABELS},
+    "id_cu": "former_ids",
+    "trich_dan_sai": "misquotes",
+    "cach_doc_khac": "alternatives",
 }

@@ -33,17 +33,19 @@ relation is written in the box); colours are CSS variables with a dark variant f
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import networkx as nx
 
-from .collation import sort_key
-from .graph import EDGE_LABELS, EDGE_PRIORITY, edge_types, graph_of, short_type
-from .models import PartialDate
-from .site import urls
+from ..analysis.graph import EDGE_LABELS, EDGE_PRIORITY, edge_types
+from ..model.collation import sort_key
+from ..model.models import PartialDate
+from . import urls
+from .graph_view import node_category, node_label, node_src, short_type
+from .md import md_text
+from .render import render
 
 MAX_NODES = 12
 MAX_CHAIN = 3
@@ -100,39 +102,6 @@ LINE_GROUPS = {
     "hop_nhat": ("l-sd", "sửa đổi, thay thế, hướng dẫn, bãi bỏ"),
 }
 
-# Node and line colours on a dark page (contrast >= 3:1 on Material's slate background).
-_DARK = (
-    "--g-plan:#9fa8da;--g-normative:#80cbc4;--g-admin:#ffb74d;--g-party:#ef9a9a;"
-    "--g-unresolved:#bdbdbd;--g-agency:#ce93d8;--g-line:#9aa0a6"
-)
-STYLE = (
-    ".cchc-g{width:480px;max-width:100%;height:auto;display:block;margin:0 auto;"
-    "--g-plan:#3949ab;--g-normative:#00695c;--g-admin:#a64b00;--g-party:#b71c1c;"
-    "--g-unresolved:#616161;--g-agency:#6a1b9a;--g-line:#5f6368;--g-fg:var(--md-default-fg-color,#1f1f1f);"
-    "--g-bg:var(--md-default-bg-color,#fff);--g-focus:var(--md-accent-fg-color,#c2185b)}"
-    f'[data-md-color-scheme="slate"] .cchc-g{{{_DARK}}}'
-    # Without Material's JavaScript the palette never switches: follow the reader's system.
-    f"@media (prefers-color-scheme:dark){{[data-md-color-scheme=default] .cchc-g{{{_DARK}}}}}"
-    ".cchc-g text{fill:var(--g-fg);font:12px/1 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif}"
-    ".cchc-g .t1{font-weight:600}.cchc-g .t2{font-size:10.5px}"
-    ".cchc-g .bt{font-size:11px;font-weight:600;fill:var(--g-line)}"
-    ".cchc-g .n{stroke:var(--c);fill:var(--c);fill-opacity:.1;stroke-width:1.5}"
-    ".cchc-g .f .n{stroke-width:3;fill-opacity:.2}"
-    ".cchc-g .k-plan{--c:var(--g-plan)}.cchc-g .k-normative{--c:var(--g-normative)}"
-    ".cchc-g .k-admin{--c:var(--g-admin)}.cchc-g .k-party{--c:var(--g-party)}"
-    ".cchc-g .k-agency{--c:var(--g-agency)}.cchc-g .k-unresolved{--c:var(--g-unresolved)}.cchc-g .k-unresolved,.cchc-g .more{stroke-dasharray:4 3}"
-    ".cchc-g .more{stroke:var(--g-line);fill:none;stroke-width:1.2}"
-    ".cchc-g .e{stroke:var(--g-line);stroke-width:1.5;fill:none}"
-    ".cchc-g .l-th{stroke-width:2.6}.cchc-g .l-dc{stroke-dasharray:4 3}"
-    ".cchc-g .l-sd{stroke-dasharray:7 2 1.5 2}"
-    ".cchc-g marker path{fill:var(--g-line)}"
-    ".cchc-g a:hover .n,.cchc-g a:focus .n{fill-opacity:.3}"
-    ".cchc-g a:focus{outline:none}"
-    ".cchc-g a:focus .n,.cchc-g a:focus .more{stroke:var(--g-focus);stroke-width:3.5;stroke-dasharray:none}"
-    ".cchc-g a:hover text{text-decoration:underline}"
-)
-
-
 @dataclass
 class Neighbourhood:
     focus: str
@@ -154,22 +123,32 @@ def label_key(text: str) -> tuple:
 
 
 def _node_key(graph: nx.DiGraph, node: str) -> tuple:
-    return (label_key(graph.nodes[node]["label"]), node)
+    return (label_key(node_label(graph.nodes[node])), node)
 
 
 def parent_chain(graph: nx.DiGraph, doc_id: str, limit: int = MAX_CHAIN) -> list[str]:
-    """The first parent (by label), its parent, …: root first, cycle-safe, at most ``limit``."""
+    """The parent, its parent, …: root first, cycle-safe, at most ``limit``.
+
+    A plan's parent is ``Corpus.first_parent`` (the node's ``parent``), the rule its page's
+    breadcrumb follows too. A node the site draws without one (an agency) goes up its first
+    ``thuc_hien`` edge by label.
+    """
     chain: list[str] = []
     seen = {doc_id}
     current = doc_id
     while len(chain) < limit:
-        parents = sorted(
-            (v for _, v, d in graph.out_edges(current, data=True) if d["type"] == "thuc_hien"),
-            key=lambda n: _node_key(graph, n),
-        )
-        if not parents or parents[0] in seen:
+        attrs = graph.nodes[current]
+        if "parent" in attrs:
+            parent = attrs["parent"]
+        else:
+            parents = sorted(
+                (v for _, v, d in graph.out_edges(current, data=True) if d["type"] == "thuc_hien"),
+                key=lambda n: _node_key(graph, n),
+            )
+            parent = parents[0] if parents else None
+        if parent is None or parent not in graph or parent in seen:
             break
-        current = parents[0]
+        current = parent
         seen.add(current)
         chain.append(current)
     return list(reversed(chain))
@@ -275,18 +254,16 @@ def short_agency(name: str) -> str:
     return name
 
 
-def _x(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
 def _num(v: float) -> str:
     return f"{v:.1f}".rstrip("0").rstrip(".")
 
 
-def _shape(cat: str, x: float, y: float, w: float, h: float, cls: str = "n") -> str:
+def _shape(cat: str, x: float, y: float, w: float, h: float, cls: str = "n") -> dict:
+    """A category's shape (colour is never alone): rounded, square, cut or pointed corners."""
     k = f"{cls} k-{cat}"
+    rect = {"el": "shape", "tag": "rect", "cls": k, "x": _num(x), "y": _num(y), "w": _num(w)}
     if cat == "plan":
-        return f'<rect class="{k}" x="{_num(x)}" y="{_num(y)}" width="{_num(w)}" height="{_num(h)}" rx="10"/>'
+        return {**rect, "h": _num(h), "rx": "10"}
     if cat == "admin":  # cut corners
         c = 6
         pts = [
@@ -310,11 +287,9 @@ def _shape(cat: str, x: float, y: float, w: float, h: float, cls: str = "n") -> 
             (x, y + h / 2),
         ]
     else:  # normative and unresolved: square corners
-        return (
-            f'<rect class="{k}" x="{_num(x)}" y="{_num(y)}" width="{_num(w)}" height="{_num(h)}"/>'
-        )
+        return {**rect, "h": _num(h), "rx": ""}
     points = " ".join(f"{_num(px)},{_num(py)}" for px, py in pts)
-    return f'<polygon class="{k}" points="{points}"/>'
+    return {"el": "shape", "tag": "polygon", "cls": k, "points": points}
 
 
 def _lines(attrs: dict) -> tuple[str, str]:
@@ -322,9 +297,9 @@ def _lines(attrs: dict) -> tuple[str, str]:
     if attrs.get("number"):
         first = attrs["number"]
     elif attrs["kind"] == "unresolved":
-        first = attrs["label"]
+        first = node_label(attrs)
     else:
-        first = short_agency(attrs.get("agency_name") or "") or attrs["label"]
+        first = short_agency(attrs.get("agency_name") or "") or node_label(attrs)
     kind = attrs.get("type") or "Văn bản"
     year = attrs.get("year")
     if not attrs.get("number") and year and attrs["kind"] != "unresolved":
@@ -333,7 +308,7 @@ def _lines(attrs: dict) -> tuple[str, str]:
 
 
 def _href(graph: nx.DiGraph, node: str, from_src: str) -> str | None:
-    src = graph.nodes[node].get("src")
+    src = node_src(node, graph.nodes[node])
     return urls.relative_url(from_src, src) if src else None
 
 
@@ -351,7 +326,7 @@ def short_date(iso: str) -> str:
 
 def _describe(graph: nx.DiGraph, node: str) -> str:
     attrs = graph.nodes[node]
-    parts = [attrs["label"]]
+    parts = [node_label(attrs)]
     if attrs.get("agency_name") and attrs["kind"] != "unresolved":
         parts.append(attrs["agency_name"])
     if attrs.get("date"):
@@ -365,7 +340,7 @@ class _Svg:
         self.focus = focus
         self.from_src = from_src
         self.prefix = prefix
-        self.parts: list[str] = []
+        self.parts: list[dict] = []  # elements for the template, in drawing order
         self.categories: set[str] = set()
         self.lines: set[str] = set()
 
@@ -373,7 +348,7 @@ class _Svg:
         self, node: str, x: float, y: float, w: float, h: float, note: str, focus: bool = False
     ):
         attrs = self.graph.nodes[node]
-        cat = attrs["category"]
+        cat = node_category(attrs)
         self.categories.add(cat)
         first, second = _lines(attrs)
         numbered = bool(attrs.get("number"))
@@ -389,41 +364,52 @@ class _Svg:
         label = _describe(self.graph, node) + (f" — {note}" if note else "")
         href = _href(self.graph, node, self.from_src)
         cx = x + w / 2
-        inner = (
-            f"<title>{_x(label + (' — ' + attrs['summary'] if attrs.get('summary') else ''))}</title>"
-            + _shape(cat, x, y, w, h)
-            + f'<text class="t1" x="{_num(cx)}" y="{_num(y + h / 2 - 3)}" text-anchor="middle"'
-            + (f' style="font-size:{_num(size1)}px"' if size1 != 12 else "")
-            + f">{_x(t1)}</text>"
-            + f'<text class="t2" x="{_num(cx)}" y="{_num(y + h / 2 + 11)}" text-anchor="middle">{_x(t2)}</text>'
-        )
-        cls = ' class="f"' if focus else ""
-        if href is None:
-            self.parts.append(f"<g{cls}>{inner}</g>")
-            return
-        current = ' aria-current="page"' if focus else ""
         self.parts.append(
-            f'<a href="{_x(href)}" tabindex="0" aria-label="{_x(label)}"{cls}{current}>{inner}</a>'
+            {
+                "el": "box",
+                "href": href,
+                "label": label,
+                "focus": focus,
+                "title": label + (" — " + attrs["summary"] if attrs.get("summary") else ""),
+                "shape": _shape(cat, x, y, w, h),
+                "t1": {
+                    "x": _num(cx),
+                    "y": _num(y + h / 2 - 3),
+                    "size": _num(size1) if size1 != 12 else "",
+                    "text": t1,
+                },
+                "t2": {"x": _num(cx), "y": _num(y + h / 2 + 11), "text": t2},
+            }
         )
 
     def more(self, href: str, count: int, x: float, y: float, w: float, h: float):
-        text = f"+{count} văn bản khác"
         self.parts.append(
-            f'<a href="{_x(href)}" tabindex="0" aria-label="{_x(text + ": xem danh sách đầy đủ")}">'
-            f"<title>{_x('Xem danh sách đầy đủ')}</title>"
-            f'<rect class="more" x="{_num(x)}" y="{_num(y)}" width="{_num(w)}" height="{_num(h)}" rx="4"/>'
-            f'<text class="t1" x="{_num(x + w / 2)}" y="{_num(y + h / 2 + 4)}" text-anchor="middle">{_x(text)}</text></a>'
+            {
+                "el": "more",
+                "href": href,
+                "text": f"+{count} văn bản khác",
+                "x": _num(x),
+                "y": _num(y),
+                "w": _num(w),
+                "h": _num(h),
+                "tx": _num(x + w / 2),
+                "ty": _num(y + h / 2 + 4),
+            }
         )
 
     def line(self, x1, y1, x2, y2, cls: str = "", arrow: bool = False):
-        marker = f' marker-end="url(#{self.prefix}-a)"' if arrow else ""
-        klass = f"e {cls}".strip()
-        self.parts.append(
-            f'<path class="{klass}" d="M{_num(x1)} {_num(y1)}L{_num(x2)} {_num(y2)}"{marker}/>'
-        )
+        self.parts.append(_path(f"e {cls}".strip(), f"M{_num(x1)} {_num(y1)}L{_num(x2)} {_num(y2)}", arrow))
 
     def title(self, text: str, y: float):
-        self.parts.append(f'<text class="bt" x="{PAD}" y="{_num(y + 13)}">{_x(text)}</text>')
+        self.parts.append(_text("bt", PAD, y + 13, text))
+
+
+def _path(cls: str, d: str, arrow: bool = False) -> dict:
+    return {"el": "path", "cls": cls, "d": d, "arrow": arrow}
+
+
+def _text(cls: str, x: float, y: float, text: str) -> dict:
+    return {"el": "text", "cls": cls, "x": _num(x), "y": _num(y), "text": text}
 
 
 def _note(svg: _Svg, node: str, etype: str, upward: bool) -> str:
@@ -464,7 +450,7 @@ def _band(
 
 
 def _legend(svg: _Svg, y: float) -> float:
-    svg.parts.append(f'<text class="bt" x="{PAD}" y="{_num(y + 13)}">Chú giải</text>')
+    svg.parts.append(_text("bt", PAD, y + 13, "Chú giải"))
     y += TITLE_H
     items: list[tuple[str, str]] = [("cat", c) for c in CATEGORY_LABELS if c in svg.categories]
     groups = []
@@ -482,15 +468,13 @@ def _legend(svg: _Svg, y: float) -> float:
             text = CATEGORY_LABELS[it]
         else:
             cls, text = it
-            svg.parts.append(f'<path class="e {cls}" d="M{PAD} {_num(top + 8.5)}h26"/>')
-        svg.parts.append(
-            f'<text class="t2" x="{PAD + 34}" y="{_num(top + 12.5)}">{_x(text)}</text>'
-        )
+            svg.parts.append(_path(f"e {cls}", f"M{PAD} {_num(top + 8.5)}h26"))
+        svg.parts.append(_text("t2", PAD + 34, top + 12.5, text))
     return y + len(items) * row_h
 
 
 def neighbourhood_svg(
-    graph_or_corpus,
+    graph: nx.DiGraph,
     doc_id: str,
     from_src: str,
     *,
@@ -500,10 +484,9 @@ def neighbourhood_svg(
 ) -> str:
     """Inline SVG of ``doc_id``'s neighbourhood for the page whose source path is ``from_src``.
 
-    Accepts the graph or a corpus (whose graph is built once and cached). Returns "" for an
-    id that is not in the graph.
+    Returns "" for an id that is not in the graph. The markup is the template
+    ``graph/neighbourhood.svg``; this function lays the drawing out.
     """
-    graph = graph_of(graph_or_corpus)
     if doc_id not in graph:
         return ""
     hood = neighbourhood(graph, doc_id, max_nodes)
@@ -545,53 +528,45 @@ def neighbourhood_svg(
         more = (more_href, len(hood.hidden_down)) if hood.hidden_down else None
         start = len(svg.parts)
         bottom, _, last_c = _band(svg, hood.down, y, False, more)
-        svg.parts.insert(start, _bus_up(svg.prefix, focus_top + FOCUS_H, last_c))
+        svg.parts.insert(start, _bus_up(focus_top + FOCUS_H, last_c))
         y = bottom + 16
     y = _legend(svg, y) + PAD
-    height = _num(y)
-    title = f"Sơ đồ liên kết của {graph.nodes[doc_id]['label']}"
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="cchc-g" viewBox="0 0 {W} {height}" '
-        f'width="{W}" height="{height}" role="group" aria-labelledby="{prefix}-t" '
-        f'aria-describedby="{prefix}-d">'
-        f'<title id="{prefix}-t">{_x(title)}</title>'
-        f'<desc id="{prefix}-d">{_x(_text_alternative(graph, hood, (t_chain, t_up, t_down)))}</desc>'
-        f"<style>{STYLE}</style>"
-        f'<defs><marker id="{prefix}-a" viewBox="0 0 8 8" refX="7.5" refY="4" markerWidth="5" '
-        f'markerHeight="5" orient="auto-start-reverse"><path d="M0 0L8 4L0 8z"/></marker></defs>'
-        + "".join(svg.parts)
-        + "</svg>"
+    return render(
+        "graph/neighbourhood.svg",
+        width=W,
+        height=_num(y),
+        prefix=prefix,
+        title=f"Sơ đồ liên kết của {node_label(graph.nodes[doc_id])}",
+        description=_text_alternative(graph, hood, (t_chain, t_up, t_down)),
+        parts=svg.parts,
     )
 
 
-def _bus_up(prefix: str, focus_bottom: float, last_c: float) -> str:
-    return (
-        f'<path class="e" d="M{BUS_X} {_num(last_c)}L{BUS_X} {_num(focus_bottom)}" '
-        f'marker-end="url(#{prefix}-a)"/>'
-    )
+def _bus_up(focus_bottom: float, last_c: float) -> dict:
+    return _path("e", f"M{BUS_X} {_num(last_c)}L{BUS_X} {_num(focus_bottom)}", arrow=True)
 
 
 def _text_alternative(graph: nx.DiGraph, hood: Neighbourhood, titles=TITLES) -> str:
     parts = []
     if hood.chain:
-        parts.append(f"{titles[0]}: " + " → ".join(graph.nodes[n]["label"] for n in hood.chain))
+        parts.append(f"{titles[0]}: " + " → ".join(node_label(graph.nodes[n]) for n in hood.chain))
     if hood.up:
         parts.append(
             f"{titles[1]}: "
-            + "; ".join(f"{EDGE_LABELS[t]} {graph.nodes[n]['label']}" for n, t in hood.up)
+            + "; ".join(f"{EDGE_LABELS[t]} {node_label(graph.nodes[n])}" for n, t in hood.up)
             + (f"; và {len(hood.hidden_up)} văn bản khác" if hood.hidden_up else "")
         )
     if hood.down:
         parts.append(
             f"{titles[2]}: "
-            + "; ".join(f"{graph.nodes[n]['label']} ({EDGE_LABELS[t]})" for n, t in hood.down)
+            + "; ".join(f"{node_label(graph.nodes[n])} ({EDGE_LABELS[t]})" for n, t in hood.down)
             + (f"; và {len(hood.hidden_down)} văn bản khác" if hood.hidden_down else "")
         )
     return ". ".join(parts) + "." if parts else "Chưa có liên kết nào."
 
 
 def neighbourhood_list_markdown(
-    graph_or_corpus,
+    graph: nx.DiGraph,
     doc_id: str,
     from_src: str,
     *,
@@ -599,15 +574,12 @@ def neighbourhood_list_markdown(
     more_src: str | None = None,
 ) -> str:
     """The drawing's relations as a Markdown list (Markdown links, so a strict build checks them)."""
-    from .site.md import md_text
-
-    graph = graph_of(graph_or_corpus)
     if doc_id not in graph:
         return ""
     hood = neighbourhood(graph, doc_id, max_nodes)
 
     def link(node: str) -> str:
-        src = graph.nodes[node].get("src")
+        src = node_src(node, graph.nodes[node])
         text = md_text(_describe(graph, node))
         return f"[{text}]({urls.relative_src(from_src, src)})" if src else text
 

@@ -14,24 +14,20 @@ others are kept in ``also``: a plan that implements its parent and names it in "
 one ``thuc_hien`` edge with ``also=["can_cu"]``. Every edge also counts its body mentions.
 
 Validity questions (was a basis in force on the plan's date?) are asked of
-``cchc_kb.validity``; nothing here re-derives them.
+``cchc_kb.analysis.validity``; nothing here re-derives them.
 """
 
 from __future__ import annotations
 
-import re
-import weakref
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 import networkx as nx
 
-from . import phases
-from .collation import sort_key
-from .corpus import Corpus
-from .models import (
+from ..corpus import Corpus, unresolved_key
+from ..model.collation import sort_key
+from ..model.models import (
     PLAN_STATUSES,
-    RELATION_LABELS,
     Citation,
     Diagnostic,
     Document,
@@ -52,13 +48,6 @@ EDGE_LABELS: dict[str, str] = {
     "hop_nhat": "hợp nhất",
     "dan_chieu": "dẫn chiếu",
 }
-# The same relation seen from the target ("được căn cứ bởi").
-EDGE_LABELS_PASSIVE: dict[str, str] = {
-    "thuc_hien": "được thực hiện bởi",
-    "can_cu": "được căn cứ bởi",
-    **{key: passive.lower() for key, (_, passive) in RELATION_LABELS.items()},
-    "dan_chieu": "được dẫn chiếu bởi",
-}
 # When one pair carries several relations, the first in this order names the edge.
 EDGE_PRIORITY = tuple(EDGE_LABELS)
 # Structural relations: a cycle among these is an error (a document cannot, through a chain
@@ -66,34 +55,6 @@ EDGE_PRIORITY = tuple(EDGE_LABELS)
 STRUCTURAL = frozenset(EDGE_PRIORITY) - {"dan_chieu"}
 
 UNRESOLVED_PREFIX = "chua-xac-dinh:"
-
-# Short type names for labels that must fit a small box.
-SHORT_TYPES: dict[str, str] = {
-    "Kế hoạch": "KH",
-    "Nghị định": "NĐ",
-    "Nghị quyết": "NQ",
-    "Quyết định": "QĐ",
-    "Chỉ thị": "CT",
-    "Thông tư": "TT",
-    "Thông tư liên tịch": "TTLT",
-    "Chương trình": "CTr",
-    "Kết luận": "KL",
-    "Luật": "Luật",
-    "Bộ luật": "Bộ luật",
-    "Hướng dẫn": "HD",
-    "Công văn": "CV",
-    "Thông báo": "TB",
-    "Đề án": "ĐA",
-    "Pháp lệnh": "PL",
-}
-
-# Document categories drive colour and shape in the drawings (see svg.py).
-_NORMATIVE_NUMBER = re.compile(r"/\d{4}/")
-_PARTY_NUMBER = re.compile(r"^\s*\d+[a-zA-Z]?\s*-\s*[A-Za-zĐđ]+\s*/")
-_PARTY_ISSUER = re.compile(
-    r"^(bo-chinh-tri|ban-chap-hanh-trung-uong|ban-bi-thu|tinh-uy|huyen-uy|dang-uy|thanh-uy|trung-uong)"
-)
-
 
 @dataclass(frozen=True)
 class Finding:
@@ -126,39 +87,21 @@ def unresolved_node(key: str) -> str:
     return UNRESOLVED_PREFIX + key
 
 
-def category(doc_type: str | None, number: str | None, issuer: str | None, kind: str) -> str:
-    """plan / normative (số/năm/KÝ HIỆU, Luật) / party (Đảng) / admin (cá biệt) / unresolved."""
-    if kind == "unresolved":
-        return "unresolved"
-    if kind == "plan" or doc_type == "Kế hoạch":
-        return "plan"
-    if (number and _PARTY_NUMBER.match(number)) or (issuer and _PARTY_ISSUER.match(issuer)):
-        return "party"
-    if (number and _NORMATIVE_NUMBER.search(number)) or doc_type in ("Luật", "Bộ luật"):
-        return "normative"
-    return "admin"
-
-
-def short_type(doc_type: str | None) -> str:
-    if not doc_type:
-        return "VB"
-    return SHORT_TYPES.get(doc_type, doc_type)
-
-
-def _label(doc_type: str | None, number: str | None, fallback: str) -> str:
-    if number:
-        return f"{doc_type or 'Văn bản'} {number}".strip()
-    return f"{doc_type or 'Văn bản'} ({fallback})"
+def node_name(attrs: dict) -> str:
+    """How a node's document is named in messages: type and number, else what is known."""
+    if attrs.get("number"):
+        return f"{attrs.get('type') or 'Văn bản'} {attrs['number']}".strip()
+    if attrs.get("name"):
+        return attrs["name"]
+    year = attrs.get("year")
+    return f"{attrs.get('type') or 'Văn bản'} (chưa ghi số" + (f", năm {year}" if year else "") + ")"
 
 
 def _doc_attrs(corpus: Corpus, doc: Document, kind: str, as_of: PartialDate | None) -> dict:
-    from .site import urls
-
     agency = corpus.agencies.get(doc.issuer)
     if isinstance(doc, Plan):
         status = PLAN_STATUSES.get(doc.status, doc.status)
         year = doc.year or (doc.issued.year if doc.issued else None)
-        src = urls.plan_src(doc.id)
     else:
         assert isinstance(doc, LegalDoc)
         verdict = judge(corpus, doc.id, as_of) if as_of else None
@@ -167,11 +110,8 @@ def _doc_attrs(corpus: Corpus, doc: Document, kind: str, as_of: PartialDate | No
         else:
             status = doc.validity.status if doc.validity else "Chưa rõ"
         year = doc.issued.year if doc.issued else None
-        src = urls.legal_src(doc.id)
-    fallback = "chưa ghi số" + (f", năm {year}" if year else "")
     return {
         "kind": kind,
-        "category": category(doc.doc_type, doc.number, doc.issuer, kind),
         "type": doc.doc_type,
         "number": doc.number or "",
         "agency": doc.issuer,
@@ -182,23 +122,18 @@ def _doc_attrs(corpus: Corpus, doc: Document, kind: str, as_of: PartialDate | No
         "year": year,
         "status": status,
         "stub": bool(getattr(doc, "stub", False)),
-        "label": _label(doc.doc_type, doc.number, fallback),
         "summary": " ".join((doc.summary or "").split()),
-        "src": src,
         "path": doc.path,
+        "parent": corpus.first_parent(doc.id) if kind == "plan" else None,
     }
 
 
 def _unresolved_attrs(corpus: Corpus, key: str, citation: Citation) -> dict:
-    from .site import urls
-    from .site.common import unresolved_label
-
     issuer = citation.issuer if citation.issuer in corpus.agencies else ""
     agency = corpus.agencies.get(issuer) if issuer else None
     date = citation.date
     return {
         "kind": "unresolved",
-        "category": "unresolved",
         "type": citation.type or "",
         "number": citation.number or "",
         "agency": issuer,
@@ -209,9 +144,8 @@ def _unresolved_attrs(corpus: Corpus, key: str, citation: Citation) -> dict:
         "year": date.year if date else None,
         "status": "Chưa xác định",
         "stub": True,
-        "label": unresolved_label(citation),
+        "name": citation.name or " ".join(citation.text.split()),
         "summary": "",
-        "src": urls.unresolved_src(key),
         "path": "",
         "key": key,
     }
@@ -230,8 +164,6 @@ def build_graph(corpus: Corpus, as_of: PartialDate | None = None) -> nx.DiGraph:
     With ``as_of``, a legal node's ``status`` is its validity on that date (``validity.judge``);
     without, the status last recorded in its file.
     """
-    from .site.common import unresolved_key
-
     graph = nx.DiGraph()
     for plan_id in sorted(corpus.plans):
         graph.add_node(plan_id, **_doc_attrs(corpus, corpus.plans[plan_id], "plan", as_of))
@@ -299,7 +231,6 @@ def build_graph(corpus: Corpus, as_of: PartialDate | None = None) -> nx.DiGraph:
             source,
             target,
             type=main,
-            label=EDGE_LABELS[main],
             also=types[1:],
             mentions=a.mentions,
             weight=a.mentions if main == "dan_chieu" else 1,
@@ -311,7 +242,6 @@ def build_graph(corpus: Corpus, as_of: PartialDate | None = None) -> nx.DiGraph:
 def _missing_attrs(ref: str) -> dict:
     return {
         "kind": "unresolved",
-        "category": "unresolved",
         "type": "",
         "number": "",
         "agency": "",
@@ -322,31 +252,12 @@ def _missing_attrs(ref: str) -> dict:
         "year": None,
         "status": "Không có trong danh mục",
         "stub": True,
-        "label": ref,
+        "name": ref,
         "summary": "",
-        "src": "",  # no page: the loader reports the reference, nothing generates one
         "path": "",
         "key": ref,
+        "missing": True,  # a front-matter id with no record: reported, no page
     }
-
-
-_GRAPHS: dict[tuple[int, PartialDate | None], tuple[weakref.ref, nx.DiGraph]] = {}
-
-
-def graph_of(corpus_or_graph, as_of: PartialDate | None = None) -> nx.DiGraph:
-    """The graph itself, or the (cached) graph of a corpus: renderers accept either."""
-    if isinstance(corpus_or_graph, nx.DiGraph):
-        return corpus_or_graph
-    key = (id(corpus_or_graph), as_of)
-    cached = _GRAPHS.get(key)
-    if cached is not None and cached[0]() is corpus_or_graph:
-        return cached[1]
-    with phases.timed("graph"):
-        graph = build_graph(corpus_or_graph, as_of)
-    for k in [k for k, (ref, _) in _GRAPHS.items() if ref() is None]:
-        del _GRAPHS[k]
-    _GRAPHS[key] = (weakref.ref(corpus_or_graph), graph)
-    return graph
 
 
 def edge_types(data: dict) -> list[str]:
@@ -422,7 +333,7 @@ def ranking(graph: nx.DiGraph) -> list[Ranked]:
         out.append(
             Ranked(node, citing, as_basis, mentioned, pr[node], dict(sorted(by_year.items())))
         )
-    out.sort(key=lambda r: (-r.citing, -r.pagerank, sort_key(graph.nodes[r.node]["label"]), r.node))
+    out.sort(key=lambda r: (-r.citing, -r.pagerank, sort_key(node_name(graph.nodes[r.node])), r.node))
     return out
 
 
@@ -443,7 +354,7 @@ def analyses(corpus: Corpus, graph: nx.DiGraph | None = None) -> list[Finding]:
 
 
 def _name(graph: nx.DiGraph, node: str) -> str:
-    return graph.nodes[node]["label"] if node in graph else node
+    return node_name(graph.nodes[node]) if node in graph else node
 
 
 def _where(graph: nx.DiGraph, node: str) -> str:
@@ -471,7 +382,7 @@ def find_cycles(corpus: Corpus, graph: nx.DiGraph) -> list[Finding]:
         nodes = [u for u, _ in cycle]
         steps = []
         for u, v in cycle:
-            steps.append(f"{_name(graph, u)} —{graph.edges[u, v]['label']}→")
+            steps.append(f"{_name(graph, u)} —{EDGE_LABELS[graph.edges[u, v]['type']]}→")
         text = " ".join(steps) + f" {_name(graph, nodes[0])}"
         findings.append(
             Finding(
@@ -490,7 +401,7 @@ def find_cycles(corpus: Corpus, graph: nx.DiGraph) -> list[Finding]:
 def find_unresolved(corpus: Corpus, graph: nx.DiGraph) -> list[Finding]:
     """Cited documents not in the registry, and registry records known only from citations."""
     findings = []
-    for node in sorted(graph, key=lambda n: (sort_key(graph.nodes[n]["label"]), n)):
+    for node in sorted(graph, key=lambda n: (sort_key(node_name(graph.nodes[n])), n)):
         attrs = graph.nodes[node]
         citing = sorted(graph.predecessors(node))
         if attrs["kind"] == "unresolved":
@@ -501,7 +412,7 @@ def find_unresolved(corpus: Corpus, graph: nx.DiGraph) -> list[Finding]:
                 Finding(
                     "cited-not-in-registry",
                     "warning",
-                    f"«{attrs['label']}» được dẫn bởi {len(citing)} văn bản ({names}{more}) "
+                    f"«{node_name(attrs)}» được dẫn bởi {len(citing)} văn bản ({names}{more}) "
                     "nhưng chưa có trong danh mục văn bản",
                     _where(graph, first) if first else "",
                     graph.edges[first, node].get("line", 0) if first else 0,
@@ -514,7 +425,7 @@ def find_unresolved(corpus: Corpus, graph: nx.DiGraph) -> list[Finding]:
                 Finding(
                     "stub-record",
                     "info",
-                    f"{attrs['label']}: chỉ biết qua trích dẫn (bản ghi sơ lược), "
+                    f"{node_name(attrs)}: chỉ biết qua trích dẫn (bản ghi sơ lược), "
                     f"được dẫn bởi {len(citing)} văn bản",
                     attrs["path"],
                     1,
@@ -528,8 +439,11 @@ def find_unresolved(corpus: Corpus, graph: nx.DiGraph) -> list[Finding]:
 def _cited_date(doc: Document, target: str) -> PartialDate | None:
     """The date the citing text gives for ``target``: the first citation that has one."""
     for citation in getattr(doc, "citations", []) or []:
-        if citation.id == target and citation.date is not None:
-            return citation.date
+        # A known misquote's date is the text's slip, not the date of the document it means.
+        misquoted = citation.correction and citation.correction.code == "misquoted-citation"
+        date = citation.correction.date if misquoted else citation.date
+        if citation.id == target and date is not None:
+            return date
     return None
 
 
@@ -572,7 +486,7 @@ def find_anachronisms(corpus: Corpus, graph: nx.DiGraph) -> list[Finding]:
             Finding(
                 "cited-after-document",
                 "warning",
-                f"{_name(graph, source)} ({mine.vietnamese()}) {data['label']} "
+                f"{_name(graph, source)} ({mine.vietnamese()}) {EDGE_LABELS[data['type']]} "
                 f"{_name(graph, target)}, văn bản có ngày sau văn bản dẫn {which} "
                 f"({'; '.join(reasons)})",
                 doc.path,
@@ -646,7 +560,7 @@ def find_amendment_chains(corpus: Corpus, graph: nx.DiGraph) -> list[Finding]:
             for u, v in graph.edges
             if graph.nodes[u]["kind"] == "plan" and graph.nodes[v]["kind"] == "legal"
         },
-        key=lambda n: (sort_key(graph.nodes[n]["label"]), n),
+        key=lambda n: (sort_key(node_name(graph.nodes[n])), n),
     )
     for doc_id in cited:
         chain = amendment_chain(corpus, doc_id)
