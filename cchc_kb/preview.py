@@ -54,10 +54,12 @@ def serve(site: Path, subpath: str = SUBPATH) -> Iterator[str]:
             server.server_close()
 
 
-def site_config(repo: Path, project: Path) -> Path:
+def site_config(repo: Path, project: Path, **settings: object) -> Path:
     """A mkdocs.yml for a repository outside the project: the project's config, pointed back
-    at the project's docs, theme overrides and hook, with the corpus root set to ``repo``."""
+    at the project's docs, theme overrides and hook, with the corpus root set to ``repo``
+    (and top-level ``settings`` replaced, e.g. ``use_directory_urls=False``)."""
     config = yaml.safe_load((project / "mkdocs.yml").read_text("utf-8"))
+    config.update(settings)
     config["docs_dir"] = str(project / "docs")
     config["theme"]["custom_dir"] = str(project / "overrides")
     config["hooks"] = [str(project / h) for h in config["hooks"]]

@@ -32,7 +32,9 @@ _state: dict = {}
 
 def on_config(config):
     cchc = config.extra.get("cchc") or {}
-    settings = SiteSettings.from_config(cchc, config.site_name, config.site_url)
+    settings = SiteSettings.from_config(
+        cchc, config.site_name, config.site_url, config.use_directory_urls
+    )
     root = Path(config.config_file_path).parent / str(cchc.get("root") or ".")
     _state.update(settings=settings, root=root.resolve())
     phases.reset()

@@ -30,14 +30,14 @@ class Build:
         return (self.site / url_path / "index.html").read_text("utf-8")
 
 
-def site_config(repo: Path) -> Path:
+def site_config(repo: Path, **settings: object) -> Path:
     """The project's mkdocs.yml pointed at ``repo`` (cchc_kb.preview.site_config)."""
-    return preview.site_config(repo, ROOT)
+    return preview.site_config(repo, ROOT, **settings)
 
 
-def build_site(repo: Path, site: Path, strict: bool = True) -> Build:
+def build_site(repo: Path, site: Path, strict: bool = True, **settings: object) -> Build:
     """Run ``mkdocs build`` in a subprocess, as a maintainer would."""
-    config = repo / "mkdocs.yml" if repo == ROOT else site_config(repo)
+    config = repo / "mkdocs.yml" if repo == ROOT else site_config(repo, **settings)
     cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)]
     cmd.append("--strict" if strict else "--no-strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

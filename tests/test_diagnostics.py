@@ -115,6 +115,20 @@ def test_one_graph_and_one_analysis_per_build(real_corpus, monkeypatch):
     assert calls == {"build_graph": 1, "analyses": 1}
 
 
+def test_the_report_page_counts_what_cchc_check_prints(real_corpus):
+    """The site's report lists each finding once: its counts are the checker's."""
+    from cchc_kb.model.models import PartialDate
+    from cchc_kb.site.build import build_site
+    from cchc_kb.site.quality_report import REPORT_SRC
+    from cchc_kb.site.settings import SiteSettings
+
+    site = build_site(real_corpus, SiteSettings(as_of=PartialDate(2025, 9, 1)))
+    report = next(p for p in site.pages if p.src == REPORT_SRC).markdown
+    errors = sum(1 for d in site.diagnostics if d.severity == "error")
+    warnings = sum(1 for d in site.diagnostics if d.severity == "warning")
+    assert warnings and f"{errors} lỗi, {warnings} cảnh báo," in report
+
+
 def test_duplicate_agency_key_is_named_without_the_list_index(tmp_path):
     repo = write_minimal_repo(tmp_path / "repo")
     _duplicate_agency_key(repo)

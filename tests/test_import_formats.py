@@ -17,7 +17,7 @@ from cchc_kb.importer.formats import FormatError, drop_running_lines, read_sourc
 from cchc_kb.importer.legacy import decode_legacy, detect, repair_legacy
 from cchc_kb.model.models import Plan
 from cchc_kb.preview import CHROMIUM, CHROMIUM_ARGS, print_to_pdf
-from cchc_kb.site.indexes import parse_tasks
+from cchc_kb.tasks import parse_tasks
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -166,7 +166,7 @@ def test_md_text_neutralises_markup(text, _absent):
 
 def test_source_name_stays_in_its_folder():
     from cchc_kb.model.models import Plan
-    from cchc_kb.site.documents import source_name
+    from cchc_kb.site.plan_pages import source_name
 
     for name in ("../../etc/passwd", "a/b.txt", ".hidden", "tệp gốc.docx"):
         plan = Plan("x", None, "Kế hoạch", "", "a", None, source_file=name)

@@ -189,6 +189,8 @@ AGENCY_LEVELS: dict[str, str] = {
     "huyen": "Huyện, thị xã, thành phố thuộc tỉnh",
     "xa": "Xã, phường, thị trấn",
 }
+# Rank of a level, top first: lists of agencies follow the hierarchy, not the alphabet.
+LEVEL_ORDER: dict[str, int] = {key: i for i, key in enumerate(AGENCY_LEVELS)}
 
 PLAN_STATUSES: dict[str, str] = {"du_thao": "Dự thảo", "ban_hanh": "Đã ban hành"}
 

@@ -12,16 +12,11 @@ from ..analysis.graph import analyses, build_graph
 from ..corpus import Corpus
 from ..model.models import Diagnostic
 from . import urls
-from .documents import (
-    implementation_pages,
-    legal_page,
-    make_context,
-    plan_page,
-    source_name,
-    unresolved_pages,
-)
+from .agency_pages import agency_feed_path, agency_index_pages, agency_pages
+from .context import make_context
 from .feeds import atom_feed
 from .graph_pages import graph_pages
+from .implementation import implementation_pages
 from .indexes import (
     AGENCIES_INDEX_SRC,
     FEED_PATH,
@@ -29,20 +24,20 @@ from .indexes import (
     PLANS_INDEX_SRC,
     TYPES_INDEX_SRC,
     YEARS_INDEX_SRC,
-    agency_feed_path,
-    agency_index_pages,
-    agency_pages,
     home_page,
     lookup_pages,
     plan_index_pages,
-    task_pages,
     type_pages,
     year_pages,
 )
+from .legal_pages import legal_page
 from .open_data import graph_files
 from .page import Page, SiteFile
+from .plan_pages import plan_page, source_path
 from .search import search_page
 from .settings import SiteSettings
+from .task_pages import task_pages
+from .unresolved_pages import unresolved_pages
 
 ASSET_DIR = "assets/cchc"
 ASSETS = ("cchc.css",)
@@ -70,12 +65,14 @@ def build_site(
     with phases.timed("check"):
         analysed = analyses(corpus, graph)
         found = diagnostics(corpus, graph, analysed)
-        # Pages show each record's findings; the graph's findings have pages of their own.
+        # Pages show each record's findings; the graph's findings have pages of their own. The
+        # report reads the findings itself, so it gets the corpus as read (else it lists each
+        # twice).
         shown = replace(corpus, diagnostics=record_diagnostics(corpus))
     with phases.timed("pages"):
         ctx = make_context(shown, settings)
         ctx.cache["graph"] = graph
-        pages = _pages(ctx, graph_pages(shown, graph, settings, findings=analysed), existing)
+        pages = _pages(ctx, graph_pages(corpus, graph, settings, findings=analysed), existing)
     with phases.timed("files"):
         files = _files(shown, settings, graph_files(shown, graph, settings), existing)
     return SiteBuild(pages, files, found)
@@ -88,6 +85,7 @@ def _pages(ctx, graph_pages_: list[Page], existing: Collection[str]) -> list[Pag
     pages += lookup_pages(ctx)
     pages.append(
         search_page(
+            ctx.settings.urls,
             LOOKUP_SRC,
             [
                 ("Tất cả kế hoạch", PLANS_INDEX_SRC),
@@ -160,8 +158,7 @@ def _files(
         source = (corpus.root / plan.path).parent / plan.source_file
         if "/" in plan.source_file or "\\" in plan.source_file or not source.is_file():
             continue
-        target = urls.url_of(urls.plan_src(plan.id)) + source_name(plan)
-        files.append(SiteFile(target, source.read_bytes()))
+        files.append(SiteFile(source_path(plan), source.read_bytes()))
     files += asset_files()
     files += graph_files_
     return [f for f in files if f.path not in existing]

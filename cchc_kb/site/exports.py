@@ -103,6 +103,7 @@ def graph_graphml(graph: nx.DiGraph) -> bytes:
 
 
 # CSV columns: (name, description, getter). Names follow the front-matter keys (vbpl.vn).
+# Plan and legal getters take (corpus, graph, record, the site's UrlScheme).
 Column = tuple[str, str, Callable]
 
 
@@ -125,60 +126,68 @@ EDGE_COLUMNS: list[Column] = [
     ("loai_dich", "plan, legal, unresolved", lambda g, u, v, d: g.nodes[v]["kind"]),
 ]
 PLAN_COLUMNS: list[Column] = [
-    ("id", "mã kế hoạch", lambda c, g, p: p.id),
-    ("so_ky_hieu", "số ký hiệu (rỗng: văn bản để trống)", lambda c, g, p: p.number or ""),
-    ("loai_van_ban", "loại văn bản", lambda c, g, p: p.doc_type),
-    ("trich_yeu", "trích yếu", lambda c, g, p: " ".join(p.summary.split())),
-    ("co_quan_ban_hanh", "mã cơ quan ban hành", lambda c, g, p: p.issuer),
+    ("id", "mã kế hoạch", lambda c, g, p, s: p.id),
+    ("so_ky_hieu", "số ký hiệu (rỗng: văn bản để trống)", lambda c, g, p, s: p.number or ""),
+    ("loai_van_ban", "loại văn bản", lambda c, g, p, s: p.doc_type),
+    ("trich_yeu", "trích yếu", lambda c, g, p, s: " ".join(p.summary.split())),
+    ("co_quan_ban_hanh", "mã cơ quan ban hành", lambda c, g, p, s: p.issuer),
     (
         "ten_co_quan",
         "tên cơ quan ban hành",
-        lambda c, g, p: c.agencies[p.issuer].name if p.issuer in c.agencies else "",
+        lambda c, g, p, s: c.agencies[p.issuer].name if p.issuer in c.agencies else "",
     ),
-    ("ngay_ban_hanh", "ngày ban hành, ISO 8601 (có thể rút gọn)", lambda c, g, p: _date(p.issued)),
-    ("nam", "năm kế hoạch", lambda c, g, p: p.year or ""),
-    ("tinh_trang", "du_thao hoặc ban_hanh", lambda c, g, p: p.status),
-    ("stub", "true: chỉ biết qua trích dẫn", lambda c, g, p: "true" if p.stub else "false"),
+    (
+        "ngay_ban_hanh",
+        "ngày ban hành, ISO 8601 (có thể rút gọn)",
+        lambda c, g, p, s: _date(p.issued),
+    ),
+    ("nam", "năm kế hoạch", lambda c, g, p, s: p.year or ""),
+    ("tinh_trang", "du_thao hoặc ban_hanh", lambda c, g, p, s: p.status),
+    ("stub", "true: chỉ biết qua trích dẫn", lambda c, g, p, s: "true" if p.stub else "false"),
     (
         "thuc_hien",
         "mã kế hoạch cấp trên, cách nhau bởi |",
-        lambda c, g, p: LIST_SEP.join(p.implements),
+        lambda c, g, p, s: LIST_SEP.join(p.implements),
     ),
-    ("can_cu", "mã văn bản căn cứ, cách nhau bởi |", lambda c, g, p: LIST_SEP.join(p.legal_bases)),
+    (
+        "can_cu",
+        "mã văn bản căn cứ, cách nhau bởi |",
+        lambda c, g, p, s: LIST_SEP.join(p.legal_bases),
+    ),
     (
         "so_van_ban_dan_chieu",
         "số văn bản được dẫn chiếu trong nội dung",
-        lambda c, g, p: sum(
+        lambda c, g, p, s: sum(
             1 for _, _, d in g.out_edges(p.id, data=True) if d["type"] == "dan_chieu"
         ),
     ),
-    ("duong_dan", "trang trên trang web", lambda c, g, p: urls.url_of(urls.plan_src(p.id))),
+    ("duong_dan", "trang trên trang web", lambda c, g, p, s: s.url_of(urls.plan_src(p.id))),
 ]
 LEGAL_COLUMNS: list[Column] = [
-    ("id", "mã văn bản", lambda c, g, d: d.id),
-    ("so_ky_hieu", "số ký hiệu", lambda c, g, d: d.number or ""),
-    ("loai_van_ban", "loại văn bản", lambda c, g, d: d.doc_type),
-    ("trich_yeu", "trích yếu", lambda c, g, d: " ".join(d.summary.split())),
-    ("co_quan_ban_hanh", "mã cơ quan ban hành", lambda c, g, d: d.issuer),
-    ("ngay_ban_hanh", "ngày ban hành, ISO 8601", lambda c, g, d: _date(d.issued)),
-    ("ngay_co_hieu_luc", "ngày có hiệu lực, ISO 8601", lambda c, g, d: _date(d.effective)),
+    ("id", "mã văn bản", lambda c, g, d, s: d.id),
+    ("so_ky_hieu", "số ký hiệu", lambda c, g, d, s: d.number or ""),
+    ("loai_van_ban", "loại văn bản", lambda c, g, d, s: d.doc_type),
+    ("trich_yeu", "trích yếu", lambda c, g, d, s: " ".join(d.summary.split())),
+    ("co_quan_ban_hanh", "mã cơ quan ban hành", lambda c, g, d, s: d.issuer),
+    ("ngay_ban_hanh", "ngày ban hành, ISO 8601", lambda c, g, d, s: _date(d.issued)),
+    ("ngay_co_hieu_luc", "ngày có hiệu lực, ISO 8601", lambda c, g, d, s: _date(d.effective)),
     (
         "tinh_trang_hieu_luc",
         "tình trạng hiệu lực đã ghi nhận",
-        lambda c, g, d: d.validity.status if d.validity else "",
+        lambda c, g, d, s: d.validity.status if d.validity else "",
     ),
-    ("stub", "true: chỉ biết qua trích dẫn", lambda c, g, d: "true" if d.stub else "false"),
+    ("stub", "true: chỉ biết qua trích dẫn", lambda c, g, d, s: "true" if d.stub else "false"),
     (
         "so_ke_hoach_can_cu",
         "số kế hoạch lấy văn bản làm căn cứ",
-        lambda c, g, d: _count_in(g, d.id, "can_cu"),
+        lambda c, g, d, s: _count_in(g, d.id, "can_cu"),
     ),
     (
         "so_van_ban_dan_chieu",
         "số văn bản dẫn chiếu văn bản trong nội dung",
-        lambda c, g, d: _count_in(g, d.id, "dan_chieu"),
+        lambda c, g, d, s: _count_in(g, d.id, "dan_chieu"),
     ),
-    ("duong_dan", "trang trên trang web", lambda c, g, d: urls.url_of(urls.legal_src(d.id))),
+    ("duong_dan", "trang trên trang web", lambda c, g, d, s: s.url_of(urls.legal_src(d.id))),
 ]
 
 
@@ -204,15 +213,19 @@ def edges_csv(graph: nx.DiGraph) -> bytes:
     return _csv([c[0] for c in EDGE_COLUMNS], rows)
 
 
-def plans_csv(corpus: Corpus, graph: nx.DiGraph) -> bytes:
+def plans_csv(
+    corpus: Corpus, graph: nx.DiGraph, scheme: urls.UrlScheme = urls.DIRECTORY_URLS
+) -> bytes:
     plans: list[Plan] = [corpus.plans[k] for k in sorted(corpus.plans)]
-    rows = ([get(corpus, graph, p) for _, _, get in PLAN_COLUMNS] for p in plans)
+    rows = ([get(corpus, graph, p, scheme) for _, _, get in PLAN_COLUMNS] for p in plans)
     return _csv([c[0] for c in PLAN_COLUMNS], rows)
 
 
-def legal_csv(corpus: Corpus, graph: nx.DiGraph) -> bytes:
+def legal_csv(
+    corpus: Corpus, graph: nx.DiGraph, scheme: urls.UrlScheme = urls.DIRECTORY_URLS
+) -> bytes:
     docs = [corpus.legal[k] for k in sorted(corpus.legal)]
-    rows = ([get(corpus, graph, d) for _, _, get in LEGAL_COLUMNS] for d in docs)
+    rows = ([get(corpus, graph, d, scheme) for _, _, get in LEGAL_COLUMNS] for d in docs)
     return _csv([c[0] for c in LEGAL_COLUMNS], rows)
 
 
@@ -240,13 +253,15 @@ def export_path(name: str) -> str:
     return f"{DATA_DIR}/{name}"
 
 
-def graph_files(corpus: Corpus, graph: nx.DiGraph) -> list[SiteFile]:
-    """The five export files, in the order of ``EXPORTS``."""
+def graph_files(
+    corpus: Corpus, graph: nx.DiGraph, scheme: urls.UrlScheme = urls.DIRECTORY_URLS
+) -> list[SiteFile]:
+    """The five export files, in the order of ``EXPORTS``; page URLs under ``scheme``."""
     contents = {
         "graph.json": graph_json(graph),
         "graph.graphml": graph_graphml(graph),
         "edges.csv": edges_csv(graph),
-        "plans.csv": plans_csv(corpus, graph),
-        "legal.csv": legal_csv(corpus, graph),
+        "plans.csv": plans_csv(corpus, graph, scheme),
+        "legal.csv": legal_csv(corpus, graph, scheme),
     }
     return [SiteFile(export_path(name), contents[name]) for name in EXPORTS]

@@ -15,7 +15,7 @@ import networkx as nx
 from ..analysis.graph import EDGE_LABELS, Finding, analyses, edge_types, ranking
 from ..corpus import Corpus
 from ..model.collation import sort_key
-from ..model.models import AGENCY_LEVELS, PartialDate
+from ..model.models import LEVEL_ORDER, PartialDate
 from . import urls
 from .graph_view import (
     GraphPageSettings,
@@ -50,7 +50,6 @@ AGENCY_INDEX_SRC = f"{urls.GRAPH_DIR}/co-quan.md"
 CENTRAL = "trung-uong"
 UNKNOWN_PROVINCE = "chua-xac-dinh"
 
-LEVEL_ORDER = {key: i for i, key in enumerate(AGENCY_LEVELS)}
 # Short level names that fit a box in the agency drawing.
 LEVEL_SHORT = {
     "trung_uong": "Trung ương",
@@ -78,7 +77,7 @@ def graph_pages(
     pages += agency_graph_pages(corpus, graph, cfg)
     pages += relation_pages(graph, cfg)
     pages += report_pages(corpus, graph, findings, cfg)
-    pages.append(open_data_page(corpus, graph))
+    pages.append(open_data_page(corpus, graph, cfg.scheme))
     return pages
 
 
@@ -231,7 +230,7 @@ def hierarchy_pages(corpus: Corpus, graph: nx.DiGraph, cfg: GraphPageSettings) -
                 f"| {page_link(_bucket_name(corpus, key), src, _bucket_src(key))} "
                 f"| {len(buckets[key])} | {span} |\n"
             )
-        out.append("\n" + pager(part))
+        out.append("\n" + pager(part, cfg.scheme))
         pages.append(Page(src, "Hệ thống kế hoạch" + part_suffix(part), "".join(out)))
     for key in order:
         pages += _bucket_pages(corpus, graph, key, buckets[key], cfg)
@@ -252,7 +251,7 @@ def _bucket_pages(corpus, graph, key: str, plans: list[str], cfg: GraphPageSetti
                 out.append("    " * depth + f"- {_plan_line(graph, node, src, key)} (tiếp theo)\n")
         for depth, node, _ in items:
             out.append("    " * depth + f"- {_plan_line(graph, node, src, key)}\n")
-        out.append("\n" + pager(part))
+        out.append("\n" + pager(part, cfg.scheme))
         pages.append(Page(src, f"Hệ thống kế hoạch: {name}{part_suffix(part)}", "".join(out)))
     return pages
 
@@ -288,7 +287,7 @@ def ranking_pages(graph: nx.DiGraph, cfg: GraphPageSettings) -> list[Page]:
             )
         if not ranked:
             out.append("| | Chưa có văn bản nào được dẫn. | | | | | |\n")
-        out.append("\n" + pager(part))
+        out.append("\n" + pager(part, cfg.scheme))
         pages.append(Page(src, "Văn bản được dẫn nhiều nhất" + part_suffix(part), "".join(out)))
     return pages
 
@@ -359,7 +358,7 @@ def agency_graph_pages(corpus: Corpus, graph: nx.DiGraph, cfg: GraphPageSettings
             out.append(
                 f"| {node_link(agg, agency_id, src)} | {md_text(a['type'])} | {len(plans_of[agency_id])} |\n"
             )
-        out.append("\n" + pager(part))
+        out.append("\n" + pager(part, cfg.scheme))
         pages.append(Page(src, "Đồ thị theo cơ quan" + part_suffix(part), "".join(out)))
     titles = (
         "Cơ quan cấp trên (qua kế hoạch)",
@@ -383,7 +382,9 @@ def agency_graph_pages(corpus: Corpus, graph: nx.DiGraph, cfg: GraphPageSettings
                     "hiện, văn bản được dẫn nhiều nhất, cơ quan cấp dưới đã thực hiện kế hoạch "
                     "của cơ quan; số trong ngoặc là số kế hoạch.\n"
                 )
-                svg = neighbourhood_svg(agg, agency_id, src, titles=titles, more_src=src)
+                svg = neighbourhood_svg(
+                    agg, agency_id, src, titles=titles, more_src=src, scheme=cfg.scheme
+                )
                 out.append(html_block(render("graph/figure.html", svg=svg)))
                 listing = neighbourhood_list_markdown(agg, agency_id, src, more_src=src)
                 out.append(_retitle(listing, titles) + "\n")
@@ -400,7 +401,7 @@ def agency_graph_pages(corpus: Corpus, graph: nx.DiGraph, cfg: GraphPageSettings
                     f"| {node_link(graph, node, src)} | {short_date(graph.nodes[node].get('date') or '')} "
                     f"| {', '.join(node_link(graph, p, src) for p in sorted(parents))} | {cited} |\n"
                 )
-            out.append("\n" + pager(part))
+            out.append("\n" + pager(part, cfg.scheme))
             pages.append(Page(src, f"Đồ thị trích dẫn: {name}{part_suffix(part)}", "".join(out)))
     return pages
 
@@ -441,7 +442,7 @@ def relation_pages(graph: nx.DiGraph, cfg: GraphPageSettings, max_nodes: int | N
                     f"| {direction} | {node_link(graph, other, src)} | {EDGE_LABELS[etype]} "
                     f"| {md_text(a.get('agency_name') or '')} | {short_date(a.get('date') or '')} |\n"
                 )
-            out.append("\n" + pager(part))
+            out.append("\n" + pager(part, cfg.scheme))
             pages.append(Page(src, f"Liên kết của {label}{part_suffix(part)}", "".join(out)))
     return pages
 

@@ -102,13 +102,16 @@ class GraphPageSettings:
 
     as_of: PartialDate | None = None
     page_size: int = 25
+    scheme: urls.UrlScheme = urls.DIRECTORY_URLS
 
 
 def page_settings(settings, as_of) -> GraphPageSettings:
     if settings is None:
         return GraphPageSettings(as_of=as_of)
     return GraphPageSettings(
-        as_of=getattr(settings, "as_of", as_of), page_size=getattr(settings, "page_size", 25)
+        as_of=getattr(settings, "as_of", as_of),
+        page_size=getattr(settings, "page_size", 25),
+        scheme=getattr(settings, "urls", urls.DIRECTORY_URLS),
     )
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 import html
 import re
 
-from . import urls
-
 # Characters that start Markdown inline syntax in a line of record text.
 _MD_INLINE = re.compile(r"([\\`*_\[\]|!#~^{}])")
 _BODY_MD = re.compile(r"([\\\[\]])")
 _H1 = re.compile(r"^#(?=\s)", re.MULTILINE)
+_UNSAFE_SCHEME = re.compile(r"^(?:javascript|data|vbscript|file):", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 
 
 def esc(text: object) -> str:
@@ -40,13 +40,14 @@ def demote_h1(markdown: str) -> str:
     return _H1.sub("##", markdown)
 
 
-def a(text: str, from_src: str, to: str, cls: str | None = None) -> str:
-    """An HTML link (inside raw HTML blocks) relative to the page, so sub-path hosting works."""
-    href = urls.relative_url(from_src, to)
-    klass = f' class="{esc(cls)}"' if cls else ""
-    return f'<a href="{esc(href)}"{klass}>{esc(text)}</a>'
+def safe_href(target: str) -> str | None:
+    """A link target the site may emit, or None for script-capable schemes."""
+    squeezed = _CONTROL.sub("", html.unescape(target))
+    if _UNSAFE_SCHEME.match(squeezed):
+        return None
+    return target
 
 
 def html_block(html_text: str) -> str:
-    """Raw HTML as a Markdown block: blank lines around it, no indentation."""
-    return "\n" + html_text.strip() + "\n\n"
+    """Rendered HTML (from a template) as a Markdown block: blank lines around it."""
+    return "\n" + str(html_text).strip() + "\n\n"

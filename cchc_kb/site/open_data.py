@@ -32,20 +32,18 @@ LICENCE_MD = (
 )
 
 
-
-
 def graph_files(corpus: Corpus, graph: nx.DiGraph, settings=None) -> list[SiteFile]:
-    """The open-data exports (see ``cchc_kb.site.exports``)."""
-    return _export_files(corpus, graph)
-
-
+    """The open-data exports (see ``cchc_kb.site.exports``), page URLs under the site's scheme."""
+    return _export_files(corpus, graph, getattr(settings, "urls", urls.DIRECTORY_URLS))
 
 
 # ---------------------------------------------------------------------------------------------
 # Open data
 
 
-def open_data_page(corpus: Corpus, graph: nx.DiGraph) -> Page:
+def open_data_page(
+    corpus: Corpus, graph: nx.DiGraph, scheme: urls.UrlScheme = urls.DIRECTORY_URLS
+) -> Page:
     src = OPEN_DATA_SRC
     out = ["# Dữ liệu mở\n\n"]
     out.append(
@@ -57,7 +55,7 @@ def open_data_page(corpus: Corpus, graph: nx.DiGraph) -> Page:
     out.append("## Các tệp\n\n")
     out.append("| Tệp | Nội dung | Định dạng |\n|---|---|---|\n")
     for name, (what, fmt) in EXPORTS.items():
-        href = urls.relative_url(src, export_path(name))
+        href = scheme.relative_url(src, export_path(name))
         link = render("graph/export_link.html", href=href, path=export_path(name))
         out.append(f"| {link} | {md_text(what)} | {md_text(fmt)} |\n")
     out.append("\n")

@@ -159,7 +159,7 @@ def _group_pages(graph, group: list[_Item], base: str, severity, code, title, cf
             if links:
                 line += " (" + ", ".join(dict.fromkeys(links)) + ")"
             out.append(f"- {line}\n")
-        out.append("\n" + pager(part))
+        out.append("\n" + pager(part, cfg.scheme))
         pages.append(Page(src, f"{title}{part_suffix(part)}", "".join(out)))
     return pages
 

@@ -307,9 +307,11 @@ def _lines(attrs: dict) -> tuple[str, str]:
     return first, kind
 
 
-def _href(graph: nx.DiGraph, node: str, from_src: str) -> str | None:
+def _href(
+    graph: nx.DiGraph, node: str, from_src: str, scheme: urls.UrlScheme = urls.DIRECTORY_URLS
+) -> str | None:
     src = node_src(node, graph.nodes[node])
-    return urls.relative_url(from_src, src) if src else None
+    return scheme.relative_url(from_src, src) if src else None
 
 
 def short_date(iso: str) -> str:
@@ -335,7 +337,10 @@ def _describe(graph: nx.DiGraph, node: str) -> str:
 
 
 class _Svg:
-    def __init__(self, graph: nx.DiGraph, from_src: str, prefix: str, focus: str = ""):
+    def __init__(
+        self, graph: nx.DiGraph, from_src: str, prefix: str, focus: str, scheme: urls.UrlScheme
+    ):
+        self.scheme = scheme
         self.graph = graph
         self.focus = focus
         self.from_src = from_src
@@ -362,7 +367,7 @@ class _Svg:
         size1, t1 = fit_size(first, w - 14, (13, 12, 11) if focus else (12, 11, 10.5))
         t2 = fit(second, w - 14, 10.5)
         label = _describe(self.graph, node) + (f" — {note}" if note else "")
-        href = _href(self.graph, node, self.from_src)
+        href = _href(self.graph, node, self.from_src, self.scheme)
         cx = x + w / 2
         self.parts.append(
             {
@@ -481,6 +486,7 @@ def neighbourhood_svg(
     max_nodes: int = MAX_NODES,
     more_src: str | None = None,
     titles: tuple[str, str, str] | None = None,
+    scheme: urls.UrlScheme = urls.DIRECTORY_URLS,
 ) -> str:
     """Inline SVG of ``doc_id``'s neighbourhood for the page whose source path is ``from_src``.
 
@@ -491,9 +497,9 @@ def neighbourhood_svg(
         return ""
     hood = neighbourhood(graph, doc_id, max_nodes)
     prefix = "g-" + re.sub(r"[^a-z0-9-]", "-", doc_id)
-    svg = _Svg(graph, from_src, prefix, doc_id)
+    svg = _Svg(graph, from_src, prefix, doc_id, scheme)
     t_chain, t_up, t_down = titles or TITLES
-    more_href = urls.relative_url(from_src, more_src or relations_src(graph, doc_id))
+    more_href = scheme.relative_url(from_src, more_src or relations_src(graph, doc_id))
     y = PAD
     chain_bottom = None
     if hood.chain:
