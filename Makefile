@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check lint bench fuzz clean browser import-tools
+.PHONY: serve build test check lint bench bench-national fuzz clean browser import-tools
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,12 @@ bench: $(STAMP)
 	$(BIN)/python scripts/eval_cite.py
 	$(BIN)/python scripts/bench_graph.py
 	$(BIN)/python scripts/bench_pdf_extract.py
+	$(BIN)/python scripts/bench_validity.py
+	$(BIN)/python scripts/bench_scale.py --sizes 2000 10000 20000
+
+# The national corpus: 50,000 plans (about an hour on two cores).
+bench-national: $(STAMP)
+	$(BIN)/python scripts/bench_scale.py --sizes 50000 --out bench/bench-national.json
 
 clean:
 	rm -rf site $(VENV)
