@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from html import escape
 from typing import TypedDict
 
 
@@ -50,6 +51,16 @@ class Page:
         unknown = sorted(set(self.meta) - set(PAGE_META))
         if unknown:
             raise ValueError(f"{self.src}: page meta not in PAGE_META: {', '.join(unknown)}")
+
+    def theme_meta(self) -> dict:
+        """The meta the generator's page gets. MkDocs' templates print the title and the
+        description unescaped: they are escaped here."""
+        meta: dict = {"title": escape(self.title, quote=True)}
+        for key, value in self.meta.items():
+            if key == "description":
+                value = escape(" ".join(str(value or "").split()), quote=True)
+            meta[key] = value
+        return meta
 
 
 @dataclass
