@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from conftest import build_site, copy_repository
 
 from cchc_kb.site.md import html_block
 from cchc_kb.site.page import Page
 from cchc_kb.site.prerender import POOL_THRESHOLD, MarkdownConfig, prerender
 from cchc_kb.site.urls import UrlScheme
-
-from conftest import build_site, copy_repository
 
 CONFIG = MarkdownConfig(("toc", "tables", "sane_lists", "admonition", "cchc_kb.site.tables"))
 KNOWN = {"index.md", "ke-hoach/a.md", "van-ban/b.md", "du-lieu/graph.json"}
