@@ -61,13 +61,14 @@ def build_site(
     """
     graph = build_graph(corpus, settings.as_of)
     analysed = analyses(corpus, graph)
-    found = diagnostics(corpus, graph, analysed)
+    recorded = record_diagnostics(corpus)  # the content findings: computed once, used thrice
+    found = diagnostics(corpus, graph, analysed, recorded)
     # Pages show each record's findings; the graph's findings have pages of their own. The
-    # report reads the findings itself, so it gets the corpus as read (else it lists each twice).
-    shown = replace(corpus, diagnostics=record_diagnostics(corpus))
+    # report gets the corpus as read and the findings apart (else it lists each twice).
+    shown = replace(corpus, diagnostics=recorded)
     ctx = make_context(shown, settings)
     ctx.cache["graph"] = graph
-    extension_pages = graph_pages(corpus, graph, settings, findings=analysed)
+    extension_pages = graph_pages(corpus, graph, settings, findings=analysed, recorded=recorded)
     extension_files = graph_files(shown, graph, settings)
     return SiteBuild(
         _pages(ctx, extension_pages, existing),
