@@ -7,7 +7,8 @@ from conftest import build_site, copy_repository
 
 from cchc_kb.site.md import html_block
 from cchc_kb.site.page import Page
-from cchc_kb.site.prerender import POOL_THRESHOLD, MarkdownConfig, prerender
+from cchc_kb.site.pool import POOL_THRESHOLD
+from cchc_kb.site.prerender import MarkdownConfig, prerender
 from cchc_kb.site.urls import UrlScheme
 
 CONFIG = MarkdownConfig(("toc", "tables", "sane_lists", "admonition", "cchc_kb.site.tables"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, replace
+from functools import partial
 from importlib import resources
 
 from ..analysis.findings import diagnostics, record_diagnostics
@@ -33,6 +34,7 @@ from .legal_pages import legal_page
 from .open_data import graph_files
 from .page import Page, SiteFile
 from .plan_pages import plan_page, source_path
+from .pool import ordered_map
 from .search import search_page
 from .settings import SiteSettings
 from .task_pages import task_pages
@@ -98,17 +100,13 @@ def _pages(ctx, graph_pages_: list[Page], existing: Collection[str]) -> list[Pag
     pages += year_pages(ctx)
     pages += type_pages(ctx)
     pages += task_pages(ctx)
-    for plan_id in sorted(corpus.plans):
-        plan = corpus.plans[plan_id]
-        pages += plan_page(ctx, plan)
-        if corpus.implemented_by(plan.id) or corpus.children(plan.issuer):
-            pages += implementation_pages(ctx, plan)
-    for doc_id in sorted(corpus.legal):
-        pages += legal_page(ctx, corpus.legal[doc_id])
-    for key in sorted(ctx.unresolved):
-        pages += unresolved_pages(ctx, key, ctx.unresolved[key])
-    for agency_id in sorted(corpus.agencies):
-        pages += agency_pages(ctx, corpus.agencies[agency_id])
+    # Each document's pages depend on the context only: built on every core, in this order.
+    documents = [("plan", key) for key in sorted(corpus.plans)]
+    documents += [("legal", key) for key in sorted(corpus.legal)]
+    documents += [("unresolved", key) for key in sorted(ctx.unresolved)]
+    documents += [("agency", key) for key in sorted(corpus.agencies)]
+    for built in ordered_map(partial(_document_pages, ctx), documents):
+        pages += built
     pages += graph_pages_
     seen: set[str] = set()
     unique = []
@@ -118,6 +116,22 @@ def _pages(ctx, graph_pages_: list[Page], existing: Collection[str]) -> list[Pag
         seen.add(page.src)
         unique.append(page)
     return unique
+
+
+def _document_pages(ctx, document: tuple[str, str]) -> list[Page]:
+    kind, key = document
+    corpus = ctx.corpus
+    if kind == "plan":
+        plan = corpus.plans[key]
+        pages = plan_page(ctx, plan)
+        if corpus.implemented_by(plan.id) or corpus.children(plan.issuer):
+            pages += implementation_pages(ctx, plan)
+        return pages
+    if kind == "legal":
+        return legal_page(ctx, corpus.legal[key])
+    if kind == "unresolved":
+        return unresolved_pages(ctx, key, ctx.unresolved[key])
+    return agency_pages(ctx, corpus.agencies[key])
 
 
 def _files(

@@ -15,13 +15,10 @@ in the order of the input, so the site is the same whatever the number of proces
 
 from __future__ import annotations
 
-import os
 import posixpath
 import xml.etree.ElementTree as etree
 from collections.abc import Collection, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 import markdown
@@ -31,11 +28,8 @@ from markdown.treeprocessors import Treeprocessor
 from ..model.models import Diagnostic
 from .md import HTML_BLOCK_END, HTML_BLOCK_START
 from .page import Page
+from .pool import ordered_map
 from .urls import UrlScheme
-
-# Below this many pages a pool costs more than it saves (the tests' small sites).
-POOL_THRESHOLD = 200
-CHUNK = 64
 
 
 @dataclass(frozen=True)
@@ -124,20 +118,6 @@ class _Converter:
         return RenderedPage(page.src, html, getattr(self.md, "toc_tokens", []), self.links.missing)
 
 
-# The pool's workers are forked with these in memory, so only page numbers travel to them.
-_job: tuple[Sequence[Page], MarkdownConfig, UrlScheme, Collection[str]] | None = None
-_converter: _Converter | None = None
-
-
-def _convert_range(bounds: tuple[int, int]) -> list[RenderedPage]:
-    global _converter
-    assert _job is not None
-    pages, config, urls, known = _job
-    if _converter is None:
-        _converter = _Converter(config, urls, known)
-    return [_converter.convert(page) for page in pages[bounds[0] : bounds[1]]]
-
-
 def prerender(
     pages: Sequence[Page],
     config: MarkdownConfig,
@@ -150,18 +130,8 @@ def prerender(
     ``known``: every source path of the site (pages, files, docs/). ``jobs``: processes
     (default: the CPUs this process may use).
     """
-    global _job, _converter
-    jobs = jobs or len(os.sched_getaffinity(0))
-    ranges = [(start, min(start + CHUNK, len(pages))) for start in range(0, len(pages), CHUNK)]
-    _job, _converter = (pages, config, urls, frozenset(known)), None
-    try:
-        if jobs < 2 or len(pages) < POOL_THRESHOLD:
-            rendered = [page for bounds in ranges for page in _convert_range(bounds)]
-        else:
-            with ProcessPoolExecutor(jobs, mp_context=get_context("fork")) as pool:
-                rendered = [page for chunk in pool.map(_convert_range, ranges) for page in chunk]
-    finally:
-        _job, _converter = None, None
+    converter = _Converter(config, urls, frozenset(known))
+    rendered = ordered_map(converter.convert, pages, jobs)
     problems = [
         Diagnostic(
             page.src,
