@@ -15,7 +15,7 @@ class SearchEntry(TypedDict):
 class PageMeta(TypedDict, total=False):
     """The contract with the theme: every key a page's meta may carry, and what reads it.
 
-    The hook writes the meta as the page's front-matter; ``overrides/main.html`` (and
+    The hook sets it as the page's meta (``theme_meta``); ``overrides/main.html`` (and
     Material's ``base.html`` for the title and description) read it. A key outside this
     definition is refused when the page is made.
 
