@@ -19,7 +19,7 @@ class PageMeta(TypedDict, total=False):
     Material's ``base.html`` for the title and description) read it. A key outside this
     definition is refused when the page is made.
 
-    - ``description``: ``<meta name=description>`` (Material); the hook squeezes whitespace
+    - ``description``: ``<meta name=description>`` (Material); ``theme_meta`` squeezes whitespace
       and escapes it.
     - ``json_ld``: a schema.org object, printed as ``<script type=application/ld+json>``
       (main.html).
@@ -43,7 +43,7 @@ PAGE_META: frozenset[str] = PageMeta.__required_keys__ | PageMeta.__optional_key
 @dataclass
 class Page:
     src: str  # source path under the site, e.g. "van-ban/61-2018-nd-cp.md" (see urls.py)
-    title: str  # plain text, used for <title> and the h1 (the hook escapes it)
+    title: str  # plain text, used for <title> and the h1 (``theme_meta`` escapes it)
     markdown: str  # the page body; anything from records has been escaped by the renderer
     meta: PageMeta = field(default_factory=PageMeta)
 
