@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from cchc_kb.site.pool import POOL_THRESHOLD, ordered_map
+from cchc_kb.parallel import POOL_THRESHOLD, ordered_map
 
 SIZES = [0, 1, POOL_THRESHOLD - 1, POOL_THRESHOLD, POOL_THRESHOLD * 3 + 7]
 

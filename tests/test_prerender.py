@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from conftest import build_site, copy_repository
 
+from cchc_kb.parallel import POOL_THRESHOLD
 from cchc_kb.site.md import html_block
 from cchc_kb.site.page import Page
-from cchc_kb.site.pool import POOL_THRESHOLD
 from cchc_kb.site.prerender import MarkdownConfig, prerender
 from cchc_kb.site.urls import UrlScheme
 

@@ -11,6 +11,7 @@ from ..analysis.findings import diagnostics, record_diagnostics
 from ..analysis.graph import analyses, build_graph
 from ..corpus import Corpus
 from ..model.models import Diagnostic
+from ..parallel import ordered_map
 from . import urls
 from .agency_pages import agency_feed_path, agency_index_pages, agency_pages
 from .context import make_context
@@ -34,7 +35,6 @@ from .legal_pages import legal_page
 from .open_data import graph_files
 from .page import Page, SiteFile
 from .plan_pages import plan_page, source_path
-from .pool import ordered_map
 from .search import search_page
 from .settings import SiteSettings
 from .task_pages import task_pages

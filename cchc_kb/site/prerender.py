@@ -26,9 +26,9 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from ..model.models import Diagnostic
+from ..parallel import ordered_map
 from .md import HTML_BLOCK_END, HTML_BLOCK_START
 from .page import Page
-from .pool import ordered_map
 from .urls import UrlScheme
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,7 @@ from ..model.models import (
 )
 from ..model.slug import is_safe_id
 from ..model.text import UndecodableError, read_text
+from ..parallel import ordered_map
 from .frontmatter import FrontMatter, Sink, parse_yaml_mapping, split_front_matter
 
 AGENCIES_FILE = "plans/agencies.yml"
@@ -382,9 +383,10 @@ def read_repository(root: Path | str) -> Repository:
         ("legal", LEGAL_DIR, repo.legal),
         ("plan", PLANS_DIR, repo.plans),
     ):
-        for path in _markdown_files(root, folder):
-            rel = path.relative_to(root).as_posix()
-            record, diags = load_record(path, rel, kind)
+        files = _markdown_files(root, folder)
+        paths = [(path, path.relative_to(root).as_posix()) for path in files]
+        loaded = ordered_map(partial(_load_one, kind), paths)
+        for (_, rel), (record, diags) in zip(paths, loaded, strict=True):
             repo.diagnostics.extend(diags)
             if record is None:
                 continue
@@ -404,6 +406,10 @@ def read_repository(root: Path | str) -> Repository:
     _check_references(repo)
     _check_source_files(repo)
     return repo
+
+
+def _load_one(kind: str, path_rel: tuple[Path, str]):
+    return load_record(*path_rel, kind)
 
 
 def _check_references(repo: Repository) -> None:
