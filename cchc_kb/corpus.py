@@ -18,6 +18,7 @@ from . import phases
 from .cite import CitingContext, Registry, find_citations
 from .model.models import Agency, Citation, LegalDoc, Plan
 from .model.slug import is_safe_id, slugify
+from .parallel import ordered_map
 from .source.repository import Repository, read_repository
 
 
@@ -126,13 +127,16 @@ def unresolved_key(citation: Citation) -> str:
 def cite_corpus(corpus: Corpus) -> None:
     """Find and resolve the citations of every plan body against the corpus registry."""
     registry = Registry.from_records(corpus.documents(), corpus.agencies)
-    for plan in corpus.plans.values():
-        if plan.stub or not plan.body.strip():
-            continue
+    citing = [plan for plan in corpus.plans.values() if not plan.stub and plan.body.strip()]
+
+    def cite(plan: Plan) -> list[Citation]:
         context = CitingContext(
             agency_id=plan.issuer, year=plan.year, date=plan.issued, own_number=plan.number
         )
-        plan.citations = find_citations(plan.body, registry=registry, context=context)
+        return find_citations(plan.body, registry=registry, context=context)
+
+    for plan, citations in zip(citing, ordered_map(cite, citing), strict=True):
+        plan.citations = citations
 
 
 def build_corpus(root: Path | str) -> Corpus:

@@ -13,15 +13,15 @@ import logging
 import os
 import time
 from datetime import UTC, datetime
-from html import escape
 from pathlib import Path
 
-import yaml
 from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
 
 from cchc_kb import phases
 from cchc_kb.corpus import build_corpus
 from cchc_kb.site.build import build_site
+from cchc_kb.site.prerender import MarkdownConfig, prerender
 from cchc_kb.site.search import folded_text, identity_text, index_site
 from cchc_kb.site.settings import SiteSettings
 from cchc_kb.source.repository import LEGAL_DIR, PLANS_DIR
@@ -56,10 +56,21 @@ def on_files(files, config):
     for file in list(files):
         if file.src_uri.startswith("assets/javascripts/") or file.src_uri.endswith(".map"):
             files.remove(file)
+    # The pages come as finished HTML (cchc_kb.site.prerender): MkDocs gets an empty body
+    # and the meta, and on_page_content puts the HTML and its table of contents in.
     for page in site.pages:
-        files.append(File.generated(config, page.src, content=_with_front_matter(page)))
+        files.append(File.generated(config, page.src, content=""))
     for item in site.files:
         files.append(File.generated(config, item.path, content=item.content))
+    markdown_config = MarkdownConfig(tuple(config.markdown_extensions), config.mdx_configs or {})
+    known = {f.src_uri for f in files}
+    with phases.timed("markdown"):
+        rendered, broken_links = prerender(site.pages, markdown_config, settings.urls, known)
+    for diag in broken_links:
+        log.error(diag.format())
+    _state["pages"] = {
+        page.src: (page, html) for page, html in zip(site.pages, rendered, strict=True)
+    }
     return files
 
 
@@ -79,15 +90,23 @@ def on_env(env, config, files):
 
 
 # Markdown conversion runs between these two page events, the theme's templates between the
-# next two: the spans are charged to their phases for benchmarks (cchc_kb.phases).
+# next two: the spans are charged to their phases for benchmarks (cchc_kb.phases). Generated
+# pages arrive with an empty body; their meta and finished HTML are put in here.
 def on_page_markdown(markdown, page, config, files):
+    generated = _state.get("pages", {}).get(page.file.src_uri)
+    if generated is not None:
+        page.meta = generated[0].theme_meta()
     _state["span"] = time.perf_counter()
     return markdown
 
 
 def on_page_content(html, page, config, files):
     phases.add("markdown", time.perf_counter() - _state.pop("span", time.perf_counter()))
-    return html
+    generated = _state.get("pages", {}).get(page.file.src_uri)
+    if generated is None:
+        return html
+    page.toc = get_toc(generated[1].toc_tokens)
+    return generated[1].html
 
 
 def on_page_context(context, page, config, nav):
@@ -104,14 +123,3 @@ def on_post_build(config):
     with phases.timed("search index"):
         log.debug(index_site(config.site_dir))  # Pagefind: _pagefind/ for the "Tìm kiếm" page
     phases.write_if_requested()
-
-
-def _with_front_matter(page) -> str:
-    """Page meta as YAML front-matter. MkDocs' templates print the title unescaped: escape it."""
-    meta = {"title": escape(page.title, quote=True)}
-    for key, value in page.meta.items():
-        if key == "description":
-            value = escape(" ".join(str(value or "").split()), quote=True)
-        meta[key] = value
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000)
-    return f"---\n{front}---\n\n{page.markdown}"

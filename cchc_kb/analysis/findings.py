@@ -140,19 +140,25 @@ def _self_reference_findings(plan: Plan) -> list[Diagnostic]:
 
 
 def diagnostics(
-    corpus: Corpus, graph: nx.DiGraph | None = None, analysed: list[Finding] | None = None
+    corpus: Corpus,
+    graph: nx.DiGraph | None = None,
+    analysed: list[Finding] | None = None,
+    recorded: list[Diagnostic] | None = None,
 ) -> list[Diagnostic]:
     """Everything to report about a corpus, sorted: reading, content and graph findings.
 
     The one diagnostics path: ``cchc check`` prints these and the site build returns them for
     the MkDocs hook to log, so both report the same lines and fail on the same errors.
     ``graph`` and ``analysed`` (``graph.analyses``): what a site build has computed already;
-    the graph's validity date does not change any finding.
+    the graph's validity date does not change any finding. ``recorded``:
+    ``record_diagnostics(corpus)``, when computed already (the content findings are slow).
     """
     if analysed is None:
         analysed = analyses(corpus, graph if graph is not None else build_graph(corpus))
     graph_found = [f.diagnostic() for f in analysed if f.severity in ("error", "warning")]
-    return _sorted([*record_diagnostics(corpus), *graph_found])
+    if recorded is None:
+        recorded = record_diagnostics(corpus)
+    return _sorted([*recorded, *graph_found])
 
 
 def record_diagnostics(corpus: Corpus) -> list[Diagnostic]:

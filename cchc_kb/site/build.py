@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, replace
+from functools import partial
 from importlib import resources
 
 from .. import phases
@@ -11,6 +12,7 @@ from ..analysis.findings import diagnostics, record_diagnostics
 from ..analysis.graph import analyses, build_graph
 from ..corpus import Corpus
 from ..model.models import Diagnostic
+from ..parallel import ordered_map
 from . import urls
 from .agency_pages import agency_feed_path, agency_index_pages, agency_pages
 from .context import make_context
@@ -64,15 +66,16 @@ def build_site(
         graph = build_graph(corpus, settings.as_of)
     with phases.timed("check"):
         analysed = analyses(corpus, graph)
-        found = diagnostics(corpus, graph, analysed)
+        recorded = record_diagnostics(corpus)  # the content findings: computed once, used thrice
+        found = diagnostics(corpus, graph, analysed, recorded)
         # Pages show each record's findings; the graph's findings have pages of their own. The
-        # report reads the findings itself, so it gets the corpus as read (else it lists each
-        # twice).
-        shown = replace(corpus, diagnostics=record_diagnostics(corpus))
+        # report gets the corpus as read and the findings apart (else it lists each twice).
+        shown = replace(corpus, diagnostics=recorded)
     with phases.timed("pages"):
         ctx = make_context(shown, settings)
         ctx.cache["graph"] = graph
-        pages = _pages(ctx, graph_pages(corpus, graph, settings, findings=analysed), existing)
+        extension_pages = graph_pages(corpus, graph, settings, findings=analysed, recorded=recorded)
+        pages = _pages(ctx, extension_pages, existing)
     with phases.timed("files"):
         files = _files(shown, settings, graph_files(shown, graph, settings), existing)
     return SiteBuild(pages, files, found)
@@ -99,17 +102,13 @@ def _pages(ctx, graph_pages_: list[Page], existing: Collection[str]) -> list[Pag
     pages += year_pages(ctx)
     pages += type_pages(ctx)
     pages += task_pages(ctx)
-    for plan_id in sorted(corpus.plans):
-        plan = corpus.plans[plan_id]
-        pages += plan_page(ctx, plan)
-        if corpus.implemented_by(plan.id) or corpus.children(plan.issuer):
-            pages += implementation_pages(ctx, plan)
-    for doc_id in sorted(corpus.legal):
-        pages += legal_page(ctx, corpus.legal[doc_id])
-    for key in sorted(ctx.unresolved):
-        pages += unresolved_pages(ctx, key, ctx.unresolved[key])
-    for agency_id in sorted(corpus.agencies):
-        pages += agency_pages(ctx, corpus.agencies[agency_id])
+    # Each document's pages depend on the context only: built on every core, in this order.
+    documents = [("plan", key) for key in sorted(corpus.plans)]
+    documents += [("legal", key) for key in sorted(corpus.legal)]
+    documents += [("unresolved", key) for key in sorted(ctx.unresolved)]
+    documents += [("agency", key) for key in sorted(corpus.agencies)]
+    for built in ordered_map(partial(_document_pages, ctx), documents):
+        pages += built
     pages += graph_pages_
     seen: set[str] = set()
     unique = []
@@ -119,6 +118,22 @@ def _pages(ctx, graph_pages_: list[Page], existing: Collection[str]) -> list[Pag
         seen.add(page.src)
         unique.append(page)
     return unique
+
+
+def _document_pages(ctx, document: tuple[str, str]) -> list[Page]:
+    kind, key = document
+    corpus = ctx.corpus
+    if kind == "plan":
+        plan = corpus.plans[key]
+        pages = plan_page(ctx, plan)
+        if corpus.implemented_by(plan.id) or corpus.children(plan.issuer):
+            pages += implementation_pages(ctx, plan)
+        return pages
+    if kind == "legal":
+        return legal_page(ctx, corpus.legal[key])
+    if kind == "unresolved":
+        return unresolved_pages(ctx, key, ctx.unresolved[key])
+    return agency_pages(ctx, corpus.agencies[key])
 
 
 def _files(

@@ -15,7 +15,7 @@ import networkx as nx
 from ..analysis.graph import EDGE_LABELS, Finding, analyses, edge_types, ranking
 from ..corpus import Corpus
 from ..model.collation import sort_key
-from ..model.models import LEVEL_ORDER, PartialDate
+from ..model.models import LEVEL_ORDER, Diagnostic, PartialDate
 from . import urls
 from .graph_view import (
     GraphPageSettings,
@@ -66,9 +66,11 @@ def graph_pages(
     *,
     as_of: PartialDate | None = None,
     findings: list[Finding] | None = None,
+    recorded: list[Diagnostic] | None = None,
 ) -> list[Page]:
     """Every graph page. ``settings`` needs ``as_of`` and ``page_size`` (or pass ``as_of``);
-    ``findings``: ``analyses(corpus, graph)`` when the caller has them already."""
+    ``findings``: ``analyses(corpus, graph)`` and ``recorded``: ``record_diagnostics(corpus)``,
+    when the caller has them already."""
     cfg = page_settings(settings, as_of)
     findings = findings if findings is not None else analyses(corpus, graph)
     pages = [hub_page(corpus, graph, findings)]
@@ -76,7 +78,7 @@ def graph_pages(
     pages += ranking_pages(graph, cfg)
     pages += agency_graph_pages(corpus, graph, cfg)
     pages += relation_pages(graph, cfg)
-    pages += report_pages(corpus, graph, findings, cfg)
+    pages += report_pages(corpus, graph, findings, cfg, recorded)
     pages.append(open_data_page(corpus, graph, cfg.scheme))
     return pages
 

@@ -48,6 +48,12 @@ def safe_href(target: str) -> str | None:
     return target
 
 
+# Around every template block: ``prerender`` stores what is between them as it is, so Markdown
+# does not parse the HTML again. Record text cannot forge them: its "<" is always escaped.
+HTML_BLOCK_START = "<!--cchc:html-->"
+HTML_BLOCK_END = "<!--/cchc:html-->"
+
+
 def html_block(html_text: str) -> str:
     """Rendered HTML (from a template) as a Markdown block: blank lines around it."""
-    return "\n" + str(html_text).strip() + "\n\n"
+    return f"\n{HTML_BLOCK_START}\n{str(html_text).strip()}\n{HTML_BLOCK_END}\n\n"

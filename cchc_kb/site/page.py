@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from html import escape
 from typing import TypedDict
 
 
@@ -14,11 +15,11 @@ class SearchEntry(TypedDict):
 class PageMeta(TypedDict, total=False):
     """The contract with the theme: every key a page's meta may carry, and what reads it.
 
-    The hook writes the meta as the page's front-matter; ``overrides/main.html`` (and
+    The hook sets it as the page's meta (``theme_meta``); ``overrides/main.html`` (and
     Material's ``base.html`` for the title and description) read it. A key outside this
     definition is refused when the page is made.
 
-    - ``description``: ``<meta name=description>`` (Material); the hook squeezes whitespace
+    - ``description``: ``<meta name=description>`` (Material); ``theme_meta`` squeezes whitespace
       and escapes it.
     - ``json_ld``: a schema.org object, printed as ``<script type=application/ld+json>``
       (main.html).
@@ -42,7 +43,7 @@ PAGE_META: frozenset[str] = PageMeta.__required_keys__ | PageMeta.__optional_key
 @dataclass
 class Page:
     src: str  # source path under the site, e.g. "van-ban/61-2018-nd-cp.md" (see urls.py)
-    title: str  # plain text, used for <title> and the h1 (the hook escapes it)
+    title: str  # plain text, used for <title> and the h1 (``theme_meta`` escapes it)
     markdown: str  # the page body; anything from records has been escaped by the renderer
     meta: PageMeta = field(default_factory=PageMeta)
 
@@ -50,6 +51,16 @@ class Page:
         unknown = sorted(set(self.meta) - set(PAGE_META))
         if unknown:
             raise ValueError(f"{self.src}: page meta not in PAGE_META: {', '.join(unknown)}")
+
+    def theme_meta(self) -> dict:
+        """The meta the generator's page gets. MkDocs' templates print the title and the
+        description unescaped: they are escaped here."""
+        meta: dict = {"title": escape(self.title, quote=True)}
+        for key, value in self.meta.items():
+            if key == "description":
+                value = escape(" ".join(str(value or "").split()), quote=True)
+            meta[key] = value
+        return meta
 
 
 @dataclass

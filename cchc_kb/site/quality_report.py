@@ -12,6 +12,7 @@ from ..analysis.graph import Finding
 from ..analysis.unpublished import unpublished
 from ..corpus import Corpus
 from ..model.collation import sort_key
+from ..model.models import Diagnostic
 from .fragments import block
 from .graph_view import (
     GraphPageSettings,
@@ -94,11 +95,19 @@ class _Item:
     related: tuple[str, ...]
 
 
-def report_items(corpus: Corpus, graph: nx.DiGraph, findings: list[Finding]) -> list[_Item]:
+def report_items(
+    corpus: Corpus,
+    graph: nx.DiGraph,
+    findings: list[Finding],
+    recorded: list[Diagnostic] | None = None,
+) -> list[_Item]:
+    """``recorded``: ``record_diagnostics(corpus)`` when the caller has it already."""
+    if recorded is None:
+        recorded = record_diagnostics(corpus)
     by_path = {a.get("path"): n for n, a in graph.nodes(data=True) if a.get("path")}
     items = [
         _Item(d.severity, d.code, d.path, d.line, d.message, by_path.get(d.path), ())
-        for d in record_diagnostics(corpus)
+        for d in recorded
     ]
     items += [
         _Item(f.severity, f.code, f.path, f.line, f.message, f.doc_id, f.related) for f in findings
@@ -111,9 +120,13 @@ def _report_src(code: str) -> str:
 
 
 def report_pages(
-    corpus: Corpus, graph: nx.DiGraph, findings: list[Finding], cfg: GraphPageSettings
+    corpus: Corpus,
+    graph: nx.DiGraph,
+    findings: list[Finding],
+    cfg: GraphPageSettings,
+    recorded: list[Diagnostic] | None = None,
 ) -> list[Page]:
-    items = report_items(corpus, graph, findings)
+    items = report_items(corpus, graph, findings, recorded)
     groups: dict[tuple[str, str], list[_Item]] = defaultdict(list)
     for item in items:
         groups[(item.severity, item.code)].append(item)

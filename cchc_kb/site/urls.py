@@ -80,7 +80,7 @@ class UrlScheme:
     """MkDocs' page URLs for one value of ``use_directory_urls`` (the adapter passes it in).
 
     With directory URLs ``ke-hoach/<id>.md`` is served at ``ke-hoach/<id>/``; without, at
-    ``ke-hoach/<id>.html``. Markdown links name source paths and MkDocs rewrites them; raw
+    ``ke-hoach/<id>.html``. Markdown links name source paths and ``prerender`` rewrites them; raw
     HTML (panels, lists, SVG) needs the URL itself, so it asks the scheme.
     """
 
@@ -132,5 +132,5 @@ def page_file(src: str, name: str) -> str:
 
 
 def relative_src(from_src: str, to_src: str) -> str:
-    """Markdown link target from one source path to another (MkDocs resolves and checks it)."""
+    """Markdown link target from one source path to another (``prerender`` resolves and checks it)."""
     return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,7 @@ from ..model.models import (
 )
 from ..model.slug import is_safe_id
 from ..model.text import UndecodableError, read
+from ..parallel import ordered_map
 from . import limits
 from .frontmatter import FrontMatter, Sink, parse_yaml_mapping, split_front_matter
 from .repo_files import markdown_files, refused_source
@@ -415,11 +416,11 @@ def read_repository(root: Path | str) -> Repository:
         ("legal", LEGAL_DIR, repo.legal),
         ("plan", PLANS_DIR, repo.plans),
     ):
-        paths, refused = markdown_files(root, folder)
+        files, refused = markdown_files(root, folder)
         repo.diagnostics.extend(refused)
-        for path in paths:
-            rel = path.relative_to(root).as_posix()
-            record, diags = load_record(path, rel, kind)
+        paths = [(path, path.relative_to(root).as_posix()) for path in files]
+        loaded = ordered_map(partial(_load_one, kind), paths)
+        for (_, rel), (record, diags) in zip(paths, loaded, strict=True):
             repo.diagnostics.extend(diags)
             if record is None:
                 continue
@@ -439,6 +440,10 @@ def read_repository(root: Path | str) -> Repository:
     _check_references(repo)
     _check_source_files(repo)
     return repo
+
+
+def _load_one(kind: str, path_rel: tuple[Path, str]):
+    return load_record(*path_rel, kind)
 
 
 def _check_references(repo: Repository) -> None:

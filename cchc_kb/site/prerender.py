@@ -1,0 +1,146 @@
+"""Generated pages to finished HTML, on every core, so the generator does not parse them again.
+
+MkDocs would convert each generated page's Markdown itself, scan its raw HTML for anchors and
+rewrite its links; for thousands of pages that is most of a build. Here each page is converted
+once with the site's own Markdown extensions: the HTML blocks the templates produced
+(``md.html_block``) go straight into Python-Markdown's stash instead of through its HTML
+parser, and Markdown links naming source paths (``../van-ban/x.md``) become the URLs of the
+site's scheme. A link to a source path that is not in the site is an error, as it is in a
+strict MkDocs build. The adapter hands MkDocs an empty body and substitutes the HTML and the
+table of contents (``toc_tokens``, as MkDocs would get them).
+
+Pages are independent: they are converted in a pool of processes, and the results come back
+in the order of the input, so the site is the same whatever the number of processes.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import xml.etree.ElementTree as etree
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+import markdown
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from ..model.models import Diagnostic
+from ..parallel import ordered_map
+from .md import HTML_BLOCK_END, HTML_BLOCK_START
+from .page import Page
+from .urls import UrlScheme
+
+
+@dataclass(frozen=True)
+class MarkdownConfig:
+    """The site's Markdown: extension names and their configs, as ``mkdocs.yml`` lists them."""
+
+    extensions: tuple[str, ...]
+    configs: dict = field(default_factory=dict)
+
+
+@dataclass
+class RenderedPage:
+    src: str
+    html: str
+    toc_tokens: list  # Python-Markdown's toc extension tokens: the adapter's page.toc
+    missing: list[str]  # link targets (source paths) that are not in the site
+
+
+class _StashHtmlBlocks(Preprocessor):
+    """Template HTML between the ``html_block`` markers goes to the stash unparsed."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        held: list[str] | None = None
+        for line in lines:
+            if held is None:
+                if line == HTML_BLOCK_START:
+                    held = []
+                else:
+                    out.append(line)
+            elif line == HTML_BLOCK_END:
+                out += ["", self.md.htmlStash.store("\n".join(held)), ""]
+                held = None
+            else:
+                held.append(line)
+        if held is not None:  # an unclosed block: leave it to Markdown as it was
+            out += [HTML_BLOCK_START, *held]
+        return out
+
+
+class _SourceLinks(Treeprocessor):
+    """Relative links to ``*.md`` source paths → the page URLs of the site's scheme."""
+
+    def __init__(self, md, urls: UrlScheme, known: Collection[str]) -> None:
+        super().__init__(md)
+        self.urls = urls
+        self.known = known
+        self.src = ""
+        self.missing: list[str] = []
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter("a"):
+            href = element.get("href")
+            if href:
+                element.set("href", self._url(href))
+
+    def _url(self, href: str) -> str:
+        scheme, netloc, path, query, anchor = urlsplit(href)
+        if scheme or netloc or not path or href.startswith(("/", "\\")):
+            return href
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(self.src), unquote(path)))
+        if target not in self.known:
+            self.missing.append(href)
+            return href
+        if not target.endswith(".md"):
+            return href
+        return urlunsplit(("", "", self.urls.relative_url(self.src, target), query, anchor))
+
+
+class _Converter:
+    """One Markdown instance, reset between pages (building one per page is slow)."""
+
+    def __init__(self, config: MarkdownConfig, urls: UrlScheme, known: Collection[str]):
+        self.md = markdown.Markdown(
+            extensions=list(config.extensions), extension_configs=config.configs
+        )
+        # Before Python-Markdown's own HTML block step (priority 20).
+        self.md.preprocessors.register(_StashHtmlBlocks(self.md), "cchc_html_blocks", 25)
+        self.links = _SourceLinks(self.md, urls, known)
+        self.md.treeprocessors.register(self.links, "cchc_source_links", 0)
+
+    def convert(self, page: Page) -> RenderedPage:
+        self.md.reset()
+        self.links.src, self.links.missing = page.src, []
+        html = self.md.convert(page.markdown)
+        return RenderedPage(page.src, html, getattr(self.md, "toc_tokens", []), self.links.missing)
+
+
+def prerender(
+    pages: Sequence[Page],
+    config: MarkdownConfig,
+    urls: UrlScheme,
+    known: Collection[str],
+    jobs: int | None = None,
+) -> tuple[list[RenderedPage], list[Diagnostic]]:
+    """Every page as HTML, in input order, and an error per link to a missing source path.
+
+    ``known``: every source path of the site (pages, files, docs/). ``jobs``: processes
+    (default: the CPUs this process may use).
+    """
+    converter = _Converter(config, urls, frozenset(known))
+    rendered = ordered_map(converter.convert, pages, jobs)
+    problems = [
+        Diagnostic(
+            page.src,
+            1,
+            "error",
+            "lien-ket-hong",
+            f"liên kết tới '{href}' nhưng trang đích không có trong trang web",
+        )
+        for page in rendered
+        for href in page.missing
+    ]
+    return rendered, problems
