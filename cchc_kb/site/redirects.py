@@ -1,0 +1,52 @@
+"""Old addresses of legal pages (``id_cu``): a small page at each that leads to the new one.
+
+The page is a plain file, not a site page: it carries no heading, is not in the sitemap or a
+list, is not indexed (Pagefind reads only ``data-pagefind-body``; robots ``noindex``), and its
+canonical link names the new page, so the old number is never presented as a document.
+"""
+
+from __future__ import annotations
+
+from ..corpus import Corpus
+from ..model.slug import is_safe_id
+from . import urls
+from .common import heading
+from .md import safe_href
+from .page import SiteFile
+from .render import render
+from .settings import SiteSettings
+
+
+def former_addresses(corpus: Corpus) -> dict[str, str]:
+    """Old id -> the id of the document now at that address. An old id that is a current
+    record's id, or that two records claim, leads nowhere (the repository check reports it)."""
+    claims: dict[str, list[str]] = {}
+    for doc in corpus.legal.values():
+        for old in doc.former_ids:
+            claims.setdefault(old, []).append(doc.id)
+    taken = set(corpus.legal) | set(corpus.plans)
+    return {
+        old: ids[0]
+        for old, ids in sorted(claims.items())
+        if len(ids) == 1 and old not in taken and is_safe_id(old)
+    }
+
+
+def redirect_path(scheme: urls.UrlScheme, src: str) -> str:
+    """The file serving a page's URL: ``van-ban/x/index.html`` or ``van-ban/x.html``."""
+    url = scheme.url_of(src)
+    return url + "index.html" if url.endswith("/") else url
+
+
+def former_address_files(corpus: Corpus, settings: SiteSettings) -> list[SiteFile]:
+    files = []
+    scheme = settings.urls
+    for old, new_id in former_addresses(corpus).items():
+        old_src, new_src = urls.legal_src(old), urls.legal_src(new_id)
+        href = safe_href(scheme.relative_url(old_src, new_src))
+        canonical = settings.site_url + scheme.url_of(new_src) if settings.site_url else href
+        html = render(
+            "redirect.html", title=heading(corpus.legal[new_id]), href=href, canonical=canonical
+        )
+        files.append(SiteFile(redirect_path(scheme, old_src), (str(html) + "\n").encode()))
+    return files
