@@ -91,3 +91,130 @@ def test_seed_002_note_calls_61_2024_a_misquote_of_61_2023(real_corpus):
     [note] = [n for n in notes if "61/2024/NĐ-CP" in n]
     assert "trích dẫn sai" in note and "61/2023/NĐ-CP" in note
     assert "muộn hơn" not in note
+
+
+# ---------------------------------------------------------------------------------------------
+# Each fact: checked against a named source, or not checked, on the page
+
+
+def _cell(html: str, label: str) -> str:
+    match = re.search(rf'<th scope="row">{re.escape(label)}</th><td>(.*?)</td></tr>', html, re.S)
+    assert match, label
+    return match.group(1)
+
+
+# (record, panel row, checked, words the source line must say, link hosts in it)
+FACTS = [
+    ("22-2018-qd-ttg", "Số ký hiệu", False, "Chưa kiểm tra: theo trích dẫn trong", []),
+    ("22-2018-qd-ttg", "Ngày ban hành", True, "Đã đối chiếu với", ["hoatieu.vn"]),
+    (
+        NEW,
+        "Trích yếu",
+        True,
+        "Đã đối chiếu với",
+        ["beta.thuvienphapluat.vn", "luatvietnam.vn", "tintuc.thuvienphapluat.com"],
+    ),
+    (NEW, "Tình trạng đã ghi nhận", False, "Chưa kiểm tra: suy ra từ ngày có hiệu lực", []),
+    ("45-2025-nd-cp", "Ngày có hiệu lực", True, "Đã đối chiếu với", ["vietnamplus.vn"]),
+]
+
+
+@pytest.mark.parametrize(("doc_id", "label", "checked", "words", "hosts"), FACTS)
+def test_a_fact_says_whether_it_is_checked_and_where_it_comes_from(
+    real_site, doc_id, label, checked, words, hosts
+):
+    cell = _cell(real_site.html(f"van-ban/{doc_id}/"), label)
+    state = "checked" if checked else "unchecked"
+    opening = f'<small class="cchc-source cchc-source--{state}">'
+    assert opening + words in cell
+    line = cell.split(opening, 1)[1].split("</small>", 1)[0]
+    linked = [a for a in parse(line).anchors if a["attrs"].get("rel") == "external noopener"]
+    assert sorted(a["text"] for a in linked) == sorted(hosts)
+    assert all(a["attrs"]["href"].startswith(("https://", "http://")) for a in linked)
+
+
+def test_every_fact_of_every_legal_page_shows_its_source(real_site, real_corpus):
+    rows = {
+        "Số ký hiệu": "so_ky_hieu",
+        "Loại văn bản": "loai_van_ban",
+        "Cơ quan ban hành": "co_quan_ban_hanh",
+        "Ngày ban hành": "ngay_ban_hanh",
+        "Ngày có hiệu lực": "ngay_co_hieu_luc",
+        "Trích yếu": "trich_yeu",
+    }
+    for doc in real_corpus.legal.values():
+        html = real_site.html(f"van-ban/{doc.id}/")
+        for label, field in rows.items():
+            cell = _cell(html, label)
+            checked = any(field in p.fields and p.checked for p in doc.provenance)
+            assert ("cchc-source--checked" in cell) is checked, (doc.id, field)
+            assert ("cchc-source--unchecked" in cell) is not checked, (doc.id, field)
+
+
+def test_the_source_of_each_relation_is_shown(real_site):
+    relations = real_site.html("van-ban/45-2025-nd-cp/").split('class="cchc-relations"', 1)[1]
+    relations = relations.split("</ul>", 1)[0]
+    # 45/2025 replacing 24/2014 and 107/2020 is likely but unsourced: the page must say so.
+    assert relations.count("Chưa kiểm tra: cùng đối tượng điều chỉnh") == 2
+    assert "cchc-source--checked" not in relations
+    notice = real_site.html("van-ban/45-2025-nd-cp/").split("Thông tin chưa được kiểm tra", 1)[1]
+    assert "quan hệ thay thế" in notice.split("</div>", 1)[0]
+
+
+def test_another_reading_is_shown_as_nguon_khac_ghi(real_site):
+    cell = _cell(real_site.html("van-ban/22-2018-qd-ttg/"), "Ngày ban hành")
+    assert "Nguồn khác ghi ngày 09 tháng 5 năm 2018: phần tóm tắt" in cell
+
+
+HOSTILE_SOURCES = [
+    # (source text, the links it may give)
+    ("javascript:alert(1) và https://a.example/x?q=1&b=2.", ["https://a.example/x?q=1&b=2"]),
+    ('<script>alert("x")</script> data:text/html,1', []),
+    ("http://b.example/a_(b) ; ftp://c.example/", ["http://b.example/a_(b"]),
+]
+
+
+@pytest.mark.parametrize(("text", "hrefs"), HOSTILE_SOURCES)
+def test_a_source_links_only_http_addresses_and_escapes_the_rest(real_corpus, text, hrefs):
+    from cchc_kb.site.common import Links
+    from cchc_kb.site.facts import source_text
+
+    html = str(source_text(text, Links(real_corpus, urls.DIRECTORY_URLS, "van-ban/x.md")))
+    assert [a["attrs"]["href"] for a in parse(html).anchors] == hrefs
+    assert "<script" not in html
+
+
+# ---------------------------------------------------------------------------------------------
+# Known misquotes on the page; the plans citing under one are among its citers
+
+
+def test_known_misquotes_are_listed_on_the_legal_page(real_site):
+    html = real_site.html(f"van-ban/{NEW}/")
+    section = html.split("Một số văn bản trích dẫn sai thành:", 1)[1].split("</div>", 1)[0]
+    assert "“Nghị định 61/2024/NĐ-CP ngày 16 tháng 8 năm 2024”" in section
+    assert f"ke-hoach/{SEED_002}/" in section
+
+
+def test_plans_citing_a_misquote_are_in_the_cited_by_lists(real_site, real_corpus):
+    checked = 0
+    for doc in real_corpus.legal.values():
+        for plan in real_corpus.plans.values():
+            misquoting = [
+                c
+                for c in plan.citations
+                if c.id == doc.id and c.correction and c.correction.code == "misquoted-citation"
+            ]
+            if not misquoting:
+                continue
+            citers = real_corpus.based_on(doc.id) + real_corpus.referenced_by(doc.id)
+            assert plan in citers, (doc.id, plan.id)
+            anchors = parse(real_site.html(f"van-ban/{doc.id}/")).anchors
+            cited_by = [
+                a
+                for a in anchors
+                if a["attrs"]["href"].endswith(f"ke-hoach/{plan.id}/")
+                and a["after_heading"].startswith(("uoc-can-cu-boi", "uoc-dan-chieu-boi"))
+            ]
+            assert cited_by, (doc.id, plan.id)
+            checked += 1
+    assert checked >= 1

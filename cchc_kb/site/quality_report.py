@@ -61,7 +61,6 @@ SEVERITY_TITLES = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Thông t
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-
 # ---------------------------------------------------------------------------------------------
 # Data-quality report
 
@@ -148,7 +147,11 @@ def _group_pages(graph, group: list[_Item], base: str, severity, code, title, cf
         for item in part.items:
             where = f"`{md_text(item.path)}:{item.line}`" if item.path else ""
             links = []
-            if item.doc_id and item.doc_id in graph and node_src(item.doc_id, graph.nodes[item.doc_id]):
+            if (
+                item.doc_id
+                and item.doc_id in graph
+                and node_src(item.doc_id, graph.nodes[item.doc_id])
+            ):
                 links.append(node_link(graph, item.doc_id, src))
             links += [
                 node_link(graph, r, src)
@@ -162,5 +165,3 @@ def _group_pages(graph, group: list[_Item], base: str, severity, code, title, cf
         out.append("\n" + pager(part, cfg.scheme))
         pages.append(Page(src, f"{title}{part_suffix(part)}", "".join(out)))
     return pages
-
-

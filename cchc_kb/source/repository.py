@@ -52,7 +52,9 @@ def _schema_registry() -> Registry:
     resources_ = []
     for name in ("plan", "legal", "agencies"):
         schema = json.loads(
-            resources.files("cchc_kb.model.schema").joinpath(f"{name}.schema.json").read_text("utf-8")
+            resources.files("cchc_kb.model.schema")
+            .joinpath(f"{name}.schema.json")
+            .read_text("utf-8")
         )
         resources_.append((schema["$id"], Resource.from_contents(schema)))
     return Registry().with_resources(resources_)
