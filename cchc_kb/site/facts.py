@@ -33,9 +33,9 @@ NO_SOURCE = "Chưa kiểm tra: không ghi nguồn."
 OTHER_READING = "Nguồn khác ghi "
 
 # In a source's text: a web address (only http and https become links; trailing punctuation
-# is the sentence's), or a record id, linked when the repository knows it.
+# is the sentence's): group 1; or a record id, linked when the repository knows it.
 _SOURCE_TOKEN = re.compile(
-    r"(?P<url>https?://[^\s<>\"]+[^\s<>\".,;:)])|(?P<id>\b[a-z0-9]+(?:-[a-z0-9]+)+\b)"
+    r"(https?://[^\s<>\"]+[^\s<>\".,;:)])|(\b[a-z0-9]+(?:-[a-z0-9]+)+\b)"
 )
 
 
@@ -53,7 +53,7 @@ def source_text(text: str, links: Links) -> Markup:
     position = 0
     for match in _SOURCE_TOKEN.finditer(text):
         token, before = match.group(), text[position : match.start()]
-        if match.group("url"):
+        if match.group(1):
             host = (urlsplit(token).hostname or token).removeprefix("www.")
             parts += [before, link(token, host, rel="external noopener")]
         else:
