@@ -218,3 +218,64 @@ def test_plans_citing_a_misquote_are_in_the_cited_by_lists(real_site, real_corpu
             assert cited_by, (doc.id, plan.id)
             checked += 1
     assert checked >= 1
+
+
+# ---------------------------------------------------------------------------------------------
+# A status checked too long before as_of says so; the periods are configurable
+
+STALE = "Tình trạng hiệu lực được kiểm tra lần cuối ngày 30/11/2026; có thể đã thay đổi."
+
+
+@pytest.fixture(scope="module")
+def later_site(tmp_path_factory):
+    """The seed a year later, with 'Chưa rõ' trusted for 400 days instead of 90."""
+    import yaml
+    from conftest import ROOT
+
+    extra = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))["extra"]
+    extra["cchc"].update(as_of="2027-12-01", status_check_days={"Chưa rõ": 400})
+    tmp = tmp_path_factory.mktemp("later")
+    build = build_site(copy_repository(tmp / "repo"), tmp / "site", extra=extra)
+    assert build.returncode == 0, build.log
+    return build
+
+
+# (record, its recorded status, stale a year later with Chưa rõ at 400 days)
+STALENESS = [
+    (NEW, "Còn hiệu lực", True),  # 366 days > 180
+    ("45-2025-nd-cp", "Chưa rõ", False),  # 366 days <= 400 (configured)
+    ("22-2018-qd-ttg", "Hết hiệu lực toàn bộ", False),  # an ended document is never due
+]
+
+
+@pytest.mark.parametrize(("doc_id", "status", "stale"), STALENESS)
+def test_a_status_checked_too_long_ago_says_so(real_site, later_site, doc_id, status, stale):
+    later = later_site.html(f"van-ban/{doc_id}/")
+    assert f"Tình trạng đã ghi nhận</th><td>{status}" in later
+    assert (STALE in later) is stale
+    assert (STALE in _cell(later, "Tình trạng đã ghi nhận")) is stale
+    assert STALE not in real_site.html(f"van-ban/{doc_id}/")  # checked a week after as_of
+
+
+# (extra.cchc.status_check_days, the periods read, or the words of the error)
+PERIOD_SETTINGS = [
+    (None, {}, None),
+    ({"Còn hiệu lực": 30, "Chưa rõ": None}, {"Còn hiệu lực": 30, "Chưa rõ": None}, None),
+    ({"Con hieu luc": 30}, None, "tình trạng không có: 'Con hieu luc'"),
+    ({"Còn hiệu lực": -1}, None, "phải là số ngày"),
+    ({"Còn hiệu lực": "180"}, None, "phải là số ngày"),
+    ([180], None, "phải là bảng"),
+]
+
+
+@pytest.mark.parametrize(("configured", "changed", "error"), PERIOD_SETTINGS)
+def test_status_check_days_is_read_through_site_settings(configured, changed, error):
+    from cchc_kb.analysis.validity import STATUS_CHECK_DAYS
+    from cchc_kb.site.settings import SiteSettings
+
+    cchc = {"as_of": "2026-11-23", "status_check_days": configured}
+    if error:
+        with pytest.raises(ValueError, match=re.escape(error)):
+            SiteSettings.from_config(cchc)
+        return
+    assert SiteSettings.from_config(cchc).status_check_days == {**STATUS_CHECK_DAYS, **changed}
