@@ -201,6 +201,54 @@ def test_gap_rows(form, text, expected):
             assert citation.warnings and any(fragment in w for w in citation.warnings)
 
 
+# Read without a citing agency (as ``cchc cite`` reads a text), against a registry that knows
+# one provincial council and names it "HĐND" for short.
+LONE_COUNCIL = Registry.from_records(
+    [],
+    {
+        **AGENCIES,
+        "hdnd-tinh-ninh-son": Agency(
+            "hdnd-tinh-ninh-son", "Hội đồng nhân dân tỉnh Ninh Sơn", "tinh", parent="quoc-hoi",
+            province="ubnd-tinh-ninh-son", short_names=["HĐND tỉnh Ninh Sơn", "HĐND"],
+        ),
+    },
+)  # fmt: skip
+
+# (form, passage, [(text, number, date, issuer, issuer as written)])
+NO_CONTEXT_ROWS = [
+    (
+        "a council named without a place is not the one council the registry knows",
+        "Bãi bỏ Nghị quyết số 7/2019/NQ-HĐND ngày 13 tháng 12 năm 2019 của Hội đồng nhân dân",
+        [("Nghị quyết số 7/2019/NQ-HĐND", "7/2019/NQ-HĐND", "2019-12-13", "Hội đồng nhân dân",
+          "Hội đồng nhân dân")],
+    ),
+    (
+        "an upper-case issuer stops where the title's subject starts",
+        "BÃI BỎ NGHỊ QUYẾT SỐ 9/2020/NQ-HĐND NGÀY 02 THÁNG 3 NĂM 2020 CỦA HỘI ĐỒNG NHÂN DÂN "
+        "TỈNH QUY ĐỊNH MỨC THU PHÍ",
+        [("NGHỊ QUYẾT SỐ 9/2020/NQ-HĐND", "9/2020/NQ-HĐND", "2020-03-02",
+          "HỘI ĐỒNG NHÂN DÂN TỈNH", "HỘI ĐỒNG NHÂN DÂN TỈNH")],
+    ),
+    (
+        "an upper-case place name is kept",
+        "NGHỊ QUYẾT SỐ 9/2020/NQ-HĐND CỦA HỘI ĐỒNG NHÂN DÂN TỈNH NINH SƠN VỀ MỨC THU PHÍ",
+        [("NGHỊ QUYẾT SỐ 9/2020/NQ-HĐND", "9/2020/NQ-HĐND", None, "hdnd-tinh-ninh-son",
+          "HỘI ĐỒNG NHÂN DÂN TỈNH NINH SƠN")],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("form", "text", "expected"), NO_CONTEXT_ROWS, ids=[r[0] for r in NO_CONTEXT_ROWS]
+)
+def test_gap_rows_without_a_citing_agency(form, text, expected):
+    found = find_citations(text, registry=LONE_COUNCIL)
+    got = [
+        (c.text, c.number, c.date.iso if c.date else None, c.issuer, c.issuer_text) for c in found
+    ]
+    assert got == expected
+
+
 def test_cut_symbol_is_not_a_complete_number():
     [citation] = find_citations("Xem thêm Quyết định số 1234/QĐ-U", registry=REGISTRY)
     assert citation.number is None and citation.id is None

@@ -145,7 +145,12 @@ def _place_after(s: str, pos: int) -> tuple[str | None, int]:
     end = pos
     while len(words) < 4:
         m = _PLACE_WORD.match(s, end)
-        if not m or not m.group(1)[0].isupper() or m.group(1) in tables.PLACE_STOPWORDS:
+        # An upper-case title stops at the same words: "TỈNH QUY ĐỊNH …" as "tỉnh Quy định …".
+        if (
+            not m
+            or not m.group(1)[0].isupper()
+            or m.group(1).capitalize() in tables.PLACE_STOPWORDS
+        ):
             break
         glued = _GLUED_TAIL.search(m.group(1), 1)
         if glued:  # "Dươngngày": the place ends where the glued word starts
