@@ -174,6 +174,24 @@ ROWS = [
         [("LUẬT THỦY LỢI SỐ 08/2017/QH14", "08/2017/QH14", "Luật THỦY LỢI", None, "quoc-hoi",
           None, "legal", None)],
     ),
+    (
+        "a number cited again without its date is the earlier dated citation's document",
+        "Thực hiện Kết luận số 45-KL/TW ngày 01/02/2019 của Bộ Chính trị. Theo Kết luận số "
+        "45-KL/TW nêu trên, các xã báo cáo.",
+        [("Kết luận số 45-KL/TW", "45-KL/TW", None, "2019-02-01", "bo-chinh-tri",
+          "45-kl-tw-2019", "party", None),
+         ("Kết luận số 45-KL/TW", "45-KL/TW", None, "2019-02-01", "bo-chinh-tri",
+          "45-kl-tw-2019", "party", None)],
+    ),
+    (
+        "a number dated two ways earlier stays undated when cited again",
+        "Kế hoạch số 15/KH-UBND ngày 08/01/2023 và Kế hoạch số 15/KH-UBND ngày 10/01/2024 của "
+        "UBND tỉnh; rà soát Kế hoạch số 15/KH-UBND.",
+        [("Kế hoạch số 15/KH-UBND", "15/KH-UBND", None, "2023-01-08", None, None, "admin", None),
+         ("Kế hoạch số 15/KH-UBND", "15/KH-UBND", None, "2024-01-10", "ubnd-tinh-ninh-son",
+          None, "admin", None),
+         ("Kế hoạch số 15/KH-UBND", "15/KH-UBND", None, None, None, None, "admin", None)],
+    ),
 ]  # fmt: skip
 
 
