@@ -279,3 +279,42 @@ def test_status_check_days_is_read_through_site_settings(configured, changed, er
             SiteSettings.from_config(cchc)
         return
     assert SiteSettings.from_config(cchc).status_check_days == {**STATUS_CHECK_DAYS, **changed}
+
+
+# (id_cu given to 122/2018, the record reported (the later read) and the error, or None)
+FORMER_IDS = [
+    (
+        ["22-2018-qd-ttg"],
+        "122-2018-nd-cp",
+        "id_cu: '22-2018-qd-ttg' đã là địa chỉ của '22-2018-qd-ttg'",
+    ),
+    ([OLD], NEW, f"id_cu: '{OLD}' đã là địa chỉ của '122-2018-nd-cp'"),
+    (["61-2022-nd-cp"], None, None),
+]
+
+
+@pytest.mark.parametrize(("former", "reported", "error"), FORMER_IDS)
+def test_an_old_address_leads_to_one_page_or_is_reported(tmp_path, former, reported, error):
+    import yaml
+
+    from cchc_kb.corpus import build_corpus
+    from cchc_kb.site.redirects import former_addresses
+
+    repo = copy_repository(tmp_path)
+    path = repo / "legal" / "122-2018-nd-cp.md"
+    head, front, body = path.read_text("utf-8").split("---", 2)
+    data = yaml.safe_load(front)
+    data["id_cu"] = former
+    path.write_text(f"---\n{yaml.safe_dump(data, allow_unicode=True)}---{body}", "utf-8")
+    corpus = build_corpus(repo)
+    found = [d for d in corpus.diagnostics if d.code == "former-id-taken"]
+    if error is None:
+        assert found == [] and former_addresses(corpus)[former[0]] == "122-2018-nd-cp"
+        return
+    assert [(d.path, d.severity, d.message) for d in found] == [
+        (f"legal/{reported}.md", "error", error)
+    ]
+    assert found[0].line > 1
+    # A current record's id is no old address; a shared one stays with the record read first.
+    holder = None if former[0] in corpus.legal else "122-2018-nd-cp"
+    assert former_addresses(corpus).get(former[0]) == holder

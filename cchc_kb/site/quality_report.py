@@ -50,6 +50,7 @@ CODE_TITLES: dict[str, str] = {
     "invalid-id": "Mã không hợp lệ",
     "id-mismatch": "Mã khác tên tệp",
     "duplicate-id": "Trùng mã",
+    "former-id-taken": "Mã cũ (id_cu) trùng mã đang dùng",
     "duplicate-key": "Trùng khóa",
     "source-missing": "Thiếu tệp nguồn",
     "orphan-source": "Tệp nguồn không thuộc kế hoạch nào",

@@ -8,7 +8,6 @@ canonical link names the new page, so the old number is never presented as a doc
 from __future__ import annotations
 
 from ..corpus import Corpus
-from ..model.slug import is_safe_id
 from . import urls
 from .common import heading
 from .md import safe_href
@@ -18,18 +17,9 @@ from .settings import SiteSettings
 
 
 def former_addresses(corpus: Corpus) -> dict[str, str]:
-    """Old id -> the id of the document now at that address. An old id that is a current
-    record's id, or that two records claim, leads nowhere (the repository check reports it)."""
-    claims: dict[str, list[str]] = {}
-    for doc in corpus.legal.values():
-        for old in doc.former_ids:
-            claims.setdefault(old, []).append(doc.id)
-    taken = set(corpus.legal) | set(corpus.plans)
-    return {
-        old: ids[0]
-        for old, ids in sorted(claims.items())
-        if len(ids) == 1 and old not in taken and is_safe_id(old)
-    }
+    """Old id -> the id of the document now at that address. The repository check has
+    refused (and reported) an old id that is a current record's or that two records claim."""
+    return {old: doc.id for doc in corpus.legal.values() for old in doc.former_ids}
 
 
 def redirect_path(scheme: urls.UrlScheme, src: str) -> str:
@@ -41,7 +31,7 @@ def redirect_path(scheme: urls.UrlScheme, src: str) -> str:
 def former_address_files(corpus: Corpus, settings: SiteSettings) -> list[SiteFile]:
     files = []
     scheme = settings.urls
-    for old, new_id in former_addresses(corpus).items():
+    for old, new_id in sorted(former_addresses(corpus).items()):
         old_src, new_src = urls.legal_src(old), urls.legal_src(new_id)
         href = safe_href(scheme.relative_url(old_src, new_src))
         canonical = settings.site_url + scheme.url_of(new_src) if settings.site_url else href
