@@ -74,7 +74,13 @@ def print_to_pdf(html: Path, pdf: Path) -> None:
     import subprocess
 
     subprocess.run(
-        [CHROMIUM, *CHROMIUM_ARGS, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", html.as_uri()],
+        [
+            CHROMIUM,
+            *CHROMIUM_ARGS,
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            html.as_uri(),
+        ],
         check=True,
         capture_output=True,
         timeout=120,

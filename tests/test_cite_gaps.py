@@ -174,6 +174,24 @@ ROWS = [
         [("LUẬT THỦY LỢI SỐ 08/2017/QH14", "08/2017/QH14", "Luật THỦY LỢI", None, "quoc-hoi",
           None, "legal", None)],
     ),
+    (
+        "a number cited again without its date is the earlier dated citation's document",
+        "Thực hiện Kết luận số 45-KL/TW ngày 01/02/2019 của Bộ Chính trị. Theo Kết luận số "
+        "45-KL/TW nêu trên, các xã báo cáo.",
+        [("Kết luận số 45-KL/TW", "45-KL/TW", None, "2019-02-01", "bo-chinh-tri",
+          "45-kl-tw-2019", "party", None),
+         ("Kết luận số 45-KL/TW", "45-KL/TW", None, "2019-02-01", "bo-chinh-tri",
+          "45-kl-tw-2019", "party", None)],
+    ),
+    (
+        "a number dated two ways earlier stays undated when cited again",
+        "Kế hoạch số 15/KH-UBND ngày 08/01/2023 và Kế hoạch số 15/KH-UBND ngày 10/01/2024 của "
+        "UBND tỉnh; rà soát Kế hoạch số 15/KH-UBND.",
+        [("Kế hoạch số 15/KH-UBND", "15/KH-UBND", None, "2023-01-08", None, None, "admin", None),
+         ("Kế hoạch số 15/KH-UBND", "15/KH-UBND", None, "2024-01-10", "ubnd-tinh-ninh-son",
+          None, "admin", None),
+         ("Kế hoạch số 15/KH-UBND", "15/KH-UBND", None, None, None, None, "admin", None)],
+    ),
 ]  # fmt: skip
 
 
@@ -199,6 +217,54 @@ def test_gap_rows(form, text, expected):
             assert citation.warnings == []
         else:
             assert citation.warnings and any(fragment in w for w in citation.warnings)
+
+
+# Read without a citing agency (as ``cchc cite`` reads a text), against a registry that knows
+# one provincial council and names it "HĐND" for short.
+LONE_COUNCIL = Registry.from_records(
+    [],
+    {
+        **AGENCIES,
+        "hdnd-tinh-ninh-son": Agency(
+            "hdnd-tinh-ninh-son", "Hội đồng nhân dân tỉnh Ninh Sơn", "tinh", parent="quoc-hoi",
+            province="ubnd-tinh-ninh-son", short_names=["HĐND tỉnh Ninh Sơn", "HĐND"],
+        ),
+    },
+)  # fmt: skip
+
+# (form, passage, [(text, number, date, issuer, issuer as written)])
+NO_CONTEXT_ROWS = [
+    (
+        "a council named without a place is not the one council the registry knows",
+        "Bãi bỏ Nghị quyết số 7/2019/NQ-HĐND ngày 13 tháng 12 năm 2019 của Hội đồng nhân dân",
+        [("Nghị quyết số 7/2019/NQ-HĐND", "7/2019/NQ-HĐND", "2019-12-13", "Hội đồng nhân dân",
+          "Hội đồng nhân dân")],
+    ),
+    (
+        "an upper-case issuer stops where the title's subject starts",
+        "BÃI BỎ NGHỊ QUYẾT SỐ 9/2020/NQ-HĐND NGÀY 02 THÁNG 3 NĂM 2020 CỦA HỘI ĐỒNG NHÂN DÂN "
+        "TỈNH QUY ĐỊNH MỨC THU PHÍ",
+        [("NGHỊ QUYẾT SỐ 9/2020/NQ-HĐND", "9/2020/NQ-HĐND", "2020-03-02",
+          "HỘI ĐỒNG NHÂN DÂN TỈNH", "HỘI ĐỒNG NHÂN DÂN TỈNH")],
+    ),
+    (
+        "an upper-case place name is kept",
+        "NGHỊ QUYẾT SỐ 9/2020/NQ-HĐND CỦA HỘI ĐỒNG NHÂN DÂN TỈNH NINH SƠN VỀ MỨC THU PHÍ",
+        [("NGHỊ QUYẾT SỐ 9/2020/NQ-HĐND", "9/2020/NQ-HĐND", None, "hdnd-tinh-ninh-son",
+          "HỘI ĐỒNG NHÂN DÂN TỈNH NINH SƠN")],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("form", "text", "expected"), NO_CONTEXT_ROWS, ids=[r[0] for r in NO_CONTEXT_ROWS]
+)
+def test_gap_rows_without_a_citing_agency(form, text, expected):
+    found = find_citations(text, registry=LONE_COUNCIL)
+    got = [
+        (c.text, c.number, c.date.iso if c.date else None, c.issuer, c.issuer_text) for c in found
+    ]
+    assert got == expected
 
 
 def test_cut_symbol_is_not_a_complete_number():

@@ -127,6 +127,14 @@ BROKEN = [
         "nguon:",
     ),
     ("no front-matter", PARENT_PATH, "---\nid:", "id:", "front-matter-missing", None),
+    (
+        "old id that is the record's own",
+        LEGAL_PATH,
+        "id: 61-2018-nd-cp",
+        "id: 61-2018-nd-cp\nid_cu: [61-2018-nd-cp]",
+        "former-id-taken",
+        "id_cu:",
+    ),
 ]
 
 

@@ -120,7 +120,7 @@ def test_legal_bases_show_validity_now_and_then(real_site, real_corpus):
     # 118/2025/NĐ-CP replaced 61/2018 from 2025-07-01 (unchecked lead); as_of is later.
     assert "Hết hiệu lực toàn bộ" in legal_page
     assert "Nghị định 118/2025/NĐ-CP" in legal_page
-    assert "Chưa được đối chiếu với văn bản gốc" in legal_page
+    assert "Chưa kiểm tra: theo trích dẫn trong" in legal_page
     assert (
         "Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 của Chính phủ về thực hiện cơ chế"
         in html.unescape(legal_page)

@@ -90,7 +90,9 @@ def _plan_findings(corpus: Corpus, plan: Plan) -> list[Diagnostic]:
             )
             if citation.suggestion:
                 doc = corpus.document(citation.suggestion)
-                title = f"{doc.doc_type} {doc.number}" if doc and doc.number else citation.suggestion
+                title = (
+                    f"{doc.doc_type} {doc.number}" if doc and doc.number else citation.suggestion
+                )
                 warn(
                     line,
                     "citation-suggestion",

@@ -56,6 +56,7 @@ STRUCTURAL = frozenset(EDGE_PRIORITY) - {"dan_chieu"}
 
 UNRESOLVED_PREFIX = "chua-xac-dinh:"
 
+
 @dataclass(frozen=True)
 class Finding:
     """One result of an analysis, shaped like a ``Diagnostic`` plus the documents it is about."""
@@ -94,7 +95,9 @@ def node_name(attrs: dict) -> str:
     if attrs.get("name"):
         return attrs["name"]
     year = attrs.get("year")
-    return f"{attrs.get('type') or 'Văn bản'} (chưa ghi số" + (f", năm {year}" if year else "") + ")"
+    return (
+        f"{attrs.get('type') or 'Văn bản'} (chưa ghi số" + (f", năm {year}" if year else "") + ")"
+    )
 
 
 def _doc_attrs(corpus: Corpus, doc: Document, kind: str, as_of: PartialDate | None) -> dict:
@@ -333,7 +336,9 @@ def ranking(graph: nx.DiGraph) -> list[Ranked]:
         out.append(
             Ranked(node, citing, as_basis, mentioned, pr[node], dict(sorted(by_year.items())))
         )
-    out.sort(key=lambda r: (-r.citing, -r.pagerank, sort_key(node_name(graph.nodes[r.node])), r.node))
+    out.sort(
+        key=lambda r: (-r.citing, -r.pagerank, sort_key(node_name(graph.nodes[r.node])), r.node)
+    )
     return out
 
 

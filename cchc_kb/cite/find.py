@@ -154,7 +154,12 @@ def _place_after(s: str, pos: int) -> tuple[str | None, int]:
     end = pos
     while len(words) < 4:
         m = _PLACE_WORD.match(s, end)
-        if not m or not m.group(1)[0].isupper() or m.group(1) in tables.PLACE_STOPWORDS:
+        # An upper-case title stops at the same words: "TỈNH QUY ĐỊNH …" as "tỉnh Quy định …".
+        if (
+            not m
+            or not m.group(1)[0].isupper()
+            or m.group(1).capitalize() in tables.PLACE_STOPWORDS
+        ):
             break
         glued = _GLUED_TAIL.search(m.group(1), 1)
         if glued:  # "Dươngngày": the place ends where the glued word starts
@@ -200,6 +205,7 @@ class _Finder:
     def run(self) -> list[Citation]:
         hits = self.numbers()
         self.share_list_tails(hits)
+        self.date_later_mentions(hits)
         full = list(hits)
         if hits:
             hits += self.short_forms(hits)
@@ -452,6 +458,28 @@ class _Finder:
             if c.correction is None and c.id is None:
                 c.id = self.registry.resolve(earlier.number, source.issuer, c.date, self.context)
             earlier.own_date, earlier.own_issuer = later.own_date, later.own_issuer
+
+    def date_later_mentions(self, hits: list[_Hit]) -> None:
+        """A number cited again without a date ("Kết luận số 169-KL/TW … nêu trên") is the
+        document its earlier dated citation in the same text names: it takes that date (and
+        the issuer when it names none), when the earlier citations agree on one reading."""
+        dated: dict[str, list[Citation]] = {}
+        for hit in hits:
+            c = hit.citation
+            if not c.number or hit.number is None:
+                continue
+            if c.date is not None:
+                dated.setdefault(c.number, []).append(c)
+                continue
+            earlier = dated.get(c.number, [])
+            readings = {(e.date, e.issuer) for e in earlier}
+            if len(readings) != 1 or c.issuer not in (None, earlier[-1].issuer):
+                continue
+            source = earlier[-1]
+            c.date, c.issuer = source.date, source.issuer
+            c.issuer_text = c.issuer_text or source.issuer_text
+            if c.correction is None and c.id is None:
+                c.id = source.id
 
     def correct(
         self, number: Number, date: PartialDate | None, doc_id: str | None

@@ -45,6 +45,7 @@ def fold_name(name: str) -> str:
 
 
 _PHRASES = {fold_name(k): v for k, v in tables.ISSUER_PHRASES.items()}
+_GENERIC_ORGANS = tuple(fold_name(organ) for organ in tables.GENERIC_LOCAL_ORGANS)
 _LOCAL_GENERIC = {
     k: fold_name(v) for k, v in tables.LOCAL_ISSUER_ABBREVIATIONS.items() if v is not None
 }
@@ -187,7 +188,10 @@ class Registry:
         if target:
             generic = fold_name(target[1:])
         found = self.by_agency_name.get(generic, [])
-        if len(found) == 1 and not level_key and not organ_key.startswith(("so ", "uy ban")):
+        generic_organ = any(
+            organ_key == name or organ_key.startswith(name + " ") for name in _GENERIC_ORGANS
+        )
+        if len(found) == 1 and not level_key and not generic_organ:
             return found[0]
         return self.relative_agency(generic, context)
 

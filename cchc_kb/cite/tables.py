@@ -225,6 +225,10 @@ ISSUER_PHRASES: dict[str, str] = {
 
 # Organ words that may open an issuer phrase (case-insensitive). "Bộ"/"Sở" take a name from
 # MINISTRY_NAMES; the others may be followed by a level word and a place name.
+# Organs every province, district and commune has. Named without a place, one is the citing
+# agency's own (CitingContext), never the only such organ the registry happens to know.
+GENERIC_LOCAL_ORGANS: tuple[str, ...] = ("Ủy ban nhân dân", "Hội đồng nhân dân", "Sở")
+
 ISSUER_ORGANS: tuple[str, ...] = (
     "Chủ tịch Ủy ban nhân dân",
     "Chủ tịch Uỷ ban nhân dân",

@@ -123,7 +123,11 @@ def derive_id(agency: str | None, year: int | None, summary: str, fallback: str)
 
 
 def preamble_citations(
-    text: str, agency: str | None, year: int | None, date: PartialDate | None, registry: Registry | None
+    text: str,
+    agency: str | None,
+    year: int | None,
+    date: PartialDate | None,
+    registry: Registry | None,
 ) -> tuple[list[str], list[str]]:
     """Ids of what the preamble names (can_cu) and of the plans among them (thuc_hien)."""
     context = CitingContext(agency_id=agency, year=year, date=date, own_number=None)

@@ -186,5 +186,3 @@ def convert_body(lines: list[str], header: Header) -> str:
         i += 1
     flush()
     return "\n\n".join(blocks) + "\n"
-
-

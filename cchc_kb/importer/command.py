@@ -53,9 +53,7 @@ def prepare(source: Path, registries: Registries, agency: str | None) -> Outcome
     if not read.text.strip():
         outcome.error = "tệp không có chữ nào đọc được"
         return outcome
-    result = import_text(
-        read.text, source_name=source.name, registries=registries, agency=agency
-    )
+    result = import_text(read.text, source_name=source.name, registries=registries, agency=agency)
     outcome.imported = result
     outcome.warnings = read.warnings + result.warnings + doubtful_fields(result, read)
     return outcome

@@ -93,7 +93,11 @@ def lapsed_warnings(corpus: Corpus, bases: list[str], on: PartialDate) -> list[s
             for c in judgement.changed_by
             if c.relation in ENDING_RELATIONS and c.by in corpus.legal
         ]
-        named = "; thay bằng " + ", ".join(citation_text(corpus, r) for r in replaced) if replaced else ""
+        named = (
+            "; thay bằng " + ", ".join(citation_text(corpus, r) for r in replaced)
+            if replaced
+            else ""
+        )
         warnings.append(
             f"{doc.doc_type} {doc.number or doc_id} không còn hiệu lực vào {on.iso} "
             f"({judgement.reason}){named}"
@@ -148,10 +152,15 @@ def draft(corpus: Corpus, agency_id: str, parent_id: str, date: PartialDate, top
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--agency", required=True, help="mã cơ quan ban hành kế hoạch mới")
     parser.add_argument("--implements", required=True, help="mã kế hoạch cấp trên được thực hiện")
-    parser.add_argument("--date", help="ngày dự kiến (YYYY, YYYY-MM, YYYY-MM-DD); mặc định năm của kế hoạch cấp trên")
+    parser.add_argument(
+        "--date",
+        help="ngày dự kiến (YYYY, YYYY-MM, YYYY-MM-DD); mặc định năm của kế hoạch cấp trên",
+    )
     parser.add_argument("--topic", help="chủ đề trong mã kế hoạch (mặc định theo trích yếu)")
     parser.add_argument("--root", type=Path, default=Path("."), help="thư mục kho dữ liệu")
-    parser.add_argument("--out", default=None, help="thư mục đích (mặc định ROOT/plans); '-' để in ra màn hình")
+    parser.add_argument(
+        "--out", default=None, help="thư mục đích (mặc định ROOT/plans); '-' để in ra màn hình"
+    )
     parser.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
 
 

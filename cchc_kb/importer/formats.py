@@ -289,7 +289,9 @@ def read_source(path: Path) -> Source:
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         known = ", ".join(sorted(READERS))
-        raise FormatError(f"chưa hỗ trợ định dạng {path.suffix or '(không đuôi)'}; đọc được: {known}")
+        raise FormatError(
+            f"chưa hỗ trợ định dạng {path.suffix or '(không đuôi)'}; đọc được: {known}"
+        )
     try:
         return reader(path)
     except (FormatError, OSError):

@@ -32,9 +32,7 @@ MOTTO_PHRASES: tuple[str, ...] = (
 )
 
 # Lines that end the header: the preamble, a salutation, the first section of the body.
-HEADER_END = re.compile(
-    r"^(?:Căn cứ|Thực hiện|Triển khai|Theo đề nghị|Kính gửi|Điều 1\.|Phần I\b)"
-)
+HEADER_END = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|Theo đề nghị|Kính gửi|Điều 1\.|Phần I\b)")
 
 # First words of a unit's name that start a new unit in the issuer block ("UBND TỈNH X" over
 # "SỞ XÂY DỰNG": the parent above, the issuing body below).

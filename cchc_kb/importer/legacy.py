@@ -67,7 +67,9 @@ _VNI_PAIR = re.compile(
 # Bytes that only one legacy encoding uses for Vietnamese letters and that are not letters of
 # Vietnamese in Windows-1258/Latin-1: counting them tells the encodings apart.
 TCVN3_TELLTALES = frozenset([*range(0xA1, 0xAF), *range(0xB5, 0xBA), *range(0xBB, 0xBF)])
-VNI_TELLTALES = frozenset(b"\xf1\xd1\xf8\xd8\xfb\xdb\xef\xcf\xe5\xc5\xe4\xc4\xeb\xcb\xfc\xdc\xe6\xc6\xee\xce")
+VNI_TELLTALES = frozenset(
+    b"\xf1\xd1\xf8\xd8\xfb\xdb\xef\xcf\xe5\xc5\xe4\xc4\xeb\xcb\xfc\xdc\xe6\xc6\xee\xce"
+)
 # Share of the bytes above 0x7F that must be telltales: a stray "®" or "ñ" in a long
 # Windows-1258 text does not make it legacy.
 MIN_TELLTALE_SHARE = 0.05

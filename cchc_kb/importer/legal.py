@@ -241,7 +241,9 @@ def relation_rows(
                            f"{key}: «{row.get(key)}» " + ("chưa có trong kho" if not found else "trùng nhiều văn bản"))  # fmt: skip
             ends.append(found[0] if len(found) == 1 else None)
         if relation is None:
-            report.add(where, "error", "legal-relation", f"quan_he: «{row.get('quan_he')}» không rõ")
+            report.add(
+                where, "error", "legal-relation", f"quan_he: «{row.get('quan_he')}» không rõ"
+            )
             continue
         acting, target = ends
         if acting is None or target is None:

@@ -74,5 +74,3 @@ def parse_recipients(lines: list[str]) -> tuple[int, int, list[str]] | None:
         items.append(recipient(text))
         end = j + 1
     return start, end, items
-
-

@@ -19,5 +19,3 @@ def markdown_table(rows: list[list[str]]) -> str:
         if i == 0:
             lines.append("|" + "|".join([" --- "] * width) + "|")
     return "\n".join(lines)
-
-

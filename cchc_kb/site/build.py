@@ -36,6 +36,7 @@ from .legal_pages import legal_page
 from .open_data import graph_files
 from .page import Page, SiteFile
 from .plan_pages import plan_page, source_path
+from .redirects import former_address_files
 from .search import search_page
 from .settings import SiteSettings
 from .task_pages import task_pages
@@ -176,6 +177,7 @@ def _files(
         files.append(SiteFile(source_path(plan), source.read_bytes()))
     files += asset_files()
     files += graph_files_
+    files += former_address_files(corpus, settings)
     return [f for f in files if f.path not in existing]
 
 

@@ -113,7 +113,6 @@ def cited_by_section(
     return "".join(section), pages
 
 
-
 def cited_by_sections(
     ctx: Context, doc: Plan | LegalDoc, src: str, *, keep_empty: bool
 ) -> tuple[str, list[Page]]:

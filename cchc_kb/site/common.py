@@ -30,7 +30,11 @@ FIELD_LABELS = {
     "hop_nhat": "quan hệ hợp nhất",
     "nguoi_ky": "người ký",
     "chuc_danh": "chức danh",
+    "trich_dan_sai": "trích dẫn sai đã biết",
 }
+
+# Words that keep their capital mid-sentence (names: "Luật …", "Chính phủ", "Bộ …", "Ủy ban …").
+CAPITALISED_WORDS = ("Luật", "Chính", "Bộ", "Ủy", "Hội", "Thủ")
 
 # CSS class of each validity status: text always says the status, colour only repeats it.
 BADGE_CLASS = {
@@ -43,10 +47,20 @@ BADGE_CLASS = {
     "Chưa rõ": "cchc-badge--unknown",
 }
 
+
 def heading(doc: Document) -> str:
     """h1 text: type + số ký hiệu, or "(chưa ghi số)" when the text leaves it blank."""
     number = (doc.number or "").strip()
     return f"{doc.doc_type} {number}" if number else f"{doc.doc_type} (chưa ghi số)"
+
+
+def mid_sentence(text: str) -> str:
+    """Text that opens with a capital, to follow other words: "Về …" becomes "về …"; a name
+    or a web address keeps its first letter."""
+    text = " ".join(text.split())
+    if not text or text.startswith("http") or text.split(" ", 1)[0] in CAPITALISED_WORDS:
+        return text
+    return text[0].lower() + text[1:]
 
 
 def short_label(doc: Document) -> str:

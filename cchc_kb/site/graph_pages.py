@@ -59,6 +59,7 @@ LEVEL_SHORT = {
     "xa": "Cấp xã",
 }
 
+
 def graph_pages(
     corpus: Corpus,
     graph: nx.DiGraph,
@@ -377,7 +378,9 @@ def agency_graph_pages(corpus: Corpus, graph: nx.DiGraph, cfg: GraphPageSettings
             src = part.src
             out = [f"# Đồ thị trích dẫn: {md_text(name)}{part_suffix(part)}\n\n"]
             if agency_id in corpus.agencies:
-                out.append(f"Trang cơ quan: {page_link(name, src, urls.agency_src(agency_id))}.\n\n")
+                out.append(
+                    f"Trang cơ quan: {page_link(name, src, urls.agency_src(agency_id))}.\n\n"
+                )
             if part.number == 1:
                 out.append(
                     "Sơ đồ gộp các kế hoạch của cơ quan: cơ quan cấp trên có kế hoạch được thực "
@@ -420,7 +423,9 @@ def _retitle(listing: str, titles: tuple[str, str, str]) -> str:
 # Full relation lists of documents whose drawing is capped
 
 
-def relation_pages(graph: nx.DiGraph, cfg: GraphPageSettings, max_nodes: int | None = None) -> list[Page]:
+def relation_pages(
+    graph: nx.DiGraph, cfg: GraphPageSettings, max_nodes: int | None = None
+) -> list[Page]:
     pages = []
     for node in sorted(graph):
         if not node_src(node, graph.nodes[node]):
@@ -447,5 +452,3 @@ def relation_pages(graph: nx.DiGraph, cfg: GraphPageSettings, max_nodes: int | N
             out.append("\n" + pager(part, cfg.scheme))
             pages.append(Page(src, f"Liên kết của {label}{part_suffix(part)}", "".join(out)))
     return pages
-
-

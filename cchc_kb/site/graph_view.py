@@ -128,5 +128,3 @@ def page_link(text: str, from_src: str, to_src: str) -> str:
 
 def part_suffix(part) -> str:
     return f" (trang {part.number})" if part.number > 1 else ""
-
-

@@ -97,7 +97,9 @@ def home_page(ctx: Context) -> Page:
     out.append(
         block(
             "counts.html",
-            counts=[{"number": n, "label": label, "href": links.href(to)} for n, label, to in counts],
+            counts=[
+                {"number": n, "label": label, "href": links.href(to)} for n, label, to in counts
+            ],
         )
     )
     out.append(f"Dữ liệu cập nhật đến {md_text(date_vi(ctx.settings.as_of))}.\n\n")

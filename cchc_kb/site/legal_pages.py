@@ -17,7 +17,7 @@ from .common import (
     citation_date,
     date_short,
     date_vi,
-    provenance_notes,
+    mid_sentence,
     type_slug,
 )
 from .context import Context
@@ -31,13 +31,10 @@ from .document_parts import (
     panel,
     title_and_lead,
 )
+from .facts import fact, source_lines, source_text, unchecked_facts
 from .fragments import block, join
 from .page import Page
 from .render import render
-
-# Trích yếu starts with a capital ("Về …", "Quy định …"); mid-sentence it does not, except a
-# name that is capitalised anyway.
-CAPITALISED_WORDS = ("Luật", "Chính", "Bộ", "Ủy", "Hội", "Thủ")
 
 
 def citation_line(corpus: Corpus, doc: Document) -> str:
@@ -49,10 +46,9 @@ def citation_line(corpus: Corpus, doc: Document) -> str:
     if date:
         parts.append(date)
     parts.append(f"của {agency_name(corpus, doc.issuer)}")
-    summary = " ".join((doc.summary or "").split())
+    summary = mid_sentence(doc.summary or "")
     if summary:
-        keep = summary.split(" ", 1)[0] in CAPITALISED_WORDS
-        parts.append(summary if keep else summary[0].lower() + summary[1:])
+        parts.append(summary)
     return " ".join(parts)
 
 
@@ -68,30 +64,65 @@ def _recorded_validity(doc: LegalDoc) -> Markup | None:
     return render("lines.html", lines=[text, recorded.note] if recorded.note else [text])
 
 
+def stale_status(ctx: Context, doc: LegalDoc) -> str | None:
+    """ "… kiểm tra lần cuối ngày …; có thể đã thay đổi" when the recorded status is older on
+    ``as_of`` than its status allows (``status_check_days``)."""
+    check = validity.status_check(doc, ctx.settings.as_of, ctx.settings.status_check_days)
+    if not check.due:
+        return None
+    if check.checked_on is None:
+        return "Chưa ghi ngày kiểm tra tình trạng hiệu lực; tình trạng có thể đã thay đổi."
+    return (
+        f"Tình trạng hiệu lực được kiểm tra lần cuối ngày {date_short(check.checked_on)}; "
+        "có thể đã thay đổi."
+    )
+
+
 def _attributes(
-    ctx: Context, doc: LegalDoc, links: Links
+    ctx: Context, doc: LegalDoc, links: Links, stale: str | None
 ) -> tuple[str, validity.Judgement | None]:
     as_of = ctx.settings.as_of
     badge_now, judgement = judgement_badge(ctx, doc.id, as_of, "tại ngày cập nhật")
     reason = f" {judgement.reason}" if judgement and judgement.reason else ""
-    rows: list[tuple[str, object]] = [
-        ("Số ký hiệu", doc.number or "không ghi số"),
-        ("Loại văn bản", links.to(urls.type_src(type_slug(doc.doc_type)), doc.doc_type)),
-        ("Cơ quan ban hành", links.agency(doc.issuer)),
-        ("Ngày ban hành", date_vi(doc.issued, "chưa rõ")),
-        ("Ngày có hiệu lực", date_vi(doc.effective, "chưa rõ")),
-        (f"Tình trạng hiệu lực ngày {date_short(as_of)}", join([badge_now, reason])),
-    ]
+    status_now = join([badge_now, reason])
     recorded = _recorded_validity(doc)
+    facts = [
+        ("Số ký hiệu", "so_ky_hieu", doc.number or "không ghi số"),
+        (
+            "Loại văn bản",
+            "loai_van_ban",
+            links.to(urls.type_src(type_slug(doc.doc_type)), doc.doc_type),
+        ),
+        ("Cơ quan ban hành", "co_quan_ban_hanh", links.agency(doc.issuer)),
+        ("Ngày ban hành", "ngay_ban_hanh", date_vi(doc.issued, "chưa rõ")),
+        ("Ngày có hiệu lực", "ngay_co_hieu_luc", date_vi(doc.effective, "chưa rõ")),
+        ("Trích yếu", "trich_yeu", doc.summary or "chưa rõ"),
+    ]
+    rows: list[tuple[str, object]] = [
+        (label, fact(doc, name, value, links)) for label, name, value in facts
+    ]
+    status_label = f"Tình trạng hiệu lực ngày {date_short(as_of)}"
     if recorded:
-        rows.append(("Tình trạng đã ghi nhận", recorded))
+        rows.append((status_label, status_now))
+        recorded_value = render("lines.html", lines=[recorded, stale] if stale else [recorded])
+        rows.append(
+            ("Tình trạng đã ghi nhận", fact(doc, "tinh_trang_hieu_luc", recorded_value, links))
+        )
+    else:
+        rows.append((status_label, fact(doc, "tinh_trang_hieu_luc", status_now, links)))
     if judgement and judgement.in_force is False and judgement.since:
         rows.append(("Ngày hết hiệu lực", date_vi(judgement.since)))
     return panel(rows, "Thuộc tính văn bản"), judgement
 
 
 def _unchecked(doc: LegalDoc, judgement: validity.Judgement | None) -> list[str]:
-    unchecked = provenance_notes(doc)
+    unchecked = []
+    names = unchecked_facts(doc)
+    if names:
+        unchecked.append(
+            f"Chưa kiểm tra với nguồn nào: {', '.join(names)}. Nguồn của từng thông tin "
+            "ghi ngay dưới thông tin đó."
+        )
     if judgement is not None and not judgement.checked:
         unchecked.append(
             "Tình trạng hiệu lực trên được suy ra từ thông tin chưa đối chiếu với văn bản gốc."
@@ -106,28 +137,58 @@ def _unchecked(doc: LegalDoc, judgement: validity.Judgement | None) -> list[str]
 
 
 def _relations(corpus: Corpus, doc: LegalDoc, links: Links) -> list[Markup]:
-    """The amendment chain, both directions: what this document acts on, what acted on it."""
+    """The amendment chain, both directions: what this document acts on, what acted on it,
+    each with where that relation comes from."""
     items = []
     for relation, target in validity.acts_on(doc):
         other = corpus.document(target)
         label = RELATION_LABELS[relation][0]
-        items.append(join([label, " ", links.doc(other) if other else target]))
+        value = join([label, " ", links.doc(other) if other else target])
+        items.append(fact(doc, relation, value, links))
     for change in validity.history(corpus, doc.id):
         other = corpus.document(change.by)
         when = f" — từ {date_vi(change.effective)}" if change.effective else ""
-        check = "" if change.checked else " (chưa đối chiếu văn bản gốc)"
-        target = links.doc(other) if other else change.by
-        items.append(join([change.label, " ", target, when, check]))
+        if other is None:
+            items.append(
+                join([change.label, " ", change.by, when, " (chưa đối chiếu văn bản gốc)"])
+            )
+            continue
+        value = join([change.label, " ", links.doc(other), when])
+        items.append(fact(other, change.relation, value, links))
     return items
+
+
+def _misquotes(doc: LegalDoc, links: Links) -> str:
+    """Known wrong forms under which the document is cited, and where that is known from."""
+    if not doc.misquotes:
+        return ""
+    items = []
+    for misquote in doc.misquotes:
+        written = " ".join(
+            part for part in (doc.doc_type, misquote.number, citation_date(misquote.date)) if part
+        )
+        note = source_text(misquote.note, links) if misquote.note else ""
+        items.append(join([f"“{written}”", " — " if note else "", note]))
+    sources, checked = source_lines(doc, "trich_dan_sai", links)
+    return block(
+        "misquotes.html",
+        intro="Một số văn bản trích dẫn sai thành:",
+        items=items,
+        sources=sources,
+        checked=checked,
+    )
 
 
 def legal_page(ctx: Context, doc: LegalDoc) -> list[Page]:
     corpus, src = ctx.corpus, urls.legal_src(doc.id)
     links = ctx.links(src)
     out: list[str] = [title_and_lead(doc)]
-    attributes, judgement = _attributes(ctx, doc, links)
+    stale = stale_status(ctx, doc)
+    attributes, judgement = _attributes(ctx, doc, links, stale)
     out.append(attributes)
 
+    if stale:
+        out.append(notice("warning", "Tình trạng hiệu lực có thể đã thay đổi", text=stale))
     unchecked = _unchecked(doc, judgement)
     if unchecked:
         out.append(notice("warning", "Thông tin chưa được kiểm tra", items=unchecked))
@@ -135,6 +196,7 @@ def legal_page(ctx: Context, doc: LegalDoc) -> list[Page]:
     out.append("## Trích dẫn văn bản\n\n")
     out.append("Dòng căn cứ theo thể thức văn bản, để chép vào kế hoạch:\n")
     out.append(block("citation_line.html", text=citation_line(corpus, doc)))
+    out.append(_misquotes(doc, links))
 
     relations = _relations(corpus, doc, links)
     if relations:

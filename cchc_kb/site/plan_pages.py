@@ -61,9 +61,7 @@ def _cited_document(ctx: Context, doc: Plan | LegalDoc, plan: Plan, links: Links
     validity = None
     if isinstance(doc, LegalDoc):
         then, _ = judgement_badge(ctx, doc.id, plan.issued, "tại ngày ban hành kế hoạch")
-        now, judgement_now = judgement_badge(
-            ctx, doc.id, ctx.settings.as_of, "tại ngày cập nhật"
-        )
+        now, judgement_now = judgement_badge(ctx, doc.id, ctx.settings.as_of, "tại ngày cập nhật")
         validity = {
             "plan_date": date_short(plan.issued),
             "then": then,
@@ -71,7 +69,9 @@ def _cited_document(ctx: Context, doc: Plan | LegalDoc, plan: Plan, links: Links
             "now": now,
             "changes": change_notes(judgement_now, links),
         }
-    return render("cited_document.html", link=links.doc(doc), summary=doc.summary, validity=validity)
+    return render(
+        "cited_document.html", link=links.doc(doc), summary=doc.summary, validity=validity
+    )
 
 
 def _attributes(ctx: Context, plan: Plan, links: Links) -> str:
@@ -82,7 +82,9 @@ def _attributes(ctx: Context, plan: Plan, links: Links) -> str:
         number = render("emphasis.html", text="dự thảo, chưa có số")
     else:
         number = render("emphasis.html", text="văn bản để trống số")
-    place_date = ", ".join(x for x in (plan.place or "", date_vi(plan.issued, "không ghi ngày")) if x)
+    place_date = ", ".join(
+        x for x in (plan.place or "", date_vi(plan.issued, "không ghi ngày")) if x
+    )
     signer = " ".join(x for x in (plan.signer_title or "", plan.signer or "") if x)
     year = links.to(urls.year_src(plan.year), plan.year) if plan.year else "không rõ"
     areas = "; ".join(CCHC_AREAS.get(a, a) for a in plan.areas)

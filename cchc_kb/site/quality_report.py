@@ -53,6 +53,7 @@ CODE_TITLES: dict[str, str] = {
     "invalid-id": "Mã không hợp lệ",
     "id-mismatch": "Mã khác tên tệp",
     "duplicate-id": "Trùng mã",
+    "former-id-taken": "Mã cũ (id_cu) trùng mã đang dùng",
     "duplicate-key": "Trùng khóa",
     "source-missing": "Thiếu tệp nguồn",
     "orphan-source": "Tệp nguồn không thuộc kế hoạch nào",
@@ -193,7 +194,11 @@ def _group_pages(graph, group: list[_Item], base: str, severity, code, title, cf
         for item in part.items:
             where = f"`{md_text(item.path)}:{item.line}`" if item.path else ""
             links = []
-            if item.doc_id and item.doc_id in graph and node_src(item.doc_id, graph.nodes[item.doc_id]):
+            if (
+                item.doc_id
+                and item.doc_id in graph
+                and node_src(item.doc_id, graph.nodes[item.doc_id])
+            ):
                 links.append(node_link(graph, item.doc_id, src))
             links += [
                 node_link(graph, r, src)
@@ -207,5 +212,3 @@ def _group_pages(graph, group: list[_Item], base: str, severity, code, title, cf
         out.append("\n" + pager(part, cfg.scheme))
         pages.append(Page(src, f"{title}{part_suffix(part)}", "".join(out)))
     return pages
-
-

@@ -157,9 +157,7 @@ def folded_text(html: str) -> str:
 # The search page
 
 
-def search_page(
-    scheme: urls.UrlScheme, lookup_src: str, index_srcs: list[tuple[str, str]]
-) -> Page:
+def search_page(scheme: urls.UrlScheme, lookup_src: str, index_srcs: list[tuple[str, str]]) -> Page:
     """ "Tìm kiếm": Pagefind's UI (loaded by the theme override), a plain form for ``?q=``
     and, without JavaScript, the index pages that do the same job."""
     src = SEARCH_SRC

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model.models import PartialDate
+from ..analysis.validity import STATUS_CHECK_DAYS
+from ..model.models import VALIDITY_STATUSES, PartialDate
 from .urls import DIRECTORY_URLS, UrlScheme
 
 DEFAULT_PAGE_SIZE = 25
@@ -21,6 +22,11 @@ class SiteSettings:
     feed_size: int = FEED_SIZE
     extra: dict = field(default_factory=dict)
     urls: UrlScheme = DIRECTORY_URLS  # MkDocs' use_directory_urls, passed in by the adapter
+    # Days a recorded validity status stays trusted, per status (None: never due); the
+    # defaults of analysis.validity, overridden by extra.cchc.status_check_days.
+    status_check_days: dict[str, int | None] = field(
+        default_factory=lambda: dict(STATUS_CHECK_DAYS)
+    )
 
     @classmethod
     def from_config(
@@ -47,4 +53,26 @@ class SiteSettings:
             feed_size=int(cchc.get("feed_size") or FEED_SIZE),
             extra=cchc,
             urls=UrlScheme(directory_urls=use_directory_urls),
+            status_check_days=_status_check_days(cchc.get("status_check_days")),
         )
+
+
+def _status_check_days(configured: object) -> dict[str, int | None]:
+    """STATUS_CHECK_DAYS with the statuses ``extra.cchc.status_check_days`` sets."""
+    if configured is None:
+        return dict(STATUS_CHECK_DAYS)
+    if not isinstance(configured, dict):
+        raise ValueError("extra.cchc.status_check_days phải là bảng: tình trạng hiệu lực: số ngày")
+    periods = dict(STATUS_CHECK_DAYS)
+    for status, days in configured.items():
+        if status not in VALIDITY_STATUSES:
+            known = ", ".join(VALIDITY_STATUSES)
+            raise ValueError(
+                f"extra.cchc.status_check_days: tình trạng không có: {status!r} (có: {known})"
+            )
+        if days is not None and (isinstance(days, bool) or not isinstance(days, int) or days < 0):
+            raise ValueError(
+                f"extra.cchc.status_check_days.{status}: phải là số ngày (≥ 0) hoặc null: {days!r}"
+            )
+        periods[status] = days
+    return periods

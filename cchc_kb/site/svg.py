@@ -102,6 +102,7 @@ LINE_GROUPS = {
     "hop_nhat": ("l-sd", "sửa đổi, thay thế, hướng dẫn, bãi bỏ"),
 }
 
+
 @dataclass
 class Neighbourhood:
     focus: str
@@ -403,7 +404,9 @@ class _Svg:
         )
 
     def line(self, x1, y1, x2, y2, cls: str = "", arrow: bool = False):
-        self.parts.append(_path(f"e {cls}".strip(), f"M{_num(x1)} {_num(y1)}L{_num(x2)} {_num(y2)}", arrow))
+        self.parts.append(
+            _path(f"e {cls}".strip(), f"M{_num(x1)} {_num(y1)}L{_num(x2)} {_num(y2)}", arrow)
+        )
 
     def title(self, text: str, y: float):
         self.parts.append(_text("bt", PAD, y + 13, text))

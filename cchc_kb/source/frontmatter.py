@@ -146,4 +146,3 @@ def _record_key_lines(node, prefix: str, first_line: int, out: dict[str, int], s
         for index, item in enumerate(node.value):
             out.setdefault(f"{prefix}{index}", first_line + item.start_mark.line)
             _record_key_lines(item, f"{prefix}{index}.", first_line, out, sink)
-

@@ -55,7 +55,9 @@ def _schema_registry() -> Registry:
     resources_ = []
     for name in ("plan", "legal", "agencies"):
         schema = json.loads(
-            resources.files("cchc_kb.model.schema").joinpath(f"{name}.schema.json").read_text("utf-8")
+            resources.files("cchc_kb.model.schema")
+            .joinpath(f"{name}.schema.json")
+            .read_text("utf-8")
         )
         resources_.append((schema["$id"], Resource.from_contents(schema)))
     return Registry().with_resources(resources_)
@@ -473,6 +475,18 @@ def _check_references(repo: Repository) -> None:
                 if ref not in repo.legal:
                     report(doc, key, f"{key}: không có văn bản '{ref}' trong legal/")
                     ids.remove(ref)
+    # An old address leads to one page: never a current record's, never two records'.
+    claimed: dict[str, str] = {}
+    for doc in repo.legal.values():
+        for old in list(doc.former_ids):
+            if old in repo.legal or old in claimed:
+                owner = old if old in repo.legal else claimed[old]
+                report(
+                    doc, "id_cu", f"id_cu: '{old}' đã là địa chỉ của '{owner}'", "former-id-taken"
+                )
+                doc.former_ids.remove(old)
+            else:
+                claimed[old] = doc.id
 
 
 def _check_source_files(repo: Repository) -> None:
