@@ -15,6 +15,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "cite": ("cchc_kb.cite.command", "liệt kê các trích dẫn văn bản trong một tệp (JSON)"),
     "import": ("cchc_kb.importer", "chuyển văn bản .txt/.md/.docx/.pdf thành kế hoạch Markdown"),
+    "publish": (
+        "cchc_kb.publish",
+        "liệt kê (và chép) các tệp site đã thêm, sửa, xóa so với lần đăng trước",
+    ),
     "corpus": ("cchc_kb.synthetic", "ghi một kho kế hoạch tổng hợp để kiểm thử, đo hiệu năng"),
 }
 

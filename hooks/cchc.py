@@ -17,9 +17,12 @@ import yaml
 from mkdocs.structure.files import File
 
 from cchc_kb.load import load_corpus
+from cchc_kb.publish import write_manifest
 from cchc_kb.site.build import build_pages, site_files
 from cchc_kb.site.search import folded_text, identity_text, index_site
 from cchc_kb.site.settings import SiteSettings
+from cchc_kb.site.share import attribute_text, report_href, report_target
+from cchc_kb.site.sitemaps import MAX_URLS, document_dates, sitemap_files
 
 log = logging.getLogger("mkdocs.hooks.cchc")
 _state: dict = {}
@@ -30,6 +33,7 @@ def on_config(config):
     settings = SiteSettings.from_config(cchc, config.site_name, config.site_url)
     root = Path(config.config_file_path).parent / str(cchc.get("root") or ".")
     _state.update(settings=settings, root=root.resolve())
+    report_target(cchc.get("report"))  # a javascript: or malformed address stops the build
     # MkDocs dates the sitemap with the build time unless SOURCE_DATE_EPOCH is set: use as_of.
     as_of = settings.as_of
     epoch = datetime(as_of.year, as_of.month, as_of.day, tzinfo=UTC).timestamp()
@@ -54,6 +58,10 @@ def on_files(files, config):
     for item in site_files(corpus, settings):
         if item.path not in existing:
             files.append(File.generated(config, item.path, content=item.content))
+    _state["sitemap"] = (
+        [f.url for f in files.documentation_pages()],
+        document_dates(corpus, settings),
+    )
     return files
 
 
@@ -61,11 +69,22 @@ def on_env(env, config, files):
     # The hidden copies that let Pagefind find indexed pages typed without diacritics.
     env.filters["cchc_folded"] = folded_text
     env.filters["cchc_identity"] = identity_text
+    env.filters["cchc_text"] = attribute_text  # share metadata and report link
+    env.filters["cchc_report_href"] = report_href
     return env
 
 
 def on_post_build(config):
+    site = Path(config.site_dir)
+    if config.site_url:
+        page_urls, dates = _state["sitemap"]
+        max_urls = int(_state["settings"].extra.get("sitemap_max_urls") or MAX_URLS)
+        for item in sitemap_files(page_urls, dates, _state["settings"].site_url, max_urls):
+            (site / item.path).write_bytes(item.content)
+    else:
+        log.warning("site_url chưa được đặt trong mkdocs.yml: không ghi sitemap")
     log.debug(index_site(config.site_dir))  # Pagefind: _pagefind/ for the "Tìm kiếm" page
+    write_manifest(site)  # last: it lists every file of the site
 
 
 def _with_front_matter(page) -> str:
