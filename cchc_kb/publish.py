@@ -122,7 +122,10 @@ def compare(old: dict[str, Entry], new: dict[str, Entry]) -> Changes:
 def copy_changes(site: Path, changes: Changes, target: Path) -> None:
     """``target/files/…`` (the files to upload), ``upload.txt`` and ``delete.txt``."""
     if target.exists() and any(target.iterdir()):
-        raise FileExistsError(f"{target}: thư mục đích phải trống hoặc chưa tồn tại")
+        # A previous publish output is replaced; any other folder is left alone.
+        if {p.name for p in target.iterdir()} - {FILES_DIR, UPLOAD_LIST, DELETE_LIST}:
+            raise FileExistsError(f"{target}: thư mục đích phải trống hoặc chưa tồn tại")
+        shutil.rmtree(target)
     files = target / FILES_DIR
     files.mkdir(parents=True, exist_ok=True)
     for rel in changes.upload:
