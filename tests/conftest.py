@@ -30,10 +30,12 @@ class Build:
         return (self.site / url_path / "index.html").read_text("utf-8")
 
 
-def site_config(repo: Path) -> Path:
+def site_config(repo: Path, cchc: dict | None = None) -> Path:
     """A mkdocs.yml for a repository outside the project: the project's config, pointed back
-    at the project's docs, theme overrides and hook, with the corpus root set to ``repo``."""
+    at the project's docs, theme overrides and hook, with the corpus root set to ``repo``
+    and ``cchc`` merged into ``extra.cchc``."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
+    config["extra"]["cchc"].update(cchc or {})
     config["docs_dir"] = str(ROOT / "docs")
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config["hooks"] = [str(ROOT / h) for h in config["hooks"]]
@@ -43,9 +45,9 @@ def site_config(repo: Path) -> Path:
     return path
 
 
-def build_site(repo: Path, site: Path, strict: bool = True) -> Build:
+def build_site(repo: Path, site: Path, strict: bool = True, cchc: dict | None = None) -> Build:
     """Run ``mkdocs build`` in a subprocess, as a maintainer would."""
-    config = repo / "mkdocs.yml" if repo == ROOT else site_config(repo)
+    config = repo / "mkdocs.yml" if repo == ROOT else site_config(repo, cchc)
     cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)]
     cmd.append("--strict" if strict else "--no-strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
