@@ -153,7 +153,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     manifest = args.site / MANIFEST_PATH
     if not manifest.is_file():
-        print(f"{manifest}:1: error: manifest-missing: chưa dựng site (make build)", file=sys.stderr)
+        print(
+            f"{manifest}:1: error: manifest-missing: chưa dựng site (make build)", file=sys.stderr
+        )
         return 1
     try:
         new = read_manifest(manifest)
