@@ -1,0 +1,142 @@
+"""The staff pipeline run locally: the same make targets the CI files call, on a copy of the
+seed repository with a plan text dropped into inbox/. A failed check publishes nothing."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT
+
+from cchc_kb.publish import DELETE_LIST, FILES_DIR, MANIFEST_PATH, UPLOAD_LIST, read_manifest
+
+PIPELINE = ["inbox", "findings", "build", "publish"]
+INBOX_TEXT = Path(__file__).parent / "data" / "inbox" / "Kế hoạch tuyên truyền CCHC 2023.txt"
+NEW_PLAN = "so-xay-dung-thai-binh-2023-tuyen-truyen-cchc"
+BAD_TEXT = (
+    "Số: 12/KH-ABC\n\nHà Nội, ngày 05 tháng 3 năm 2024\n\nKẾ HOẠCH\nThử nghiệm\n\nNội dung.\n"
+)
+# What a repository holds besides the package (installed in the project's .venv).
+REPOSITORY = ("plans", "legal", "docs", "overrides", "hooks", "inbox")
+FILES = ("mkdocs.yml", "Makefile", "pyproject.toml", "constraints.txt")
+
+
+def copy_project(target: Path) -> Path:
+    for folder in REPOSITORY:
+        shutil.copytree(ROOT / folder, target / folder)
+    for name in FILES:
+        shutil.copy2(ROOT / name, target / name)
+        # Older than the project's .venv stamp: make uses that environment as it is.
+        os.utime(target / name, (0, 0))
+    return target
+
+
+def make(repo: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    cmd = ["make", "--no-print-directory", "-C", str(repo), f"VENV={ROOT / '.venv'}", *args]
+    return subprocess.run(cmd, env=env, capture_output=True, text=True)
+
+
+def inbox_files(repo: Path) -> list[str]:
+    return sorted(p.name for p in (repo / "inbox").iterdir())
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """The seeds built and published once; then a plan uploaded into inbox/ and the pipeline."""
+    repo = copy_project(tmp_path_factory.mktemp("pipeline") / "repo")
+    first = make(repo, "build")
+    assert first.returncode == 0, first.stdout + first.stderr
+    shutil.copy2(repo / "site" / MANIFEST_PATH, repo / "last-manifest.json")
+    shutil.copy2(INBOX_TEXT, repo / "inbox" / INBOX_TEXT.name)
+    run = make(repo, *PIPELINE, "SINCE=last-manifest.json")
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    return repo, run
+
+
+def test_inbox_file_becomes_a_plan_and_the_inbox_is_emptied(published):
+    repo, _ = published
+    assert inbox_files(repo) == ["README.md"]
+    folder = repo / "plans" / "so-xay-dung-thai-binh" / "2023"
+    assert (folder / f"{NEW_PLAN}.md").is_file()
+    assert (folder / INBOX_TEXT.name).read_bytes() == INBOX_TEXT.read_bytes()
+    page = (repo / "site" / "ke-hoach" / NEW_PLAN / "index.html").read_text("utf-8")
+    assert "Kế hoạch 45/KH-SXD" in page
+
+
+def test_findings_are_kept_for_the_comment(published):
+    repo, run = published
+    findings = (repo / "findings.txt").read_text("utf-8")
+    assert re.search(r"\d+ kế hoạch, \d+ văn bản, \d+ cơ quan: 0 lỗi, \d+ cảnh báo", findings)
+    assert ": warning: " in findings and ": error: " not in findings
+    assert findings.strip() in run.stdout
+
+
+def test_only_the_changed_files_are_published(published):
+    repo, _ = published
+    out = repo / "publish"
+    upload = (out / UPLOAD_LIST).read_text("utf-8").splitlines()
+    for path in (
+        f"ke-hoach/{NEW_PLAN}/index.html",
+        "ke-hoach/index.html",
+        "ke-hoach/feed.xml",
+        "sitemap-1.xml",
+        "du-lieu/plans.csv",
+        MANIFEST_PATH,
+    ):
+        assert path in upload, path
+    total = read_manifest(repo / "site" / MANIFEST_PATH)
+    assert len(upload) < len(total) / 2
+    # An agency the new plan has nothing to do with is not uploaded again.
+    assert "co-quan/ubnd-tinh-dong-nai/index.html" in total
+    assert "co-quan/ubnd-tinh-dong-nai/index.html" not in upload
+    copied = sorted(
+        p.relative_to(out / FILES_DIR).as_posix()
+        for p in (out / FILES_DIR).rglob("*")
+        if p.is_file()
+    )
+    assert copied == upload
+    assert (out / DELETE_LIST).is_file()
+
+
+def test_a_failed_check_publishes_nothing(tmp_path):
+    repo = copy_project(tmp_path / "repo")
+    (repo / "inbox" / "khong-ro-co-quan.txt").write_text(BAD_TEXT, "utf-8")
+    run = make(repo, *PIPELINE)
+    assert run.returncode != 0
+    findings = (repo / "findings.txt").read_text("utf-8")
+    assert re.search(r"^plans/\S+\.md:\d+: error: ", findings, flags=re.M), findings
+    assert not (repo / "site").exists()
+    assert not (repo / "publish").exists()
+
+
+def test_an_unreadable_upload_stays_in_the_inbox(tmp_path):
+    repo = copy_project(tmp_path / "repo")
+    (repo / "inbox" / "ke-hoach.odt").write_bytes(b"PK\x03\x04")
+    run = make(repo, *PIPELINE)
+    assert run.returncode != 0
+    assert "ke-hoach.odt" in run.stderr
+    assert "ke-hoach.odt" in inbox_files(repo)
+    assert not (repo / "publish").exists()
+
+
+def _make_targets(commands: list[str]) -> list[str]:
+    return [m for command in commands for m in re.findall(r"\bmake ([a-z]+)", command)]
+
+
+def test_ci_files_run_the_same_make_targets():
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    github = yaml.safe_load((ROOT / ".github" / "workflows" / "cap-nhat.yml").read_text("utf-8"))
+    steps = github["jobs"]["cap-nhat"]["steps"]
+    assert _make_targets([s["run"] for s in steps if "run" in s]) == PIPELINE
+    assert "inbox/**" in github[True]["push"]["paths"]  # YAML reads the key "on" as True
+    gitlab = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text("utf-8"))
+    assert _make_targets(gitlab["cap-nhat"]["script"]) == PIPELINE
+    for target in PIPELINE:
+        assert re.search(rf"^{target}:", makefile, flags=re.M), target
