@@ -68,6 +68,7 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench_cite.py
 	$(BIN)/python scripts/eval_cite.py
 	$(BIN)/python scripts/bench_graph.py
+	$(BIN)/python scripts/bench_publish.py
 
 clean:
 	rm -rf site $(VENV)
