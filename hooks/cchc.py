@@ -82,7 +82,8 @@ def on_post_build(config):
         for item in sitemap_files(page_urls, dates, _state["settings"].site_url, max_urls):
             (site / item.path).write_bytes(item.content)
     else:
-        log.warning("site_url chưa được đặt trong mkdocs.yml: không ghi sitemap")
+        # Not an error: a preview without an address is fine, it only cannot have sitemaps.
+        log.info("site_url chưa được đặt trong mkdocs.yml: không ghi sitemap, robots.txt")
     log.debug(index_site(config.site_dir))  # Pagefind: _pagefind/ for the "Tìm kiếm" page
     write_manifest(site)  # last: it lists every file of the site
 
