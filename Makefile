@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check lint bench clean browser inbox findings publish
+.PHONY: serve build test check lint bench clean browser import-tools inbox findings publish
 
 # The publishing pipeline (.github/workflows/cap-nhat.yml, .gitlab-ci.yml) runs, in order:
 # make inbox, make findings, make build, make publish. A failed step stops it: nothing is
@@ -31,6 +31,17 @@ browser:
 		echo "Chromium is needed for the browser tests. Run: sudo apt-get install -y chromium"; exit 1; \
 	fi
 
+# Importing scans and .doc files uses Debian's Tesseract (with its Vietnamese data) and antiword.
+import-tools:
+	@if command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie \
+		&& command -v antiword >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			tesseract-ocr tesseract-ocr-vie antiword >/dev/null; \
+	else \
+		echo "OCR and .doc import need: sudo apt-get install -y tesseract-ocr tesseract-ocr-vie antiword"; exit 1; \
+	fi
+
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
@@ -40,11 +51,13 @@ serve: build
 check: $(STAMP)
 	$(BIN)/cchc check .
 
-# Imports every file uploaded into inbox/ as a plan (plans/<agency>/<year>/), then empties the
-# inbox; on an import error the files stay for the next try.
+# Imports every file uploaded into inbox/ (.docx, .doc, .pdf, scans, .txt) as a plan
+# (plans/<agency>/<year>/), then empties the inbox; on an import error the files stay for the
+# next try. A plan uploaded again updates its file (--force keeps the hand-edited fields).
+# Scans and .doc files need `make import-tools` first (the CI files run it).
 inbox: $(STAMP)
 	@find $(INBOX) -maxdepth 1 -type f ! -name '.*' ! -name 'README.md' -print0 2>/dev/null \
-		| sort -z | xargs -0 -r $(BIN)/cchc import --out plans
+		| sort -z | xargs -0 -r $(BIN)/cchc import --force --out plans
 	@find $(INBOX) -maxdepth 1 -type f ! -name '.*' ! -name 'README.md' -delete 2>/dev/null || true
 
 # `make check` whose findings are also kept in $(FINDINGS), for the pipeline's comment.
@@ -58,9 +71,11 @@ publish: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
-test: $(STAMP) browser
+test: $(STAMP) browser import-tools
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/cchc check .
 	$(BIN)/pytest -q
 
@@ -68,6 +83,7 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench_cite.py
 	$(BIN)/python scripts/eval_cite.py
 	$(BIN)/python scripts/bench_graph.py
+	$(BIN)/python scripts/bench_pdf_extract.py
 	$(BIN)/python scripts/bench_publish.py
 
 clean:

@@ -1,9 +1,11 @@
-"""MkDocs adapter: load the corpus, add the package's pages and files, pin "today", index.
+"""MkDocs adapter: load the corpus, add the package's pages and files, pin "today", index;
+after the build, the sitemaps and, last, the manifest ``cchc publish`` compares.
 
 The only file that knows MkDocs. Diagnostics: errors (a record that could not become a page)
 are logged at ERROR, so ``mkdocs build --strict`` stops on them; data-quality warnings are
 logged at INFO, because they describe real texts that are published as they are and must not
-break a build. ``cchc check`` prints both.
+break a build. The diagnostics come with the build (``SiteBuild.diagnostics``): the
+same list ``cchc check`` prints, so both fail on the same errors.
 """
 
 from __future__ import annotations
@@ -11,18 +13,19 @@ from __future__ import annotations
 import logging
 import os
 from datetime import UTC, datetime
+from html import escape
 from pathlib import Path
 
 import yaml
 from mkdocs.structure.files import File
 
-from cchc_kb.load import load_corpus
-from cchc_kb.publish import write_manifest
-from cchc_kb.site.build import build_pages, site_files
+from cchc_kb.corpus import build_corpus
+from cchc_kb.site.build import build_site
+from cchc_kb.site.manifest import write_manifest
 from cchc_kb.site.search import folded_text, identity_text, index_site
 from cchc_kb.site.settings import SiteSettings
 from cchc_kb.site.share import attribute_text, report_href, report_target
-from cchc_kb.site.sitemaps import MAX_URLS, document_dates, sitemap_files
+from cchc_kb.site.sitemaps import document_dates, max_urls, write_sitemaps
 
 log = logging.getLogger("mkdocs.hooks.cchc")
 _state: dict = {}
@@ -30,10 +33,13 @@ _state: dict = {}
 
 def on_config(config):
     cchc = config.extra.get("cchc") or {}
-    settings = SiteSettings.from_config(cchc, config.site_name, config.site_url)
+    settings = SiteSettings.from_config(
+        cchc, config.site_name, config.site_url, config.use_directory_urls
+    )
     root = Path(config.config_file_path).parent / str(cchc.get("root") or ".")
     _state.update(settings=settings, root=root.resolve())
     report_target(cchc.get("report"))  # a javascript: or malformed address stops the build
+    max_urls(settings)  # so does a sitemap size that is not a whole number in range
     # MkDocs dates the sitemap with the build time unless SOURCE_DATE_EPOCH is set: use as_of.
     as_of = settings.as_of
     epoch = datetime(as_of.year, as_of.month, as_of.day, tzinfo=UTC).timestamp()
@@ -43,8 +49,9 @@ def on_config(config):
 
 def on_files(files, config):
     settings: SiteSettings = _state["settings"]
-    corpus = load_corpus(_state["root"])
-    for diag in corpus.diagnostics:
+    corpus = build_corpus(_state["root"])
+    site = build_site(corpus, settings, {f.src_uri for f in files})
+    for diag in site.diagnostics:
         level = logging.ERROR if diag.severity == "error" else logging.INFO
         log.log(level, diag.format())
     # Material's JavaScript is not used (pages work without it) and its bundles and source maps
@@ -52,14 +59,12 @@ def on_files(files, config):
     for file in list(files):
         if file.src_uri.startswith("assets/javascripts/") or file.src_uri.endswith(".map"):
             files.remove(file)
-    existing = {f.src_uri for f in files}
-    for page in build_pages(corpus, settings, existing):
+    for page in site.pages:
         files.append(File.generated(config, page.src, content=_with_front_matter(page)))
-    for item in site_files(corpus, settings):
-        if item.path not in existing:
-            files.append(File.generated(config, item.path, content=item.content))
+    for item in site.files:
+        files.append(File.generated(config, item.path, content=item.content))
     _state["sitemap"] = (
-        [f.url for f in files.documentation_pages()],
+        [f.src_uri for f in files.documentation_pages()],
         document_dates(corpus, settings),
     )
     return files
@@ -76,12 +81,7 @@ def on_env(env, config, files):
 
 def on_post_build(config):
     site = Path(config.site_dir)
-    if config.site_url:
-        page_urls, dates = _state["sitemap"]
-        max_urls = int(_state["settings"].extra.get("sitemap_max_urls") or MAX_URLS)
-        for item in sitemap_files(page_urls, dates, _state["settings"].site_url, max_urls):
-            (site / item.path).write_bytes(item.content)
-    else:
+    if not write_sitemaps(site, *_state["sitemap"], _state["settings"]):
         # Not an error: a preview without an address is fine, it only cannot have sitemaps.
         log.info("site_url chưa được đặt trong mkdocs.yml: không ghi sitemap, robots.txt")
     log.debug(index_site(config.site_dir))  # Pagefind: _pagefind/ for the "Tìm kiếm" page
@@ -90,8 +90,6 @@ def on_post_build(config):
 
 def _with_front_matter(page) -> str:
     """Page meta as YAML front-matter. MkDocs' templates print the title unescaped: escape it."""
-    from html import escape
-
     meta = {"title": escape(page.title, quote=True)}
     for key, value in page.meta.items():
         if key == "description":

@@ -1,5 +1,6 @@
 """The staff pipeline run locally: the same make targets the CI files call, on a copy of the
-seed repository with a plan text dropped into inbox/. A failed check publishes nothing."""
+seed repository with a plan text and a Word file dropped into inbox/. A failed check publishes
+nothing."""
 
 from __future__ import annotations
 
@@ -9,15 +10,24 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import docx
 import pytest
 import yaml
 from conftest import ROOT
 
-from cchc_kb.publish import DELETE_LIST, FILES_DIR, MANIFEST_PATH, UPLOAD_LIST, read_manifest
+from cchc_kb.commands.publish import DELETE_LIST, FILES_DIR, UPLOAD_LIST
+from cchc_kb.site.manifest import MANIFEST_PATH, read_manifest
 
 PIPELINE = ["inbox", "findings", "build", "publish"]
 INBOX_TEXT = Path(__file__).parent / "data" / "inbox" / "Kế hoạch tuyên truyền CCHC 2023.txt"
 NEW_PLAN = "so-xay-dung-thai-binh-2023-tuyen-truyen-cchc"
+# The same text with another number and title, uploaded as a Word file.
+INBOX_DOCX = "Kế hoạch kiểm tra CCHC 2023.docx"
+DOCX_PLAN = "so-xay-dung-thai-binh-2023-cchc"
+DOCX_EDITS = {
+    "45/KH-SXD": "46/KH-SXD",
+    "TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2023": "KIỂM TRA CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2023",
+}
 BAD_TEXT = (
     "Số: 12/KH-ABC\n\nHà Nội, ngày 05 tháng 3 năm 2024\n\nKẾ HOẠCH\nThử nghiệm\n\nNội dung.\n"
 )
@@ -43,6 +53,18 @@ def make(repo: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(cmd, env=env, capture_output=True, text=True)
 
 
+def write_docx(path: Path) -> None:
+    """A Word file as staff upload them: one paragraph per line of the inbox text, edited."""
+    text = INBOX_TEXT.read_text("utf-8")
+    for old, new in DOCX_EDITS.items():
+        assert old in text
+        text = text.replace(old, new)
+    document = docx.Document()
+    for line in text.split("\n"):
+        document.add_paragraph(line)
+    document.save(str(path))
+
+
 def inbox_files(repo: Path) -> list[str]:
     return sorted(p.name for p in (repo / "inbox").iterdir())
 
@@ -55,6 +77,7 @@ def published(tmp_path_factory):
     assert first.returncode == 0, first.stdout + first.stderr
     shutil.copy2(repo / "site" / MANIFEST_PATH, repo / "last-manifest.json")
     shutil.copy2(INBOX_TEXT, repo / "inbox" / INBOX_TEXT.name)
+    write_docx(repo / "inbox" / INBOX_DOCX)
     run = make(repo, *PIPELINE, "SINCE=last-manifest.json")
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     return repo, run
@@ -68,6 +91,36 @@ def test_inbox_file_becomes_a_plan_and_the_inbox_is_emptied(published):
     assert (folder / INBOX_TEXT.name).read_bytes() == INBOX_TEXT.read_bytes()
     page = (repo / "site" / "ke-hoach" / NEW_PLAN / "index.html").read_text("utf-8")
     assert "Kế hoạch 45/KH-SXD" in page
+
+
+def test_a_word_file_in_the_inbox_becomes_a_plan(published):
+    repo, _ = published
+    folder = repo / "plans" / "so-xay-dung-thai-binh" / "2023"
+    plan = (folder / f"{DOCX_PLAN}.md").read_text("utf-8")
+    assert "so_ky_hieu: 46/KH-SXD" in plan
+    assert (folder / INBOX_DOCX).is_file()  # the original, beside the plan
+    page = (repo / "site" / "ke-hoach" / DOCX_PLAN / "index.html").read_text("utf-8")
+    assert "Kế hoạch 46/KH-SXD" in page
+    assert "Kiểm tra công tác cải cách hành chính năm 2023" in page
+
+
+def test_a_plan_uploaded_again_updates_its_file(tmp_path):
+    """The second upload of a plan is imported over the first (make inbox passes --force),
+    keeping the fields a person wrote by hand."""
+    repo = copy_project(tmp_path / "repo")
+    shutil.copy2(INBOX_TEXT, repo / "inbox" / INBOX_TEXT.name)
+    first = make(repo, "inbox")
+    assert first.returncode == 0, first.stderr
+    plan = repo / "plans" / "so-xay-dung-thai-binh" / "2023" / f"{NEW_PLAN}.md"
+    hand_written = "linh_vuc:\n- chinh_quyen_so\n"
+    plan.write_text(plan.read_text("utf-8").replace("---\n", "---\n" + hand_written, 1), "utf-8")
+    changed = INBOX_TEXT.read_text("utf-8").replace("20 tháng 02", "21 tháng 02")
+    (repo / "inbox" / INBOX_TEXT.name).write_text(changed, "utf-8")
+    again = make(repo, "inbox")
+    assert again.returncode == 0, again.stderr
+    assert inbox_files(repo) == ["README.md"]
+    text = plan.read_text("utf-8")
+    assert "ngay_ban_hanh: '2023-02-21'" in text and hand_written in text
 
 
 def test_findings_are_kept_for_the_comment(published):
@@ -84,6 +137,7 @@ def test_only_the_changed_files_are_published(published):
     upload = (out / UPLOAD_LIST).read_text("utf-8").splitlines()
     for path in (
         f"ke-hoach/{NEW_PLAN}/index.html",
+        f"ke-hoach/{DOCX_PLAN}/index.html",
         "ke-hoach/index.html",
         "ke-hoach/feed.xml",
         "sitemap-1.xml",
@@ -127,16 +181,16 @@ def test_an_unreadable_upload_stays_in_the_inbox(tmp_path):
 
 
 def _make_targets(commands: list[str]) -> list[str]:
-    return [m for command in commands for m in re.findall(r"\bmake ([a-z]+)", command)]
+    return [m for command in commands for m in re.findall(r"\bmake ([a-z-]+)", command)]
 
 
 def test_ci_files_run_the_same_make_targets():
     makefile = (ROOT / "Makefile").read_text("utf-8")
     github = yaml.safe_load((ROOT / ".github" / "workflows" / "cap-nhat.yml").read_text("utf-8"))
     steps = github["jobs"]["cap-nhat"]["steps"]
-    assert _make_targets([s["run"] for s in steps if "run" in s]) == PIPELINE
+    assert _make_targets([s["run"] for s in steps if "run" in s]) == ["import-tools", *PIPELINE]
     assert "inbox/**" in github[True]["push"]["paths"]  # YAML reads the key "on" as True
     gitlab = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text("utf-8"))
-    assert _make_targets(gitlab["cap-nhat"]["script"]) == PIPELINE
-    for target in PIPELINE:
+    assert _make_targets(gitlab["cap-nhat"]["script"]) == ["import-tools", *PIPELINE]
+    for target in ["import-tools", *PIPELINE]:
         assert re.search(rf"^{target}:", makefile, flags=re.M), target

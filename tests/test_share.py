@@ -93,7 +93,8 @@ class Head(HTMLParser):
 
 
 def head_of(build, url: str) -> tuple[Head, str]:
-    html = build.html(url)
+    """The page at a directory URL ("ke-hoach/<id>/") or a file URL ("ke-hoach/<id>.html")."""
+    html = (build.site / url).read_text("utf-8") if url.endswith(".html") else build.html(url)
     parsed = Head()
     parsed.feed(html)
     return parsed, html
@@ -203,18 +204,19 @@ FORM = "https://gop-y.example/bao-loi?trang={url}&tieu-de={title}"
 
 @pytest.fixture(scope="module")
 def form_site(tmp_path_factory):
-    """The seeds plus a plan with markup and quotes in its summary; reports go to a form."""
+    """The seeds plus a plan with markup and quotes in its summary; reports go to a form; the
+    portal serves pages as ``.html`` files (no directory URLs)."""
     base = tmp_path_factory.mktemp("share")
     repo = copy_repository(base / "repo")
     plan = repo / "plans" / "so-xay-dung-hai-duong" / "2025" / f"{HOSTILE_ID}.md"
     plan.write_text(HOSTILE_PLAN, "utf-8")
-    build = build_site(repo, base / "site", cchc={"report": FORM})
+    build = build_site(repo, base / "site", cchc={"report": FORM}, use_directory_urls=False)
     assert build.returncode == 0, build.log[-3000:]
     return build
 
 
 def test_hostile_summary_is_escaped_once_in_share_metadata(form_site):
-    url = f"ke-hoach/{HOSTILE_ID}/"
+    url = f"ke-hoach/{HOSTILE_ID}.html"
     head, html = head_of(form_site, url)
     assert head.one("og:description") == HOSTILE_SUMMARY
     assert head.one("twitter:description") == HOSTILE_SUMMARY
@@ -225,8 +227,9 @@ def test_hostile_summary_is_escaped_once_in_share_metadata(form_site):
 
 
 def test_report_goes_to_the_configured_form(form_site):
-    url = f"ke-hoach/{HOSTILE_ID}/"
+    url = f"ke-hoach/{HOSTILE_ID}.html"
     head, _ = head_of(form_site, url)
+    assert head.canonical == head.one("og:url") == SITE_URL + url
     address, query = _report(head)
     assert address == "https://gop-y.example/bao-loi"
     assert query["trang"] == [SITE_URL + url]
@@ -234,11 +237,12 @@ def test_report_goes_to_the_configured_form(form_site):
 
 
 def test_unresolved_citation_page_has_share_metadata_and_report_link(form_site):
-    pages = sorted((form_site.site / "van-ban" / "chua-xac-dinh").glob("*/index.html"))
+    pages = sorted((form_site.site / "van-ban" / "chua-xac-dinh").glob("*.html"))
     assert pages, "the unknown Quyết định gets a stub page"
-    url = pages[0].parent.relative_to(form_site.site).as_posix() + "/"
+    url = pages[0].relative_to(form_site.site).as_posix()
     head, _ = head_of(form_site, url)
     assert head.one("og:type") == "article"
+    assert head.one("og:url") == SITE_URL + url
     address, query = _report(head)
     assert address == "https://gop-y.example/bao-loi" and query["trang"] == [SITE_URL + url]
 

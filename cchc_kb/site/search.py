@@ -32,12 +32,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..corpus import Corpus
-from ..models import Agency, Citation, Document
-from ..slug import ascii_fold
+from ..model.models import Agency, Citation, Document
+from ..model.slug import ascii_fold
 from . import urls
 from .common import agency_name, short_label
-from .md import esc, html_block
-from .page import Page
+from .fragments import block, link
+from .md import esc
+from .page import Page, PageMeta, SearchEntry
 
 SEARCH_SRC = "tim-kiem.md"
 BUNDLE_DIR = "_pagefind"
@@ -80,7 +81,7 @@ def number_forms(number: str | None) -> list[str]:
     return [f for f in forms if not (f in seen or seen.add(f))]
 
 
-def document_search(corpus: Corpus, doc: Document) -> dict:
+def document_search(corpus: Corpus, doc: Document) -> SearchEntry:
     """Result title (type + number + issuer + trích yếu) and search terms of a plan or legal
     page."""
     summary = " ".join((doc.summary or "").split())
@@ -91,15 +92,15 @@ def document_search(corpus: Corpus, doc: Document) -> dict:
     title = short_label(doc) + (f" của {issuer}" if issuer else "")
     title += f" — {summary}" if summary else ""
     issuer_name = agency_name(corpus, doc.issuer) if doc.issuer else ""
-    return {"title": title, "terms": [*number_forms(doc.number), issuer_name]}
+    return SearchEntry(title=title, terms=[*number_forms(doc.number), issuer_name])
 
 
-def agency_search(agency: Agency) -> dict:
-    return {"title": agency.name, "terms": list(agency.short_names or [])}
+def agency_search(agency: Agency) -> SearchEntry:
+    return SearchEntry(title=agency.name, terms=list(agency.short_names or []))
 
 
-def unresolved_search(title: str, citation: Citation) -> dict:
-    return {"title": title, "terms": number_forms(citation.number)}
+def unresolved_search(title: str, citation: Citation) -> SearchEntry:
+    return SearchEntry(title=title, terms=number_forms(citation.number))
 
 
 class _Text(HTMLParser):
@@ -156,44 +157,27 @@ def folded_text(html: str) -> str:
 # The search page
 
 
-def search_page(lookup_src: str, index_srcs: list[tuple[str, str]]) -> Page:
+def search_page(
+    scheme: urls.UrlScheme, lookup_src: str, index_srcs: list[tuple[str, str]]
+) -> Page:
     """ "Tìm kiếm": Pagefind's UI (loaded by the theme override), a plain form for ``?q=``
     and, without JavaScript, the index pages that do the same job."""
     src = SEARCH_SRC
-    links = [("Tra cứu văn bản", lookup_src), *index_srcs]
-    items = "".join(
-        f'<li><a href="{esc(urls.relative_url(src, to))}">{esc(text)}</a></li>'
-        for text, to in links
-    )
+    targets = [("Tra cứu văn bản", lookup_src), *index_srcs]
+    links = [link(scheme.relative_url(src, to), text) for text, to in targets]
     body = (
         "# Tìm kiếm\n\n"
         "Tìm kế hoạch, văn bản pháp luật và cơ quan theo tên, số ký hiệu hoặc trích yếu. "
         "Có thể gõ không dấu (“nghi dinh 61”) hoặc chỉ số hiệu (“61/2018”).\n\n"
-        + html_block('<div id="cchc-search" class="cchc-search"></div>')
-        + html_block(
-            '<noscript><p class="cchc-noscript">Ô tìm kiếm cần JavaScript. Không dùng '
-            "JavaScript, bạn vẫn tìm được mọi văn bản qua các trang sau:</p>"
-            f'<ul class="cchc-entry">{items}</ul></noscript>'
-        )
+        + block("search_box.html", links=links)
     )
-    return Page(
-        src=src,
-        title="Tìm kiếm",
-        markdown=body,
-        meta={"description": "Tìm kiếm kế hoạch và văn bản", "search_ui": True},
-    )
+    meta = PageMeta(description="Tìm kiếm kế hoạch và văn bản", search_ui=True)
+    return Page(src=src, title="Tìm kiếm", markdown=body, meta=meta)
 
 
-def search_form(from_src: str) -> str:
+def search_form(scheme: urls.UrlScheme, from_src: str) -> str:
     """A plain GET form to the search page: works without JavaScript (the page reads ?q=)."""
-    action = urls.relative_url(from_src, SEARCH_SRC)
-    return html_block(
-        f'<form class="cchc-search-form" role="search" action="{esc(action)}" method="get">'
-        '<label for="cchc-q">Tìm kiếm văn bản</label>'
-        '<input id="cchc-q" type="search" name="q" autocomplete="off" '
-        'placeholder="Ví dụ: nghi dinh 61, 61/2018, tien tien">'
-        '<button type="submit">Tìm</button></form>'
-    )
+    return block("search_form.html", action=scheme.relative_url(from_src, SEARCH_SRC))
 
 
 # ---------------------------------------------------------------------------------------------
