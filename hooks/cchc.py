@@ -19,9 +19,9 @@ from pathlib import Path
 import yaml
 from mkdocs.structure.files import File
 
+from cchc_kb.commands.publish import write_manifest
 from cchc_kb.corpus import build_corpus
 from cchc_kb.site.build import build_site
-from cchc_kb.site.manifest import write_manifest
 from cchc_kb.site.search import folded_text, identity_text, index_site
 from cchc_kb.site.settings import SiteSettings
 from cchc_kb.site.share import attribute_text, report_href, report_target

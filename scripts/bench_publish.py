@@ -19,8 +19,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from cchc_kb.commands.publish import compare  # noqa: E402
-from cchc_kb.site.manifest import MANIFEST_PATH, read_manifest  # noqa: E402
+from cchc_kb.commands.publish import MANIFEST_PATH, compare, read_manifest  # noqa: E402
 from cchc_kb.synthetic import write_repository  # noqa: E402
 
 EDITED = ROOT / "plans/so-xay-dung-thai-binh/2022/so-xay-dung-thai-binh-2022-tuyen-truyen-cchc.md"

@@ -33,6 +33,11 @@ def test_pages_carry_only_keys_of_the_contract(real_corpus):
     assert {"description", "json_ld", "search", "search_ui", "feed", "unchecked"} <= used
 
 
+def test_the_title_is_the_pages_own_not_meta():
+    with pytest.raises(ValueError, match="Page.title"):
+        Page("a.md", "A", "", meta={"title": "B"})
+
+
 def test_a_key_outside_the_contract_is_refused():
     with pytest.raises(ValueError, match="khong-co"):
         Page("a.md", "A", "", meta={"khong-co": 1})

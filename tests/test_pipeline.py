@@ -15,8 +15,13 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from cchc_kb.commands.publish import DELETE_LIST, FILES_DIR, UPLOAD_LIST
-from cchc_kb.site.manifest import MANIFEST_PATH, read_manifest
+from cchc_kb.commands.publish import (
+    DELETE_LIST,
+    FILES_DIR,
+    MANIFEST_PATH,
+    UPLOAD_LIST,
+    read_manifest,
+)
 
 PIPELINE = ["inbox", "findings", "build", "publish"]
 INBOX_TEXT = Path(__file__).parent / "data" / "inbox" / "Kế hoạch tuyên truyền CCHC 2023.txt"

@@ -14,16 +14,19 @@ from pathlib import Path
 import pytest
 from conftest import build_site, copy_repository
 
-from cchc_kb.commands.publish import DELETE_LIST, FILES_DIR, UPLOAD_LIST, compare
-from cchc_kb.site import urls
-from cchc_kb.site.manifest import (
+from cchc_kb.commands.publish import (
+    DELETE_LIST,
+    FILES_DIR,
     MANIFEST_PATH,
+    UPLOAD_LIST,
     Entry,
+    compare,
     manifest_bytes,
     read_manifest,
     site_entries,
     write_manifest,
 )
+from cchc_kb.site import urls
 
 PLAN_ID = "so-xay-dung-thai-binh-2022-tuyen-truyen-cchc"
 PLAN_FILE = f"plans/so-xay-dung-thai-binh/2022/{PLAN_ID}.md"

@@ -1,23 +1,88 @@
-"""``cchc publish``: the files of a built site added, changed or removed since a publication.
+"""Publish only what changed: the manifest of a built site and ``cchc publish``.
 
-It compares the site's manifest (``site/manifest.py``, written by every build) with the one
-the portal last received, so a rebuild that changed one plan uploads a few dozen files, not
-the whole site.
+Every build writes ``du-lieu/manifest.json`` into the site, last (the hook calls
+``write_manifest``): each output file's path, size and SHA-256. Builds are deterministic, so
+comparing the manifest a portal last received with the new site names exactly the files to
+upload and the files to delete; a rebuild that changed one plan uploads a few dozen files, not
+the whole site. The manifest travels with the site, so the one last published can always be
+fetched back from the portal.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..site.manifest import MANIFEST_PATH, Entry, ManifestError, read_manifest, site_entries
-
+MANIFEST_PATH = "du-lieu/manifest.json"  # inside the site, with the open data (urls.DATA_DIR)
+FORMAT = "cchc-manifest/1"
 UPLOAD_LIST = "upload.txt"  # rsync --files-from: added and changed files
 DELETE_LIST = "delete.txt"  # files to remove from the portal
 FILES_DIR = "files"  # the files to upload, in the site's layout
+
+
+@dataclass(frozen=True)
+class Entry:
+    sha256: str
+    size: int
+
+
+def _digest(path: Path) -> Entry:
+    sha = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            sha.update(block)
+    return Entry(sha.hexdigest(), path.stat().st_size)
+
+
+def site_entries(site: Path) -> dict[str, Entry]:
+    """Every file of a built site except the manifest itself, by POSIX path."""
+    entries = {}
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        rel = path.relative_to(site).as_posix()
+        if rel != MANIFEST_PATH:
+            entries[rel] = _digest(path)
+    return entries
+
+
+def manifest_bytes(entries: dict[str, Entry]) -> bytes:
+    """JSON with one line per file, so the manifest stays small and diffs line by line."""
+    lines = [
+        f"  {json.dumps(path)}: {json.dumps({'sha256': e.sha256, 'size': e.size})}"
+        for path, e in sorted(entries.items())
+    ]
+    text = f'{{"format": "{FORMAT}", "files": {{\n' + ",\n".join(lines) + "\n}}\n"
+    return text.encode("utf-8")
+
+
+def write_manifest(site: Path) -> Path:
+    """Write the site's manifest; call it last, when nothing else writes into the site."""
+    target = site / MANIFEST_PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(manifest_bytes(site_entries(site)))
+    return target
+
+
+class ManifestError(ValueError):
+    pass
+
+
+def read_manifest(path: Path) -> dict[str, Entry]:
+    """The entries of a manifest file; a clear error naming the file when it is not one."""
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ManifestError(f"{path}:1: error: manifest-unreadable: {exc}") from exc
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ManifestError(f"{path}:1: error: manifest-format: không phải tệp {FORMAT}")
+    try:
+        return {p: Entry(str(v["sha256"]), int(v["size"])) for p, v in data["files"].items()}
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ManifestError(f"{path}:1: error: manifest-format: mục hỏng ({exc})") from exc
 
 
 @dataclass

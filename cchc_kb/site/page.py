@@ -18,6 +18,8 @@ class PageMeta(TypedDict, total=False):
     Material's ``base.html`` for the title and description) read it. A key outside this
     definition is refused when the page is made.
 
+    - ``title``: written by the hook from ``Page.title`` (escaped), never by a page; Material's
+      ``<title>`` and the share tags (partials/cchc-share.html) read it.
     - ``description``: ``<meta name=description>`` (Material); the hook squeezes whitespace
       and escapes it.
     - ``json_ld``: a schema.org object, printed as ``<script type=application/ld+json>``
@@ -31,6 +33,7 @@ class PageMeta(TypedDict, total=False):
       help check them (partials/cchc-report.html).
     """
 
+    title: str
     description: str
     json_ld: dict
     search: SearchEntry
@@ -54,6 +57,8 @@ class Page:
         unknown = sorted(set(self.meta) - set(PAGE_META))
         if unknown:
             raise ValueError(f"{self.src}: page meta not in PAGE_META: {', '.join(unknown)}")
+        if "title" in self.meta:
+            raise ValueError(f"{self.src}: the title is Page.title, not page meta")
 
 
 @dataclass
