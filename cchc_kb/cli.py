@@ -28,6 +28,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "liệt kê (và chép) các tệp site đã thêm, sửa, xóa so với lần đăng trước",
     ),
     "corpus": ("cchc_kb.synthetic", "ghi một kho kế hoạch tổng hợp để kiểm thử, đo hiệu năng"),
+    "federate": (
+        "cchc_kb.site.federation",
+        "gộp tìm kiếm và đồ thị của các trang tỉnh thành trang toàn quốc",
+    ),
 }
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
@@ -19,6 +20,7 @@ from pathlib import Path
 import yaml
 from mkdocs.structure.files import File
 
+from cchc_kb import phases
 from cchc_kb.commands.publish import write_manifest
 from cchc_kb.corpus import build_corpus
 from cchc_kb.site.build import build_site
@@ -26,6 +28,7 @@ from cchc_kb.site.search import folded_text, identity_text, index_site
 from cchc_kb.site.settings import SiteSettings
 from cchc_kb.site.share import attribute_text, report_href, report_target
 from cchc_kb.site.sitemaps import document_dates, max_urls, write_sitemaps
+from cchc_kb.source.repository import LEGAL_DIR, PLANS_DIR
 
 log = logging.getLogger("mkdocs.hooks.cchc")
 _state: dict = {}
@@ -40,6 +43,7 @@ def on_config(config):
     _state.update(settings=settings, root=root.resolve())
     report_target(cchc.get("report"))  # a javascript: or malformed address stops the build
     max_urls(settings)  # so does a sitemap size that is not a whole number in range
+    phases.reset()
     # MkDocs dates the sitemap with the build time unless SOURCE_DATE_EPOCH is set: use as_of.
     as_of = settings.as_of
     epoch = datetime(as_of.year, as_of.month, as_of.day, tzinfo=UTC).timestamp()
@@ -70,6 +74,14 @@ def on_files(files, config):
     return files
 
 
+def on_serve(server, config, builder):
+    # The corpus lives outside docs/: an edited plan, legal record or agency must rebuild too.
+    for folder in (PLANS_DIR, LEGAL_DIR):
+        if (_state["root"] / folder).is_dir():
+            server.watch(str(_state["root"] / folder))
+    return server
+
+
 def on_env(env, config, files):
     # The hidden copies that let Pagefind find indexed pages typed without diacritics.
     env.filters["cchc_folded"] = folded_text
@@ -79,13 +91,37 @@ def on_env(env, config, files):
     return env
 
 
+# Markdown conversion runs between these two page events, the theme's templates between the
+# next two: the spans are charged to their phases for benchmarks (cchc_kb.phases).
+def on_page_markdown(markdown, page, config, files):
+    _state["span"] = time.perf_counter()
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    phases.add("markdown", time.perf_counter() - _state.pop("span", time.perf_counter()))
+    return html
+
+
+def on_page_context(context, page, config, nav):
+    _state["span"] = time.perf_counter()
+    return context
+
+
+def on_post_page(output, page, config):
+    phases.add("templates", time.perf_counter() - _state.pop("span", time.perf_counter()))
+    return output
+
+
 def on_post_build(config):
     site = Path(config.site_dir)
     if not write_sitemaps(site, *_state["sitemap"], _state["settings"]):
         # Not an error: a preview without an address is fine, it only cannot have sitemaps.
         log.info("site_url chưa được đặt trong mkdocs.yml: không ghi sitemap, robots.txt")
-    log.debug(index_site(config.site_dir))  # Pagefind: _pagefind/ for the "Tìm kiếm" page
+    with phases.timed("search index"):
+        log.debug(index_site(config.site_dir))  # Pagefind: _pagefind/ for the "Tìm kiếm" page
     write_manifest(site)  # last: it lists every file of the site
+    phases.write_if_requested()
 
 
 def _with_front_matter(page) -> str:
