@@ -5,7 +5,16 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check lint bench bench-national fuzz clean browser import-tools
+.PHONY: serve build test check lint bench bench-national fuzz clean browser import-tools inbox findings publish
+
+# The publishing pipeline (.github/workflows/cap-nhat.yml, .gitlab-ci.yml) runs, in order:
+# make inbox, make findings, make build, make publish. A failed step stops it: nothing is
+# published after a failed check.
+INBOX ?= inbox
+FINDINGS ?= findings.txt
+SITE ?= site
+PUBLISH_DIR ?= publish
+SINCE ?=# manifest of the last publication (du-lieu/manifest.json); empty: publish everything
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +51,24 @@ serve: build
 check: $(STAMP)
 	$(BIN)/cchc check .
 
+# Imports every file uploaded into inbox/ (.docx, .doc, .pdf, scans, .txt) as a plan
+# (plans/<agency>/<year>/), then empties the inbox; on an import error the files stay for the
+# next try. A plan uploaded again updates its file (--force keeps the hand-edited fields).
+# Scans and .doc files need `make import-tools` first (the CI files run it).
+inbox: $(STAMP)
+	@find $(INBOX) -maxdepth 1 -type f ! -name '.*' ! -name 'README.md' -print0 2>/dev/null \
+		| sort -z | xargs -0 -r $(BIN)/cchc import --force --out plans
+	@find $(INBOX) -maxdepth 1 -type f ! -name '.*' ! -name 'README.md' -delete 2>/dev/null || true
+
+# `make check` whose findings are also kept in $(FINDINGS), for the pipeline's comment.
+findings: $(STAMP)
+	@$(BIN)/cchc check . > $(FINDINGS) 2>&1; status=$$?; cat $(FINDINGS); exit $$status
+
+# Lists the files added, changed or removed since $(SINCE) and copies them to $(PUBLISH_DIR)
+# (files/, upload.txt, delete.txt). Run after make build.
+publish: $(STAMP)
+	$(BIN)/cchc publish --site $(SITE) $(if $(SINCE),--since $(SINCE)) --to $(PUBLISH_DIR)
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
@@ -65,6 +92,7 @@ bench: $(STAMP)
 	$(BIN)/python scripts/eval_cite.py
 	$(BIN)/python scripts/bench_graph.py
 	$(BIN)/python scripts/bench_pdf_extract.py
+	$(BIN)/python scripts/bench_publish.py
 	$(BIN)/python scripts/bench_validity.py
 	$(BIN)/python scripts/bench_scale.py --sizes 2000 10000 20000
 

@@ -1,4 +1,5 @@
-"""MkDocs adapter: load the corpus, add the package's pages and files, pin "today", index.
+"""MkDocs adapter: load the corpus, add the package's pages and files, pin "today", index;
+after the build, the sitemaps and, last, the manifest ``cchc publish`` compares.
 
 The only file that knows MkDocs. Diagnostics: errors (a record that could not become a page)
 are logged at ERROR, so ``mkdocs build --strict`` stops on them; data-quality warnings are
@@ -19,11 +20,14 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
 from cchc_kb import phases
+from cchc_kb.commands.publish import write_manifest
 from cchc_kb.corpus import build_corpus
 from cchc_kb.site.build import build_site
 from cchc_kb.site.prerender import MarkdownConfig, prerender
 from cchc_kb.site.search import folded_text, identity_text, index_site
 from cchc_kb.site.settings import SiteSettings
+from cchc_kb.site.share import attribute_text, report_href, report_target
+from cchc_kb.site.sitemaps import document_dates, max_urls, write_sitemaps
 from cchc_kb.source.repository import LEGAL_DIR, PLANS_DIR
 
 log = logging.getLogger("mkdocs.hooks.cchc")
@@ -37,6 +41,8 @@ def on_config(config):
     )
     root = Path(config.config_file_path).parent / str(cchc.get("root") or ".")
     _state.update(settings=settings, root=root.resolve())
+    report_target(cchc.get("report"))  # a javascript: or malformed address stops the build
+    max_urls(settings)  # so does a sitemap size that is not a whole number in range
     phases.reset()
     # MkDocs dates the sitemap with the build time unless SOURCE_DATE_EPOCH is set: use as_of.
     as_of = settings.as_of
@@ -47,7 +53,8 @@ def on_config(config):
 
 def on_files(files, config):
     settings: SiteSettings = _state["settings"]
-    site = build_site(build_corpus(_state["root"]), settings, {f.src_uri for f in files})
+    corpus = build_corpus(_state["root"])
+    site = build_site(corpus, settings, {f.src_uri for f in files})
     for diag in site.diagnostics:
         level = logging.ERROR if diag.severity == "error" else logging.INFO
         log.log(level, diag.format())
@@ -71,6 +78,10 @@ def on_files(files, config):
     _state["pages"] = {
         page.src: (page, html) for page, html in zip(site.pages, rendered, strict=True)
     }
+    _state["sitemap"] = (
+        [f.src_uri for f in files.documentation_pages()],
+        document_dates(corpus, settings),
+    )
     return files
 
 
@@ -86,6 +97,8 @@ def on_env(env, config, files):
     # The hidden copies that let Pagefind find indexed pages typed without diacritics.
     env.filters["cchc_folded"] = folded_text
     env.filters["cchc_identity"] = identity_text
+    env.filters["cchc_text"] = attribute_text  # share metadata and report link
+    env.filters["cchc_report_href"] = report_href
     return env
 
 
@@ -120,6 +133,11 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
+    site = Path(config.site_dir)
+    if not write_sitemaps(site, *_state["sitemap"], _state["settings"]):
+        # Not an error: a preview without an address is fine, it only cannot have sitemaps.
+        log.info("site_url chưa được đặt trong mkdocs.yml: không ghi sitemap, robots.txt")
     with phases.timed("search index"):
         log.debug(index_site(config.site_dir))  # Pagefind: _pagefind/ for the "Tìm kiếm" page
+    write_manifest(site)  # last: it lists every file of the site
     phases.write_if_requested()

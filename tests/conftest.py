@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 
 from cchc_kb import preview
 from cchc_kb.preview import CHROMIUM, CHROMIUM_ARGS, SUBPATH, serve
@@ -30,14 +31,21 @@ class Build:
         return (self.site / url_path / "index.html").read_text("utf-8")
 
 
-def site_config(repo: Path, **settings: object) -> Path:
-    """The project's mkdocs.yml pointed at ``repo`` (cchc_kb.preview.site_config)."""
+def site_config(repo: Path, cchc: dict | None = None, **settings: object) -> Path:
+    """The project's mkdocs.yml pointed at ``repo`` (cchc_kb.preview.site_config), with
+    ``cchc`` merged into ``extra.cchc``."""
+    if cchc:
+        extra = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))["extra"]
+        extra["cchc"].update(cchc)
+        settings["extra"] = extra
     return preview.site_config(repo, ROOT, **settings)
 
 
-def build_site(repo: Path, site: Path, strict: bool = True, **settings: object) -> Build:
+def build_site(
+    repo: Path, site: Path, strict: bool = True, cchc: dict | None = None, **settings: object
+) -> Build:
     """Run ``mkdocs build`` in a subprocess, as a maintainer would."""
-    config = repo / "mkdocs.yml" if repo == ROOT else site_config(repo, **settings)
+    config = repo / "mkdocs.yml" if repo == ROOT else site_config(repo, cchc, **settings)
     cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)]
     cmd.append("--strict" if strict else "--no-strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

@@ -30,7 +30,12 @@ def test_pages_carry_only_keys_of_the_contract(real_corpus):
     pages = build_site(real_corpus, settings).pages
     used = set().union(*(p.meta for p in pages))
     assert used <= set(PAGE_META)
-    assert {"description", "json_ld", "search", "search_ui", "feed"} <= used
+    assert {"description", "json_ld", "search", "search_ui", "feed", "unchecked"} <= used
+
+
+def test_the_title_is_the_pages_own_not_meta():
+    with pytest.raises(ValueError, match="Page.title"):
+        Page("a.md", "A", "", meta={"title": "B"})
 
 
 def test_a_key_outside_the_contract_is_refused():

@@ -86,11 +86,16 @@ def _diagnostic_note(diag: Diagnostic) -> str:
     return f"{kind} (dòng {diag.line}, {diag.code}): {diag.message}"
 
 
-def document_page(ctx: Context, doc: Plan | LegalDoc, src: str, markdown: str) -> Page:
-    """A plan or legal page with the metadata both carry: description, JSON-LD, search title."""
+def document_page(
+    ctx: Context, doc: Plan | LegalDoc, src: str, markdown: str, unchecked: bool = False
+) -> Page:
+    """A plan or legal page with the metadata both carry: description, JSON-LD, search title;
+    ``unchecked`` when the page shows facts not yet checked against the original."""
     meta = PageMeta(
         description=doc.summary,
         json_ld=json_ld(ctx, doc, src),
         search=document_search(ctx.corpus, doc),
     )
+    if unchecked:
+        meta["unchecked"] = True
     return Page(src=src, title=heading(doc), markdown=markdown, meta=meta)

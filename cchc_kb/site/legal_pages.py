@@ -213,4 +213,5 @@ def legal_page(ctx: Context, doc: LegalDoc) -> list[Page]:
         out.append(plain_body(doc.body).rstrip() + "\n\n")
     out.append(notes_section(diagnostic_notes(ctx, doc)))
 
-    return [document_page(ctx, doc, src, "".join(out)), *extra_pages]
+    page = document_page(ctx, doc, src, "".join(out), unchecked=bool(unchecked))
+    return [page, *extra_pages]

@@ -19,7 +19,9 @@ class PageMeta(TypedDict, total=False):
     Material's ``base.html`` for the title and description) read it. A key outside this
     definition is refused when the page is made.
 
-    - ``description``: ``<meta name=description>`` (Material); ``theme_meta`` squeezes whitespace
+    - ``title``: written by the hook from ``Page.title`` (escaped), never by a page; Material's
+      ``<title>`` and the share tags (partials/cchc-share.html) read it.
+    - ``description``: ``<meta name=description>`` (Material); the hook squeezes whitespace
       and escapes it.
     - ``json_ld``: a schema.org object, printed as ``<script type=application/ld+json>``
       (main.html).
@@ -27,13 +29,18 @@ class PageMeta(TypedDict, total=False):
       identity line and the result title (main.html, ``cchc_kb.site.search``).
     - ``search_ui``: true on the 'Tìm kiếm' page: loads Pagefind's UI script (main.html).
     - ``feed``: path of the Atom feed announced by ``<link rel=alternate>`` (main.html).
+    - ``unchecked``: true when the page shows facts not yet checked against the original
+      (the "Thông tin chưa được kiểm tra" notice): the "Báo lỗi, góp ý" box asks readers to
+      help check them (partials/cchc-report.html).
     """
 
+    title: str
     description: str
     json_ld: dict
     search: SearchEntry
     search_ui: bool
     feed: str
+    unchecked: bool
 
 
 # The keys of the contract, for the check below and the tests.
@@ -51,6 +58,8 @@ class Page:
         unknown = sorted(set(self.meta) - set(PAGE_META))
         if unknown:
             raise ValueError(f"{self.src}: page meta not in PAGE_META: {', '.join(unknown)}")
+        if "title" in self.meta:
+            raise ValueError(f"{self.src}: the title is Page.title, not page meta")
 
     def theme_meta(self) -> dict:
         """The meta the generator's page gets. MkDocs' templates print the title and the
