@@ -18,7 +18,7 @@ from mkdocs.structure.files import File
 
 from cchc_kb.load import load_corpus
 from cchc_kb.site.build import build_pages, site_files
-from cchc_kb.site.search import folded_text, identity_text, index_site
+from cchc_kb.site.pagefind import index_site, ui_options
 from cchc_kb.site.settings import SiteSettings
 
 log = logging.getLogger("mkdocs.hooks.cchc")
@@ -58,14 +58,20 @@ def on_files(files, config):
 
 
 def on_env(env, config, files):
-    # The hidden copies that let Pagefind find indexed pages typed without diacritics.
-    env.filters["cchc_folded"] = folded_text
-    env.filters["cchc_identity"] = identity_text
+    env.globals["cchc_search_ui"] = ui_options()  # Pagefind UI options the index implies
     return env
 
 
+def on_page_context(context, page, config, nav):
+    # What each page tells the search index beyond its text (cchc_kb/site/pagefind.py).
+    if page.meta.get("search"):
+        _state.setdefault("search", {})[page.file.dest_uri] = page.meta["search"]
+    return context
+
+
 def on_post_build(config):
-    log.debug(index_site(config.site_dir))  # Pagefind: _pagefind/ for the "Tìm kiếm" page
+    pages = index_site(config.site_dir, _state.pop("search", {}))  # _pagefind/ for "Tìm kiếm"
+    log.debug("Pagefind indexed %d pages", pages)
 
 
 def _with_front_matter(page) -> str:

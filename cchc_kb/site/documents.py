@@ -377,7 +377,7 @@ def _document_page(ctx: Context, doc: Plan | LegalDoc, src: str, markdown: str, 
         "description": doc.summary,
         "json_ld": _json_ld(ctx, doc, src),
         "kind": kind,
-        "search": document_search(ctx.corpus, doc),
+        "search": document_search(ctx.corpus, doc, ctx.settings.as_of),
     }
     return Page(src=src, title=heading(doc), markdown=markdown, meta=meta)
 
