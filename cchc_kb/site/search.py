@@ -117,7 +117,12 @@ def document_search(corpus: Corpus, doc: Document, as_of: PartialDate) -> dict:
     return {
         "title": title,
         "kind": "stub" if getattr(doc, "stub", False) else "full",
-        "terms": [agency_name(corpus, doc.issuer) if doc.issuer else "", *signer],
+        # Province names with successors: "hai phong" finds a Hải Dương plan from before 2025.
+        "terms": [
+            agency_name(corpus, doc.issuer) if doc.issuer else "",
+            *signer,
+            *filters["Tỉnh/thành"],
+        ],
         "numbers": number_forms(doc.number),
         "details": {k: v for k, v in details.items() if v},
         "filters": {k: v for k, v in filters.items() if v},
