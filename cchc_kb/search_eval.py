@@ -43,7 +43,9 @@ class Outcome:
 
     @property
     def rank(self) -> int | None:
-        return self.found.index(self.query.expected) + 1 if self.query.expected in self.found else None
+        return (
+            self.found.index(self.query.expected) + 1 if self.query.expected in self.found else None
+        )
 
     @property
     def hit(self) -> bool:

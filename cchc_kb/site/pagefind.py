@@ -107,9 +107,7 @@ def ui_options() -> dict:
 class _BodyText(HTMLParser):
     """The text inside the ``data-pagefind-body`` element, without scripts and styles."""
 
-    VOID = frozenset(
-        "area base br col embed hr img input link meta source track wbr".split()
-    )
+    VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -357,7 +355,9 @@ def canonicalize(bundle: Path) -> None:
         filter_name, values = read_chunk(old)
         values = sorted(([v, sorted(pages)] for v, pages in values), key=_value_key)
         old.unlink()
-        filters.append([name, write_chunk(filter_dir, "pf_filter", [filter_name, values], 7, taken)])
+        filters.append(
+            [name, write_chunk(filter_dir, "pf_filter", [filter_name, values], 7, taken)]
+        )
     meta[3] = filters
     meta_path.unlink()
     new_hash = write_chunk(bundle, "pf_meta", meta, 10, set())

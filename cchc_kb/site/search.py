@@ -78,7 +78,7 @@ def province_names(corpus: Corpus, agency_id: str | None) -> list[str]:
 
 
 def issuer_short_name(corpus: Corpus, agency_id: str | None) -> str:
-    """"UBND xã Tiền Tiến" rather than "Ủy ban nhân dân xã Tiền Tiến"; never "CP" or "SXD"."""
+    """ "UBND xã Tiền Tiến" rather than "Ủy ban nhân dân xã Tiền Tiến"; never "CP" or "SXD"."""
     agency = corpus.agencies.get(agency_id or "")
     if agency is None:
         return agency_id or ""
