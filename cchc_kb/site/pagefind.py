@@ -14,8 +14,8 @@ with extra ``<meta>`` tags in its head that exist only in the index's copy:
   an exact number puts its document first; ``fold`` — the page's words that contain "đ",
   folded to "d", because Pagefind folds other marks itself but not "đ" ("nghi dinh" would not
   find "Nghị định");
-- the facts a result shows (type and number, agency, date, validity): the UI drops the
-  internal fields (``HIDDEN_META``) and shows these as tags;
+- the facts a result shows (``DETAILS``: type and number, agency, date, validity), which the
+  search page shows as tags under the result's title, and nothing else;
 - the filters (loại văn bản, cơ quan, tỉnh/thành, năm, lĩnh vực, hiệu lực).
 
 Excerpts come from the page's own text, so they always read with their diacritics.
@@ -57,10 +57,11 @@ BODY_MARK = "data-pagefind-body"
 # Searchable fields the index's copy adds, and their ranking weights (Pagefind's default for
 # "title" is 5). A full document's identity outranks a stub's; its number outranks both.
 META_WEIGHTS = {"title": 5.0, "so": 20.0, "ids": 10.0, "ids_stub": 1.0, "fold": 1.0}
-HIDDEN_META = ("so", "ids", "ids_stub", "fold")
 STUB_KINDS = ("stub",)
+# What a result shows under its title, in this order (the UI shows no other meta field).
+DETAILS = ("Văn bản", "Cơ quan", "Ngày ban hành", "Hiệu lực")
 
-# Filters, in the order the search page shows them.
+# Filters, in a fixed order in the index files (Pagefind's UI lists them alphabetically).
 FILTERS = ("Loại văn bản", "Cơ quan", "Tỉnh/thành", "Năm", "Lĩnh vực CCHC", "Hiệu lực")
 # Pagefind's UI prints filter names and values as HTML: keep markup characters out of them.
 _MARKUP = re.compile(r"[<>&\"'`]")
@@ -95,8 +96,7 @@ def ui_options() -> dict:
     """The options of Pagefind's UI that follow from how pages are indexed."""
     return {
         "ranking": {"metaWeights": META_WEIGHTS},
-        "hiddenMeta": list(HIDDEN_META),
-        "filters": list(FILTERS),
+        "details": list(DETAILS),
     }
 
 
@@ -169,7 +169,7 @@ def index_head(html: str, entry: SearchEntry | None) -> str:
     if entry is not None:
         fields.append(("ids_stub" if entry.kind in STUB_KINDS else "ids", identity_text(entry)))
         fields.append(("so", ascii_fold(" ".join(entry.numbers))))
-        fields.extend(entry.details.items())
+        fields.extend((k, v) for k, v in entry.details.items() if k in DETAILS)
         for name in FILTERS:
             for value in entry.filters.get(name, []):
                 filters.append((name, plain_value(value)))
@@ -328,7 +328,7 @@ def write_chunk(folder: Path, suffix: str, item, hex_length: int, taken: set[str
 
 
 def _filter_key(name_hash: list) -> tuple:
-    """Filters in the order of FILTERS (the order the search page lists them), others after."""
+    """Filters in the order of FILTERS, others after."""
     name = name_hash[0]
     return (FILTERS.index(name) if name in FILTERS else len(FILTERS), name, name_hash[1])
 
