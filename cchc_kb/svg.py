@@ -114,7 +114,7 @@ STYLE = (
     # Without Material's JavaScript the palette never switches: follow the reader's system.
     f"@media (prefers-color-scheme:dark){{[data-md-color-scheme=default] .cchc-g{{{_DARK}}}}}"
     ".cchc-g text{fill:var(--g-fg);font:12px/1 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif}"
-    ".cchc-g .t1{font-weight:600}.cchc-g .t2{font-size:10.5px}"
+    ".cchc-g .t1{font-weight:600}.cchc-g .t2{font-size:10.5px;font-weight:400}"
     ".cchc-g .bt{font-size:11px;font-weight:600;fill:var(--g-line)}"
     ".cchc-g .n{stroke:var(--c);fill:var(--c);fill-opacity:.1;stroke-width:1.5}"
     ".cchc-g .f .n{stroke-width:3;fill-opacity:.2}"
@@ -394,8 +394,10 @@ class _Svg:
             + _shape(cat, x, y, w, h)
             + f'<text class="t1" x="{_num(cx)}" y="{_num(y + h / 2 - 3)}" text-anchor="middle"'
             + (f' style="font-size:{_num(size1)}px"' if size1 != 12 else "")
-            + f">{_x(t1)}</text>"
-            + f'<text class="t2" x="{_num(cx)}" y="{_num(y + h / 2 + 11)}" text-anchor="middle">{_x(t2)}</text>'
+            # One <text> with the second line as a <tspan>: the link's visible text reads
+            # "t1 t2" (with the space), which its aria-label starts with (WCAG 2.5.3).
+            + f'>{_x(t1)} <tspan class="t2" x="{_num(cx)}" y="{_num(y + h / 2 + 11)}">'
+            + f"{_x(t2)}</tspan></text>"
         )
         cls = ' class="f"' if focus else ""
         if href is None:
@@ -403,7 +405,7 @@ class _Svg:
             return
         current = ' aria-current="page"' if focus else ""
         self.parts.append(
-            f'<a href="{_x(href)}" tabindex="0" aria-label="{_x(label)}"{cls}{current}>{inner}</a>'
+            f'<a href="{_x(href)}" tabindex="0" aria-label="{_x(f"{t1} {t2}: {label}")}"{cls}{current}>{inner}</a>'
         )
 
     def more(self, href: str, count: int, x: float, y: float, w: float, h: float):

@@ -1,13 +1,13 @@
 """The search index as files: what the index's copy of a page adds, filters and their canonical
-form, byte-identical double builds with filters on, and pages that carry their text once."""
+form, and pages that carry their text once (tests/test_site.py builds the site twice and
+compares every file, the filter files included)."""
 
 from __future__ import annotations
 
-import filecmp
 import gzip
 
 import pytest
-from conftest import ROOT, build_site, parse
+from conftest import parse
 
 from cchc_kb.models import PartialDate
 from cchc_kb.site import urls
@@ -128,28 +128,6 @@ def test_filters_are_written_in_canonical_order(real_site):
     assert meta_file.name.removeprefix("pagefind.").removesuffix(".pf_meta") in (
         bundle / "pagefind-entry.json"
     ).read_text("utf-8")
-
-
-def test_two_builds_are_byte_identical_with_filters(real_site, tmp_path):
-    again = build_site(ROOT, tmp_path / "site")
-    assert again.returncode == 0, again.log
-    assert list((again.site / BUNDLE_DIR / "filter").iterdir())  # filters are on
-    compared = _compare(real_site.site, again.site)
-    assert compared["differ"] == [] and compared["only"] == [], compared
-
-
-def _compare(left, right) -> dict:
-    out = {"differ": [], "only": []}
-
-    def walk(cmp: filecmp.dircmp, prefix: str) -> None:
-        out["only"] += [prefix + n for n in cmp.left_only + cmp.right_only]
-        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
-        out["differ"] += [prefix + n for n in mismatch + errors]
-        for name, sub in cmp.subdirs.items():
-            walk(sub, prefix + name + "/")
-
-    walk(filecmp.dircmp(left, right), "")
-    return out
 
 
 HIDDEN_TEXT_JS = """() => [...document.querySelectorAll('body *')]

@@ -299,6 +299,7 @@ def test_two_builds_are_byte_identical(real_site, tmp_path):
     again = build_site(ROOT, tmp_path / "site")
     assert again.returncode == 0, again.log
     assert (again.site / "_pagefind" / "pagefind-entry.json").is_file()  # the search index too
+    assert list((again.site / "_pagefind" / "filter").iterdir())  # with its filters
     cmp = filecmp.dircmp(real_site.site, again.site)
 
     def differences(c) -> list[str]:
