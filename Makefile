@@ -39,10 +39,11 @@ test: $(STAMP) browser
 	$(BIN)/cchc check .
 	$(BIN)/pytest -q
 
-bench: $(STAMP)
+bench: $(STAMP) browser
 	$(BIN)/python scripts/bench_cite.py
 	$(BIN)/python scripts/eval_cite.py
 	$(BIN)/python scripts/bench_graph.py
+	$(BIN)/python scripts/bench_search.py
 
 clean:
 	rm -rf site $(VENV)
