@@ -196,18 +196,17 @@ def index_copy(html: str, entry: SearchEntry | None) -> str:
 # Indexing
 
 
-def indexed_pages(site: Path) -> list[tuple[str, Path]]:
-    """(url, file) of every page the theme marked for the index, in path order."""
+def indexed_pages(site: Path) -> list[tuple[str, Path, str]]:
+    """(url, file, HTML) of every page the theme marked for the index, in path order."""
     pages = []
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
         if rel.startswith(BUNDLE_DIR + "/"):
             continue
-        with path.open(encoding="utf-8") as handle:
-            if BODY_MARK not in handle.read():
-                continue
-        url = "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
-        pages.append((url, path))
+        html = path.read_text("utf-8")
+        if BODY_MARK in html:
+            url = "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+            pages.append((url, path, html))
     return pages
 
 
@@ -230,9 +229,9 @@ def index_site(site_dir: str | Path, entries: dict[str, dict] | None = None) -> 
         shutil.rmtree(bundle)
     entries = entries or {}
     copies = []
-    for url, path in indexed_pages(site):
+    for url, path, html in indexed_pages(site):
         entry = SearchEntry.from_meta(entries.get(path.relative_to(site).as_posix()))
-        copies.append((url, index_copy(path.read_text("utf-8"), entry)))
+        copies.append((url, index_copy(html, entry)))
     try:
         asyncio.run(_index(copies, bundle))
     except Exception as error:  # the service's own errors carry no common base class
