@@ -39,7 +39,7 @@ from .search import search_page
 from .settings import SiteSettings
 
 ASSET_DIR = "assets/cchc"
-ASSETS = ("cchc.css",)
+ASSETS = ("cchc.css", "search.js")
 
 
 def _graph_extension(ctx) -> tuple[list[Page], list[SiteFile]]:
