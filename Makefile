@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check lint bench clean browser
+.PHONY: serve build test check lint bench clean browser import-tools
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,17 @@ browser:
 		echo "Chromium is needed for the browser tests. Run: sudo apt-get install -y chromium"; exit 1; \
 	fi
 
+# Importing scans and .doc files uses Debian's Tesseract (with its Vietnamese data) and antiword.
+import-tools:
+	@if command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie \
+		&& command -v antiword >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			tesseract-ocr tesseract-ocr-vie antiword >/dev/null; \
+	else \
+		echo "OCR and .doc import need: sudo apt-get install -y tesseract-ocr tesseract-ocr-vie antiword"; exit 1; \
+	fi
+
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
@@ -33,9 +44,11 @@ check: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
-test: $(STAMP) browser
+test: $(STAMP) browser import-tools
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/cchc check .
 	$(BIN)/pytest -q
 
@@ -44,6 +57,7 @@ bench: $(STAMP) browser
 	$(BIN)/python scripts/eval_cite.py
 	$(BIN)/python scripts/bench_graph.py
 	$(BIN)/python scripts/bench_search.py
+	$(BIN)/python scripts/bench_pdf_extract.py
 
 clean:
 	rm -rf site $(VENV)

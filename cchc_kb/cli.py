@@ -10,11 +10,19 @@ from importlib import import_module
 # returning the exit status, so a new verb is one row here and one module.
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": (
-        "cchc_kb.check",
+        "cchc_kb.commands.check",
         "kiểm tra toàn bộ dữ liệu; in path:line: error|warning: code: message",
     ),
-    "cite": ("cchc_kb.cite.command", "liệt kê các trích dẫn văn bản trong một tệp (JSON)"),
-    "import": ("cchc_kb.importer", "chuyển văn bản .txt/.md/.docx/.pdf thành kế hoạch Markdown"),
+    "cite": (
+        "cchc_kb.commands.cite",
+        "liệt kê các trích dẫn văn bản trong một tệp (bảng, hoặc JSON với --json)",
+    ),
+    "import": (
+        "cchc_kb.importer.command",
+        "chuyển văn bản .txt/.md/.docx/.doc/.pdf/ảnh quét thành kế hoạch Markdown",
+    ),
+    "legal": ("cchc_kb.importer.legal", "nhập văn bản pháp luật hàng loạt (CSV, JSON Lines)"),
+    "new": ("cchc_kb.importer.draft", "tạo dự thảo kế hoạch thực hiện một kế hoạch cấp trên"),
     "corpus": ("cchc_kb.synthetic", "ghi một kho kế hoạch tổng hợp để kiểm thử, đo hiệu năng"),
 }
 

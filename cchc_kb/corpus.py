@@ -1,32 +1,28 @@
-"""The corpus: every record of a repository, its diagnostics and its resolved citations."""
+"""The corpus: every record of a repository, its resolved citations, and every lookup, once.
+
+``build_corpus(root)`` is the pipeline's middle: read the repository (``source``), find and
+resolve the citations of every plan body (``cite``), then index. Every lookup the pages and the
+analyses ask for (plans by basis, implementers, children, agency chains, parent chains) is
+computed in one pass the first time it is asked, never by a scan per question: pages ask once
+per document, so a scan each time would make the build quadratic in the corpus.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .models import Agency, Citation, Diagnostic, Document, LegalDoc, Plan
+from .cite import CitingContext, Registry, find_citations
+from .model.models import Agency, Citation, LegalDoc, Plan
+from .model.slug import is_safe_id, slugify
+from .source.repository import Repository, read_repository
 
 
 @dataclass
-class Corpus:
-    root: Path
-    agencies: dict[str, Agency] = field(default_factory=dict)
-    plans: dict[str, Plan] = field(default_factory=dict)  # full plans and stub plans
-    legal: dict[str, LegalDoc] = field(default_factory=dict)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-
-    def document(self, doc_id: str) -> Document | None:
-        return self.plans.get(doc_id) or self.legal.get(doc_id)
-
-    def documents(self) -> list[Document]:
-        return [*self.plans.values(), *self.legal.values()]
-
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.severity == "error"]
+class Corpus(Repository):
+    """A repository with its citations resolved, and the lookups over it."""
 
     def agency_chain(self, agency_id: str) -> list[Agency]:
         """The agency and its parents up to the top (Chính phủ), nearest first."""
@@ -50,20 +46,29 @@ class Corpus:
                 out[agency.parent].append(agency)
         return out
 
-    def citing(self, doc_id: str) -> list[tuple[Plan, Citation]]:
-        """Every (plan, citation) whose citation resolved to ``doc_id``."""
-        return self._citing.get(doc_id, [])
+    def first_parent(self, plan_id: str) -> str | None:
+        """The plan a plan implements first, as its front-matter lists them (``thuc_hien[0]``).
 
-    @cached_property
-    def _citing(self) -> dict[str, list[tuple[Plan, Citation]]]:
-        out: dict[str, list[tuple[Plan, Citation]]] = defaultdict(list)
-        for plan in self.plans.values():
-            for citation in plan.citations:
-                if citation.id:
-                    out[citation.id].append((plan, citation))
-        return out
+        The one parent rule: the page's breadcrumb of parents and the drawing's chain of
+        boxes above a plan both follow it.
+        """
+        plan = self.plans.get(plan_id)
+        if plan is None or not plan.implements or plan.implements[0] not in self.plans:
+            return None
+        return plan.implements[0]
 
-    def based_on_by(self, doc_id: str) -> list[Plan]:
+    def parent_chain(self, plan_id: str) -> list[Plan]:
+        """The first parent, its parent, … up to the central programme; top first, cycle-safe."""
+        chain: list[Plan] = []
+        seen = {plan_id}
+        current = self.first_parent(plan_id)
+        while current is not None and current not in seen:
+            chain.append(self.plans[current])
+            seen.add(current)
+            current = self.first_parent(current)
+        return list(reversed(chain))
+
+    def based_on(self, doc_id: str) -> list[Plan]:
         """Plans naming ``doc_id`` as a legal basis (can_cu)."""
         return self._plans_naming[("can_cu", doc_id)]
 
@@ -71,14 +76,73 @@ class Corpus:
         """Plans that implement ``plan_id`` (thuc_hien)."""
         return self._plans_naming[("thuc_hien", plan_id)]
 
+    def referenced_by(self, doc_id: str) -> list[Plan]:
+        """Plans citing ``doc_id`` in their text but not naming it in can_cu; each plan once."""
+        return self._plans_naming[("dan_chieu", doc_id)]
+
+    def acted_on_by(self, doc_id: str) -> list[tuple[str, LegalDoc]]:
+        """(relation, legal document) for every record amending, replacing, guiding, repealing
+        or consolidating ``doc_id``, in corpus order: the input of its validity history."""
+        return self._acted_on.get(doc_id, [])
+
+    @cached_property
+    def _acted_on(self) -> dict[str, list[tuple[str, LegalDoc]]]:
+        out: dict[str, list[tuple[str, LegalDoc]]] = defaultdict(list)
+        for other in self.legal.values():
+            for relation, targets in other.relations.items():
+                for target in dict.fromkeys(targets):
+                    out[target].append((relation, other))
+        return out
+
     @cached_property
     def _plans_naming(self) -> defaultdict[tuple[str, str], list[Plan]]:
-        # One pass over the plans: pages ask this once per document, so a scan each time
-        # would make the build quadratic in the corpus.
         out: defaultdict[tuple[str, str], list[Plan]] = defaultdict(list)
         for plan in self.plans.values():
             for doc_id in plan.legal_bases:
                 out[("can_cu", doc_id)].append(plan)
             for parent in plan.implements:
                 out[("thuc_hien", parent)].append(plan)
+            seen: set[str] = {*plan.legal_bases, plan.id}
+            for citation in plan.citations:
+                if citation.id and citation.id not in seen and self.document(citation.id):
+                    seen.add(citation.id)
+                    out[("dan_chieu", citation.id)].append(plan)
         return out
+
+
+def unresolved_key(citation: Citation) -> str:
+    """Stable key of a cited-but-unknown document: type, number (or name), issuer, year."""
+    parts = [
+        citation.type or "",
+        citation.number or citation.name or citation.text,
+        citation.issuer or citation.issuer_text or "",
+        str(citation.date.year) if citation.date and citation.date.year else "",
+    ]
+    key = slugify(" ".join(parts))[:110].strip("-")
+    return key if key and is_safe_id(key) else "khong-ro"
+
+
+def cite_corpus(corpus: Corpus) -> None:
+    """Find and resolve the citations of every plan body against the corpus registry."""
+    registry = Registry.from_records(corpus.documents(), corpus.agencies)
+    for plan in corpus.plans.values():
+        if plan.stub or not plan.body.strip():
+            continue
+        context = CitingContext(
+            agency_id=plan.issuer, year=plan.year, date=plan.issued, own_number=plan.number
+        )
+        plan.citations = find_citations(plan.body, registry=registry, context=context)
+
+
+def build_corpus(root: Path | str) -> Corpus:
+    """Read the repository at ``root`` and resolve its citations."""
+    repo = read_repository(root)
+    corpus = Corpus(
+        root=repo.root,
+        agencies=repo.agencies,
+        plans=repo.plans,
+        legal=repo.legal,
+        diagnostics=repo.diagnostics,
+    )
+    cite_corpus(corpus)
+    return corpus

@@ -50,3 +50,15 @@ def serve(site: Path, subpath: str = SUBPATH) -> Iterator[str]:
         finally:
             server.shutdown()
             server.server_close()
+
+
+def print_to_pdf(html: Path, pdf: Path) -> None:
+    """Print a local HTML file to PDF with headless Chromium (test and benchmark fixtures)."""
+    import subprocess
+
+    subprocess.run(
+        [CHROMIUM, *CHROMIUM_ARGS, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", html.as_uri()],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from .slug import slugify
+from .model.slug import slugify
 
 PROVINCES = (
     "Hà Nội",

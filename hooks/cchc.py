@@ -3,7 +3,8 @@
 The only file that knows MkDocs. Diagnostics: errors (a record that could not become a page)
 are logged at ERROR, so ``mkdocs build --strict`` stops on them; data-quality warnings are
 logged at INFO, because they describe real texts that are published as they are and must not
-break a build. ``cchc check`` prints both.
+break a build. The diagnostics come with the build (``SiteBuild.diagnostics``): the
+same list ``cchc check`` prints, so both fail on the same errors.
 """
 
 from __future__ import annotations
@@ -11,14 +12,15 @@ from __future__ import annotations
 import logging
 import os
 from datetime import UTC, datetime
+from html import escape
 from pathlib import Path
 
 import yaml
 from mkdocs.structure.files import File
 
-from cchc_kb.load import load_corpus
-from cchc_kb.site.build import build_pages, site_files
-from cchc_kb.site.pagefind import index_site, ui_options
+from cchc_kb.corpus import build_corpus
+from cchc_kb.site.build import build_site
+from cchc_kb.site.pagefind import index_site, search_entries, ui_options
 from cchc_kb.site.settings import SiteSettings
 
 log = logging.getLogger("mkdocs.hooks.cchc")
@@ -27,7 +29,9 @@ _state: dict = {}
 
 def on_config(config):
     cchc = config.extra.get("cchc") or {}
-    settings = SiteSettings.from_config(cchc, config.site_name, config.site_url)
+    settings = SiteSettings.from_config(
+        cchc, config.site_name, config.site_url, config.use_directory_urls
+    )
     root = Path(config.config_file_path).parent / str(cchc.get("root") or ".")
     _state.update(settings=settings, root=root.resolve())
     # MkDocs dates the sitemap with the build time unless SOURCE_DATE_EPOCH is set: use as_of.
@@ -39,8 +43,8 @@ def on_config(config):
 
 def on_files(files, config):
     settings: SiteSettings = _state["settings"]
-    corpus = load_corpus(_state["root"])
-    for diag in corpus.diagnostics:
+    site = build_site(build_corpus(_state["root"]), settings, {f.src_uri for f in files})
+    for diag in site.diagnostics:
         level = logging.ERROR if diag.severity == "error" else logging.INFO
         log.log(level, diag.format())
     # Material's JavaScript is not used (pages work without it) and its bundles and source maps
@@ -48,25 +52,17 @@ def on_files(files, config):
     for file in list(files):
         if file.src_uri.startswith("assets/javascripts/") or file.src_uri.endswith(".map"):
             files.remove(file)
-    existing = {f.src_uri for f in files}
-    for page in build_pages(corpus, settings, existing):
+    _state["search"] = search_entries(site.pages, settings.urls)
+    for page in site.pages:
         files.append(File.generated(config, page.src, content=_with_front_matter(page)))
-    for item in site_files(corpus, settings):
-        if item.path not in existing:
-            files.append(File.generated(config, item.path, content=item.content))
+    for item in site.files:
+        files.append(File.generated(config, item.path, content=item.content))
     return files
 
 
 def on_env(env, config, files):
     env.globals["cchc_search_ui"] = ui_options()  # Pagefind UI options the index implies
     return env
-
-
-def on_page_context(context, page, config, nav):
-    # What each page tells the search index beyond its text (cchc_kb/site/pagefind.py).
-    if page.meta.get("search"):
-        _state.setdefault("search", {})[page.file.dest_uri] = page.meta["search"]
-    return context
 
 
 def on_post_build(config):
@@ -76,8 +72,6 @@ def on_post_build(config):
 
 def _with_front_matter(page) -> str:
     """Page meta as YAML front-matter. MkDocs' templates print the title unescaped: escape it."""
-    from html import escape
-
     meta = {"title": escape(page.title, quote=True)}
     for key, value in page.meta.items():
         if key == "description":

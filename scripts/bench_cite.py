@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from eval_cite import context_of, load_registry  # noqa: E402
 
 from cchc_kb.cite import find_citations  # noqa: E402
-from cchc_kb.text import decode  # noqa: E402
+from cchc_kb.model.text import decode  # noqa: E402
 
 CONTEXTS = {
     "000": {"agency": "so-xay-dung-hai-duong", "year": 2025, "date": "2025-01"},

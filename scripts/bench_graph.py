@@ -14,11 +14,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from cchc_kb.exports import graph_files  # noqa: E402
-from cchc_kb.graph import analyses, build_graph  # noqa: E402
-from cchc_kb.load import load_corpus  # noqa: E402
+from cchc_kb.analysis.graph import analyses, build_graph  # noqa: E402
+from cchc_kb.corpus import build_corpus  # noqa: E402
+from cchc_kb.site.exports import graph_files  # noqa: E402
 from cchc_kb.site.graph_pages import graph_pages  # noqa: E402
-from cchc_kb.svg import neighbourhood_svg  # noqa: E402
+from cchc_kb.site.graph_view import node_src  # noqa: E402
+from cchc_kb.site.svg import neighbourhood_svg  # noqa: E402
 from cchc_kb.synthetic import write_repository  # noqa: E402
 
 
@@ -30,7 +31,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         t = time.perf_counter()
         root = write_repository(Path(tmp), args.plans, args.seed)
-        corpus = load_corpus(root)
+        corpus = build_corpus(root)
         print(
             f"corpus: {len(corpus.plans)} plans, {len(corpus.legal)} legal "
             f"(written and loaded in {time.perf_counter() - t:.2f} s)"
@@ -45,7 +46,7 @@ def main() -> int:
     sizes = {}
     for node, attrs in graph.nodes(data=True):
         if attrs["kind"] in ("plan", "legal"):
-            sizes[node] = len(neighbourhood_svg(graph, node, attrs["src"]).encode("utf-8"))
+            sizes[node] = len(neighbourhood_svg(graph, node, node_src(node, attrs)).encode("utf-8"))
     elapsed = time.perf_counter() - t
     biggest = max(sizes, key=sizes.get)
     top = max((n for n in sizes if graph.nodes[n]["kind"] == "legal"), key=graph.in_degree)

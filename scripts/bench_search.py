@@ -19,7 +19,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 from conftest import build_site  # noqa: E402
 
 from cchc_kb.preview import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
-from cchc_kb.search_eval import (  # noqa: E402
+from cchc_kb.site.pagefind import BUNDLE_DIR  # noqa: E402
+from cchc_kb.site.search_eval import (  # noqa: E402
     FILE_KINDS,
     hit_rate,
     load_queries,
@@ -27,7 +28,6 @@ from cchc_kb.search_eval import (  # noqa: E402
     report,
     run_queries,
 )
-from cchc_kb.site.pagefind import BUNDLE_DIR  # noqa: E402
 from cchc_kb.synthetic import write_repository  # noqa: E402
 
 QUALITY_SET = ROOT / "tests" / "data" / "search_queries.tsv"

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cchc_kb.importer import import_file  # noqa: E402
-from cchc_kb.load import load_agencies  # noqa: E402
+from cchc_kb.source.repository import load_agencies  # noqa: E402
 
 # (source beside its plan, --agency where the text does not name its province)
 SEEDS: tuple[tuple[str, str | None], ...] = (

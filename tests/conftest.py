@@ -30,10 +30,12 @@ class Build:
         return (self.site / url_path / "index.html").read_text("utf-8")
 
 
-def site_config(repo: Path) -> Path:
+def site_config(repo: Path, **settings: object) -> Path:
     """A mkdocs.yml for a repository outside the project: the project's config, pointed back
-    at the project's docs, theme overrides and hook, with the corpus root set to ``repo``."""
+    at the project's docs, theme overrides and hook, with the corpus root set to ``repo``
+    (and top-level ``settings`` replaced, e.g. ``use_directory_urls=False``)."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
+    config.update(settings)
     config["docs_dir"] = str(ROOT / "docs")
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config["hooks"] = [str(ROOT / h) for h in config["hooks"]]
@@ -43,9 +45,9 @@ def site_config(repo: Path) -> Path:
     return path
 
 
-def build_site(repo: Path, site: Path, strict: bool = True) -> Build:
+def build_site(repo: Path, site: Path, strict: bool = True, **settings: object) -> Build:
     """Run ``mkdocs build`` in a subprocess, as a maintainer would."""
-    config = repo / "mkdocs.yml" if repo == ROOT else site_config(repo)
+    config = repo / "mkdocs.yml" if repo == ROOT else site_config(repo, **settings)
     cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)]
     cmd.append("--strict" if strict else "--no-strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -71,9 +73,9 @@ def real_site(tmp_path_factory) -> Build:
 
 @pytest.fixture(scope="session")
 def real_corpus():
-    from cchc_kb.load import load_corpus
+    from cchc_kb.corpus import build_corpus
 
-    return load_corpus(ROOT)
+    return build_corpus(ROOT)
 
 
 class Links(HTMLParser):

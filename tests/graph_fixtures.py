@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cchc_kb.corpus import Corpus
-from cchc_kb.models import Agency, Citation, LegalDoc, PartialDate, Plan, Provenance, Validity
+from cchc_kb.model.models import Agency, Citation, LegalDoc, PartialDate, Plan, Provenance, Validity
 
 D = PartialDate.parse
 

@@ -146,7 +146,7 @@ def test_keyboard_reaches_body_citations_and_graph_nodes(browser, served_site):
                   const e = document.activeElement;
                   if (e.closest('.cchc-graph svg')) return 'graph';
                   const inBody = e.matches('article a[href*="van-ban/"]')
-                    && !e.closest('table, nav, .cchc-graph, .admonition');
+                    && !e.closest('table, nav, .cchc-graph, .cchc-notice');
                   return inBody ? 'citation' : 'other';
                 }"""
             )

@@ -15,7 +15,7 @@ import pytest
 
 from cchc_kb.cite import CitingContext, Registry, annotate, clean, find_citations
 from cchc_kb.cli import main
-from cchc_kb.models import Agency, Document, PartialDate
+from cchc_kb.model.models import Agency, Document, PartialDate
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("eval_cite", ROOT / "scripts" / "eval_cite.py")
@@ -171,7 +171,21 @@ def test_command_markdown_plan_uses_front_matter(tmp_path, capsys, monkeypatch):
     assert main(["cite", str(path), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     text = path.read_text(encoding="utf-8")
-    assert [text[a:b] for a, b in (c["span"] for c in out)] == ["Kế hoạch số 236/KH-UBND"]
+    assert [(c["kind"], text[a:b]) for c in out for a, b in [c["span"]]] == [
+        ("self", "Số: 02/KH-SXD"),
+        ("admin", "Kế hoạch số 236/KH-UBND"),
+    ]
+    assert out[0]["number"] == "02/KH-SXD"
+
+
+def test_command_without_json_prints_one_line_each(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "van-ban.txt"
+    path.write_text("Số: 07/KH-UBND\n\n" + SAMPLE, encoding="utf-8")
+    assert main(["cite", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "1:1: «Số: 07/KH-UBND» → số của chính văn bản này"
+    assert lines[1].startswith("3:") and "236/KH-UBND" in lines[1]
 
 
 def test_command_unreadable_file(tmp_path, capsys):
@@ -196,6 +210,7 @@ def test_command_resolves_against_repository(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout)
+    found = [c for c in found if c["kind"] != "self"]
     assert [(c["number"], c["id"], c["in_preamble"]) for c in found] == [
         ("236/KH-UBND", "ubnd-tinh-hai-duong-2025-kh-236", True),
         ("61/2018/NĐ-CP", "61-2018-nd-cp", False),

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cchc_kb.cite import CitingContext, canonical_number, find_citations
-from cchc_kb.models import PartialDate
+from cchc_kb.model.models import PartialDate
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("eval_cite", ROOT / "scripts" / "eval_cite.py")

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from cchc_kb.cite import find_citations, find_self_references
-from cchc_kb.text import decode
+from cchc_kb.model.text import decode
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = yaml.safe_load((ROOT / "tests" / "data" / "cite" / "seeds.yml").read_text("utf-8"))

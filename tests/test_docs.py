@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from cchc_kb.load import validator
+from cchc_kb.source.repository import validator
 
 GUIDE = Path(__file__).resolve().parents[1] / "docs" / "them-ke-hoach.md"
 

@@ -12,7 +12,9 @@ import networkx as nx
 import pytest
 from graph_fixtures import corpus as fixture_corpus
 
-from cchc_kb.exports import (
+from cchc_kb.analysis.graph import build_graph, edge_types
+from cchc_kb.site import urls
+from cchc_kb.site.exports import (
     EDGE_COLUMNS,
     EXPORTS,
     LEGAL_COLUMNS,
@@ -20,7 +22,6 @@ from cchc_kb.exports import (
     export_graph,
     graph_files,
 )
-from cchc_kb.graph import build_graph, edge_types
 
 NAMES = ["graph.json", "graph.graphml", "edges.csv", "plans.csv", "legal.csv"]
 
@@ -95,6 +96,19 @@ def test_plans_csv(exported):
         assert (r["thuc_hien"].split("|") if r["thuc_hien"] else []) == p.implements
         assert (r["can_cu"].split("|") if r["can_cu"] else []) == p.legal_bases
         assert r["stub"] == ("true" if p.stub else "false")
+
+
+@pytest.mark.parametrize(
+    ("directory_urls", "plan_url"), [(True, "ke-hoach/{}/"), (False, "ke-hoach/{}.html")]
+)
+def test_page_urls_follow_the_sites_url_scheme(exported, directory_urls, plan_url):
+    c, g, _ = exported
+    scheme = urls.UrlScheme(directory_urls=directory_urls)
+    files = {Path(f.path).name: f for f in graph_files(c, g, scheme)}
+    plans = rows(files["plans.csv"].content)
+    assert plans and all(r["duong_dan"] == plan_url.format(r["id"]) for r in plans)
+    legal = rows(files["legal.csv"].content)
+    assert legal and all(r["duong_dan"] == scheme.url_of(urls.legal_src(r["id"])) for r in legal)
 
 
 def test_legal_csv_keeps_text_that_needs_quoting(exported):

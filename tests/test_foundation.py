@@ -7,14 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from cchc_kb.collation import sort_key, sorted_vi
-from cchc_kb.corpus import Corpus
-from cchc_kb.load import load_corpus
-from cchc_kb.models import LegalDoc, PartialDate, Provenance, Validity
-from cchc_kb.slug import is_safe_id, slugify
+from cchc_kb.analysis.validity import history, judge, on_or_before
+from cchc_kb.corpus import Corpus, build_corpus
+from cchc_kb.model.collation import sort_key, sorted_vi
+from cchc_kb.model.models import LegalDoc, PartialDate, Provenance, Validity
+from cchc_kb.model.slug import is_safe_id, slugify
+from cchc_kb.model.text import decode, read_text
 from cchc_kb.synthetic import write_repository
-from cchc_kb.text import decode, read_text
-from cchc_kb.validity import history, judge, on_or_before
 
 # (earlier, later): each row one rule of Vietnamese ordering.
 COLLATION = [
@@ -178,7 +177,7 @@ def test_synthetic_repository_is_deterministic_and_loads_clean(tmp_path: Path) -
     files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
     assert files_a == sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
     assert all((a / f).read_bytes() == (b / f).read_bytes() for f in files_a)
-    corpus = load_corpus(a)
+    corpus = build_corpus(a)
     assert corpus.diagnostics == []  # a realistic corpus: no errors, no data-quality findings
     assert len(corpus.plans) == 120
     cited = [c for plan in corpus.plans.values() for c in plan.citations]

@@ -10,11 +10,15 @@ import pytest
 from graph_fixtures import corpus as fixture_corpus
 from graph_fixtures import many_children
 
-from cchc_kb.exports import EXPORTS, LEGAL_COLUMNS, PLAN_COLUMNS
-from cchc_kb.graph import build_graph
-from cchc_kb.models import Diagnostic
+from cchc_kb.analysis.findings import diagnostics
+from cchc_kb.analysis.graph import analyses, build_graph
+from cchc_kb.corpus import build_corpus
+from cchc_kb.model.models import Diagnostic
 from cchc_kb.site import urls
-from cchc_kb.site.graph_pages import REPORT_SRC, graph_pages
+from cchc_kb.site.exports import EXPORTS, LEGAL_COLUMNS, PLAN_COLUMNS
+from cchc_kb.site.graph_pages import graph_pages
+from cchc_kb.site.graph_view import node_src
+from cchc_kb.site.quality_report import REPORT_SRC, report_items
 from cchc_kb.site.settings import SiteSettings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,13 +27,13 @@ HREF = re.compile(r'href="([^"]+)"')
 
 
 def settings(page_size: int = 5) -> SiteSettings:
-    from cchc_kb.models import PartialDate
+    from cchc_kb.model.models import PartialDate
 
     return SiteSettings(as_of=PartialDate.parse("2025-09-01"), page_size=page_size)
 
 
 def document_srcs(corpus, graph) -> set[str]:
-    srcs = {a["src"] for _, a in graph.nodes(data=True) if a.get("src")}
+    srcs = {node_src(n, a) for n, a in graph.nodes(data=True) if node_src(n, a)}
     return srcs | {urls.agency_src(a) for a in corpus.agencies}
 
 
@@ -57,9 +61,8 @@ def test_sources_unique_and_titles_are_h1(site):
 def seed_site():
     if not (ROOT / "legal" / "61-2018-nd-cp.md").is_file():
         pytest.skip("seed content not in the repository yet")
-    from cchc_kb.load import load_corpus
 
-    c = load_corpus(ROOT)
+    c = build_corpus(ROOT)
     g = build_graph(c)
     return c, g, graph_pages(c, g, settings(25))
 
@@ -162,15 +165,26 @@ def test_without_settings_object():
     assert any(p.src == "do-thi/index.md" for p in pages)
 
 
-def test_seed_report_lists_61_2024_after_plan_002():
-    if not (ROOT / "legal" / "61-2024-nd-cp.md").is_file():
-        pytest.skip("seed content not in the repository yet")
-    from cchc_kb.load import load_corpus
+def test_seed_report_has_no_late_citation_for_the_misquoted_61_2024():
+    # Plan 002 writes "61/2024/NĐ-CP ngày 16/8/2024", a known misquote of 61/2023/NĐ-CP of
+    # 16/8/2023, which predates the plan: nothing is cited after the plan.
 
-    c = load_corpus(ROOT)
+    c = build_corpus(ROOT)
     pages = graph_pages(c, build_graph(c), settings(25))
     late = group_text(pages, "cited-after-document")
-    line = next(line for line in late.splitlines() if "ubnd-xa-tien-tien" in line)
-    assert "61/2024/NĐ-CP" in line and "Kế hoạch 02/KH-UBND" in line
+    assert "61/2024/NĐ-CP" not in late and "61/2023/NĐ-CP" not in late
+    misquotes = group_text(pages, "misquoted-citation")
+    assert "61/2024/NĐ-CP" in misquotes and "61/2023/NĐ-CP" in misquotes
     relations = next(p for p in pages if p.src == "do-thi/co-quan/so-xay-dung-thai-binh.md")
     assert "61/2018/NĐ-CP" in relations.markdown
+
+
+def test_seed_report_lists_every_finding_cchc_check_prints():
+    # The report page and `cchc check` read one diagnostics path: a finding printed by the
+    # checker that the report leaves out is a fact the reader never sees.
+    c = build_corpus(ROOT)
+    graph = build_graph(c)
+    found = analyses(c, graph)
+    printed = {(d.path, d.line, d.code) for d in diagnostics(c, graph, found)}
+    listed = {(i.path, i.line, i.code) for i in report_items(c, graph, found)}
+    assert printed and printed <= listed, sorted(printed - listed)

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from minirepo import LEGAL_PATH, PARENT_PATH, PLAN, PLAN_PATH, write_minimal_repo
 
-from cchc_kb.load import load_corpus
-from cchc_kb.models import PartialDate
+from cchc_kb.model.models import PartialDate
+from cchc_kb.source.repository import read_repository
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -31,7 +31,7 @@ def repo(tmp_path: Path) -> Path:
 
 
 def test_minimal_repository_loads_clean(repo: Path) -> None:
-    corpus = load_corpus(repo, cite=False)
+    corpus = read_repository(repo)
     assert corpus.errors == []
     plan = corpus.plans["so-xay-dung-hai-duong-2025-tuyen-truyen-cchc"]
     assert plan.issued == PartialDate(2025, 1)
@@ -160,7 +160,7 @@ def test_duplicate_id_is_reported_at_the_later_file(repo: Path) -> None:
         .replace("tinh_trang_hieu_luc:\n  trang_thai: Chưa rõ\n", ""),
         encoding="utf-8",
     )
-    corpus = load_corpus(repo, cite=False)
+    corpus = read_repository(repo)
     dup = [d for d in corpus.errors if d.code == "duplicate-id"]
     assert [d.path for d in dup] == ["plans/zz-copy/61-2018-nd-cp.md"]
     assert "legal/61-2018-nd-cp.md" in dup[0].message
@@ -173,7 +173,7 @@ def test_two_plans_with_one_id_keep_the_first(repo: Path) -> None:
     copy = repo / "plans/so-xay-dung-hai-duong/2026" / Path(PLAN_PATH).name
     copy.parent.mkdir(parents=True)
     copy.write_text(PLAN, encoding="utf-8")
-    corpus = load_corpus(repo, cite=False)
+    corpus = read_repository(repo)
     dup = [d for d in corpus.errors if d.code == "duplicate-id"]
     assert len(dup) == 1 and dup[0].path.endswith("2026/" + Path(PLAN_PATH).name)
     assert dup[0].line == 2
@@ -233,7 +233,7 @@ ENCODINGS = {
 def test_reencoded_copy_is_still_valid(repo: Path, encoding: str) -> None:
     path = repo / PLAN_PATH
     path.write_bytes(ENCODINGS[encoding](PLAN))
-    corpus = load_corpus(repo, cite=False)
+    corpus = read_repository(repo)
     assert corpus.errors == []
     plan = corpus.plans["so-xay-dung-hai-duong-2025-tuyen-truyen-cchc"]
     assert plan.signer == "Phạm Cửu Long"
@@ -244,7 +244,7 @@ def test_reencoded_copy_is_still_valid(repo: Path, encoding: str) -> None:
 def test_every_source_file_is_a_record_or_a_diagnostic(repo: Path) -> None:
     stray = repo / "plans/so-xay-dung-hai-duong/2025/ban-goc.txt"
     stray.write_text("Văn bản gốc", encoding="utf-8")
-    corpus = load_corpus(repo, cite=False)
+    corpus = read_repository(repo)
     assert any(
         d.code == "orphan-source" and d.path.endswith("ban-goc.txt") for d in corpus.diagnostics
     )

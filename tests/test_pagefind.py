@@ -9,12 +9,12 @@ import gzip
 import pytest
 from conftest import parse
 
-from cchc_kb.models import PartialDate
+from cchc_kb.model.models import PartialDate
 from cchc_kb.site import urls
+from cchc_kb.site.page import SearchEntry
 from cchc_kb.site.pagefind import (
     BUNDLE_DIR,
     FILTERS,
-    SearchEntry,
     cbor_decode,
     cbor_encode,
     fold_words,

@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from cchc_kb.cite import tables
+from cchc_kb.corpus import build_corpus
 from cchc_kb.importer import read_front_matter
-from cchc_kb.load import load_corpus, validator
-from cchc_kb.models import RELATION_LABELS
+from cchc_kb.model.models import RELATION_LABELS
+from cchc_kb.source.repository import validator
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,7 +38,7 @@ LEGAL_DOCS = {
     "11-ct-ttg-2017": ("11/CT-TTg", "thu-tuong-chinh-phu"),
     "22-2018-qd-ttg": ("22/2018/QĐ-TTg", "thu-tuong-chinh-phu"),
     "122-2018-nd-cp": ("122/2018/NĐ-CP", "chinh-phu"),
-    "61-2024-nd-cp": ("61/2024/NĐ-CP", "chinh-phu"),
+    "61-2023-nd-cp": ("61/2023/NĐ-CP", "chinh-phu"),
     "22-ctr-tu-hai-duong-2021": ("22-CTr/TU", "tinh-uy-hai-duong"),
     "17-nq-cp": ("17/NQ-CP", "chinh-phu"),
     "52-nq-tw-2019": ("52-NQ/TW", "bo-chinh-tri"),
@@ -61,12 +63,14 @@ RELATIONS = (
     ("118-2025-nd-cp", "thay_the", "107-2021-nd-cp"),
     ("45-2025-nd-cp", "thay_the", "24-2014-nd-cp"),
     ("45-2025-nd-cp", "thay_the", "107-2020-nd-cp"),
-    ("61-2024-nd-cp", "thay_the", "22-2018-qd-ttg"),
+    ("61-2023-nd-cp", "thay_the", "22-2018-qd-ttg"),
+    ("86-2023-nd-cp", "thay_the", "122-2018-nd-cp"),
+    ("170-2025-nd-cp", "thay_the", "138-2020-nd-cp"),
 )
 
 # Party bodies end at the Politburo; elected councils at the National Assembly; the state
 # administration at the Government.
-ROOTS = {"chinh-phu", "bo-chinh-tri", "quoc-hoi"}
+ROOTS = {"chinh-phu", "bo-chinh-tri", "quoc-hoi", "ban-chap-hanh-trung-uong", "chu-tich-nuoc"}
 
 # The 2025 reorganisation: agency -> (last day, successor or None when not a single body).
 REORGANISATION = {
@@ -82,7 +86,7 @@ REORGANISATION = {
 
 @cache
 def corpus():
-    return load_corpus(ROOT)
+    return build_corpus(ROOT)
 
 
 def _record_path(doc_id: str) -> Path:
@@ -110,10 +114,14 @@ def test_cited_document_has_a_valid_record(doc_id):
     assert data["so_ky_hieu"] == number
     assert data["co_quan_ban_hanh"] == issuer
     assert issuer in corpus().agencies
-    # Every fact says where it came from; nothing copied from a plan claims to be checked.
+    # Every fact says where it came from; nothing copied from a plan claims to be checked, and
+    # a fact marked checked names the address of the source it was checked against.
     assert data["nguon_thong_tin"], "thiếu nguon_thong_tin"
     for entry in data["nguon_thong_tin"]:
-        assert entry["da_kiem_tra"] is False
+        if entry["nguon"].startswith("Theo trích dẫn"):
+            assert entry["da_kiem_tra"] is False
+        if entry["da_kiem_tra"] and "trich_dan_sai" not in entry["truong"]:
+            assert re.search(r"https?://\S+", entry["nguon"]), entry["nguon"]
     if kind == "plan":
         assert data["stub"] is True and body.strip() == ""
 
@@ -149,38 +157,92 @@ def test_every_relation_target_exists():
                 assert target in legal, f"{doc.id}.{relation} -> {target}"
 
 
-@pytest.mark.parametrize(
-    ("doc_id", "status", "since"),
-    [
-        ("61-2018-nd-cp", "Hết hiệu lực toàn bộ", "2025-07-01"),
-        ("107-2021-nd-cp", "Hết hiệu lực toàn bộ", "2025-07-01"),
-        ("24-2014-nd-cp", "Hết hiệu lực toàn bộ", "2025-03-01"),
-        ("107-2020-nd-cp", "Hết hiệu lực toàn bộ", "2025-03-01"),
-        ("45-2025-nd-cp", "Hết hiệu lực toàn bộ", "2025-07-01"),
-    ],
-)
-def test_unchecked_validity_leads_are_recorded_as_secondary(doc_id, status, since):
+# Facts checked against public sources: (id, field, value, an address the source has).
+CHECKED_FACTS = [
+    ("61-2023-nd-cp", "issued", "2023-08-16", "thuvienphapluat.vn"),
+    ("61-2023-nd-cp", "effective", "2023-08-16", "luatvietnam.vn"),
+    ("22-2018-qd-ttg", "validity.since", "2023-08-16", "luatvietnam.vn"),
+    ("22-2018-qd-ttg", "effective", "2018-07-01", "hoatieu.vn"),
+    ("3396-qd-ubnd-hai-duong", "issued", "2022-12-15", "haiduong.gov.vn"),
+    ("122-2018-nd-cp", "validity.since", "2024-01-30", "vnanet.vn"),
+    ("86-2023-nd-cp", "issued", "2023-12-07", "vnanet.vn"),
+    ("138-2020-nd-cp", "validity.since", "2025-07-01", "soytequangninh.gov.vn"),
+    ("170-2025-nd-cp", "effective", "2025-07-01", "soytequangninh.gov.vn"),
+    ("118-2025-nd-cp", "issued", "2025-06-09", "hethongphapluat.vn"),
+    ("45-2025-nd-cp", "issued", "2025-02-28", "vietnamplus.vn"),
+    ("17-nq-cp", "issued", "2019-03-07", "thuvienphapluat.vn"),
+    ("61-2018-nd-cp", "validity.since", "2025-07-01", "hethongphapluat.vn"),
+]
+_KEY_OF = {
+    "issued": "ngay_ban_hanh",
+    "effective": "ngay_co_hieu_luc",
+    "validity.since": "tinh_trang_hieu_luc",
+}
+
+
+@pytest.mark.parametrize(("doc_id", "attribute", "value", "host"), CHECKED_FACTS)
+def test_checked_fact_has_its_value_and_its_source(doc_id, attribute, value, host):
     doc = corpus().legal[doc_id]
-    assert doc.validity.status == status
-    assert doc.validity.since.iso == since
-    leads = [p for p in doc.provenance if "tinh_trang_hieu_luc" in p.fields]
-    assert leads and all(not p.checked for p in leads)
-    assert any("chưa đối chiếu văn bản gốc" in p.source for p in leads)
+    actual = doc.validity.since if attribute == "validity.since" else getattr(doc, attribute)
+    assert actual.iso == value
+    sources = [p for p in doc.provenance if _KEY_OF[attribute] in p.fields]
+    assert sources and all(p.checked for p in sources)
+    assert any(host in p.source for p in sources)
 
 
-def test_61_2024_date_is_the_secondary_one_and_the_plan_date_is_noted():
-    doc = corpus().legal["61-2024-nd-cp"]
-    assert doc.issued.iso == "2024-06-06"
-    date_facts = [p for p in doc.provenance if "ngay_ban_hanh" in p.fields]
-    assert date_facts and not any(p.checked for p in date_facts)
-    assert any("16/8/2024" in note for note in doc.notes)
-
-
-def test_unknown_dates_stay_unknown():
+def test_61_2024_is_not_a_document_and_its_old_address_leads_to_61_2023():
     legal = corpus().legal
-    assert legal["17-nq-cp"].issued is None
-    assert legal["3396-qd-ubnd-hai-duong"].issued.year is None
-    assert legal["118-2025-nd-cp"].issued is None
+    assert "61-2024-nd-cp" not in legal
+    assert not any(d.number == "61/2024/NĐ-CP" for d in corpus().documents())
+    doc = legal["61-2023-nd-cp"]
+    assert doc.former_ids == ["61-2024-nd-cp"]
+    assert (doc.doc_type, doc.issuer, doc.validity.status) == (
+        "Nghị định",
+        "chinh-phu",
+        "Còn hiệu lực",
+    )
+    assert [(m.number, m.date.iso) for m in doc.misquotes] == [("61/2024/NĐ-CP", "2024-08-16")]
+
+
+def test_former_ids_never_name_a_record_that_exists():
+    known = {d.id for d in corpus().documents()}
+    for doc in corpus().legal.values():
+        assert not set(doc.former_ids) & known, doc.id
+
+
+def test_22_2018_ceased_when_61_2023_took_effect():
+    legal = corpus().legal
+    old, new = legal["22-2018-qd-ttg"], legal["61-2023-nd-cp"]
+    assert old.validity.status == "Hết hiệu lực toàn bộ"
+    assert old.validity.since == new.effective
+    # The signing date one source gives differently is kept beside the main reading.
+    assert [(a.field, a.value) for a in old.alternatives] == [("ngay_ban_hanh", "2018-05-09")]
+    assert "hoatieu.vn" in old.alternatives[0].source
+
+
+def test_3396_has_its_year_and_its_wider_subject():
+    doc = corpus().legal["3396-qd-ubnd-hai-duong"]
+    assert doc.issued.iso == "2022-12-15"
+    assert "huyện, thị xã, thành phố" in doc.summary
+    assert any("Chủ tịch" in note for note in doc.notes)
+
+
+def test_unsourced_replacement_of_24_2014_and_107_2020_stays_unchecked():
+    doc = corpus().legal["45-2025-nd-cp"]
+    assert set(doc.relations["thay_the"]) == {"24-2014-nd-cp", "107-2020-nd-cp"}
+    relation = [p for p in doc.provenance if "thay_the" in p.fields]
+    assert relation and not any(p.checked for p in relation)
+    for old in ("24-2014-nd-cp", "107-2020-nd-cp"):
+        status = [p for p in corpus().legal[old].provenance if "tinh_trang_hieu_luc" in p.fields]
+        assert status and not any(p.checked for p in status)
+
+
+def test_sources_that_disagree_keep_both_readings():
+    legal = corpus().legal
+    assert legal["45-2020-nd-cp"].issued.iso == "2020-04-08"
+    assert [a.value for a in legal["45-2020-nd-cp"].alternatives] == ["2020-04-22"]
+    assert legal["76-nq-cp-2021"].summary.startswith("Về Chương trình")
+    assert legal["76-nq-cp-2021"].alternatives[0].value.startswith("Ban hành Chương trình")
 
 
 def test_repository_loads_without_errors():
@@ -246,3 +308,22 @@ def test_agency_names_are_full_official_names():
         assert agency.name[0].isupper()
         if agency.level in ("so", "huyen", "xa") or agency.id.startswith("ubnd-"):
             assert agency.name.startswith(("Sở ", "Ủy ban nhân dân ")), agency.name
+
+
+def test_every_issuer_the_citation_tables_name_is_a_registered_agency():
+    agencies = corpus().agencies
+    for abbreviation, agency_id in tables.CENTRAL_ISSUER_ABBREVIATIONS.items():
+        assert agency_id in agencies, agency_id
+        assert abbreviation in agencies[agency_id].short_names, (abbreviation, agency_id)
+    for phrase, target in tables.ISSUER_PHRASES.items():
+        if not target.startswith("~"):
+            assert target in agencies, (phrase, target)
+
+
+def test_merged_ministries_name_a_registered_successor():
+    agencies = corpus().agencies
+    for agency in agencies.values():
+        if agency.level == "trung_uong" and agency.valid_to is not None:
+            assert agency.successor in agencies
+            assert agencies[agency.successor].valid_to is None
+            assert "chưa đối chiếu" in agency.note

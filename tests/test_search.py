@@ -11,11 +11,11 @@ from urllib.parse import quote_plus
 import pytest
 from conftest import SUBPATH, parse
 
-from cchc_kb.models import VALIDITY_STATUSES
-from cchc_kb.search_eval import load_queries, report, run_queries
+from cchc_kb.model.models import VALIDITY_STATUSES
 from cchc_kb.site import urls
 from cchc_kb.site.pagefind import BUNDLE_DIR, UNUSED_BUNDLE_FILES
 from cchc_kb.site.search import SEARCH_SRC, number_forms
+from cchc_kb.site.search_eval import load_queries, report, run_queries
 
 SEARCH_URL = urls.url_of(SEARCH_SRC)
 QUALITY_SET = Path(__file__).parent / "data" / "search_queries.tsv"

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from cchc_kb.importer import read_front_matter
-from cchc_kb.load import load_agencies
-from cchc_kb.models import PartialDate
-from cchc_kb.slug import ascii_fold
-from cchc_kb.text import read_text
+from cchc_kb.model.models import PartialDate
+from cchc_kb.model.slug import ascii_fold
+from cchc_kb.model.text import read_text
+from cchc_kb.source.repository import load_agencies
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,10 +10,16 @@ import pytest
 from graph_fixtures import corpus as fixture_corpus
 from graph_fixtures import many_children
 
-from cchc_kb.graph import build_graph
+from cchc_kb.analysis.graph import build_graph, node_name
 from cchc_kb.site import urls
 from cchc_kb.site.graph_pages import graph_pages
-from cchc_kb.svg import MAX_NODES, neighbourhood, neighbourhood_list_markdown, neighbourhood_svg
+from cchc_kb.site.graph_view import node_src
+from cchc_kb.site.svg import (
+    MAX_NODES,
+    neighbourhood,
+    neighbourhood_list_markdown,
+    neighbourhood_svg,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,7 +34,7 @@ def resolve(from_src: str, href: str) -> str:
 
 def known_urls(corpus, graph) -> set[str]:
     """URLs of every page the site has for these records (document pages + graph pages)."""
-    srcs = {a["src"] for _, a in graph.nodes(data=True) if a.get("src")}
+    srcs = {node_src(n, a) for n, a in graph.nodes(data=True) if node_src(n, a)}
     srcs |= {p.src for p in graph_pages(corpus, graph)}
     return {urls.url_of(s) for s in srcs}
 
@@ -39,7 +45,7 @@ def svg_links(svg: str) -> list[str]:
 
 
 def page_src(graph, node) -> str:
-    return graph.nodes[node]["src"]
+    return node_src(node, graph.nodes[node])
 
 
 @pytest.fixture(scope="module")
@@ -52,9 +58,9 @@ def test_every_svg_is_well_formed_and_its_links_resolve(big):
     c, g = big
     known = known_urls(c, g)
     for node, attrs in g.nodes(data=True):
-        if not attrs.get("src"):
+        if not node_src(node, attrs):
             continue
-        src = attrs["src"]
+        src = node_src(node, attrs)
         svg = neighbourhood_svg(g, node, src)
         root = ET.fromstring(svg)  # raises on malformed XML
         assert root.tag == f"{SVG}svg" and root.get("role") == "group"
@@ -105,7 +111,7 @@ def test_parent_chain_is_drawn(big):
 def test_deterministic():
     a, b = build_graph(fixture_corpus()), build_graph(fixture_corpus())
     for node in a:
-        src = a.nodes[node].get("src") or "index.md"
+        src = node_src(node, a.nodes[node]) or "index.md"
         assert neighbourhood_svg(a, node, src) == neighbourhood_svg(b, node, src)
 
 
@@ -125,7 +131,7 @@ def test_text_alternative_lists_the_same_relations(big):
     listing = neighbourhood_list_markdown(g, node, src)
     hood = neighbourhood(g, node)
     for other, _ in hood.up + hood.down:
-        label = g.nodes[other]["label"]
+        label = node_name(g.nodes[other])
         assert label in desc
         assert label.split()[-1] in listing
     for line in listing.splitlines():
@@ -133,27 +139,29 @@ def test_text_alternative_lists_the_same_relations(big):
             assert target.endswith(".md")
 
 
-def test_accepts_a_corpus():
-    c = fixture_corpus()
-    svg = neighbourhood_svg(c, "61-2018-nd-cp", "van-ban/61-2018-nd-cp.md")
-    assert svg.startswith("<svg") and neighbourhood_svg(c, "khong-co", "x.md") == ""
+def test_unknown_document_draws_nothing():
+    g = build_graph(fixture_corpus())
+    svg = neighbourhood_svg(g, "61-2018-nd-cp", "van-ban/61-2018-nd-cp.md")
+    assert svg.startswith("<svg") and neighbourhood_svg(g, "khong-co", "x.md") == ""
 
 
 def test_dark_scheme_and_legend():
     g = build_graph(fixture_corpus())
     svg = neighbourhood_svg(g, "ubnd-xa-a-2024-tuyen-truyen", "ke-hoach/x.md")
-    assert '[data-md-color-scheme="slate"]' in svg
+    assert "<style" not in svg and 'class="cchc-g"' in svg  # colours are the theme's CSS
+    css = (Path(__file__).resolve().parents[1] / "cchc_kb/assets/cchc.css").read_text("utf-8")
+    assert '[data-md-color-scheme="slate"] .cchc-g' in css and ".cchc-g .k-party" in css
     for legend in ("Kế hoạch", "Văn bản quy phạm pháp luật", "Chưa xác định được văn bản"):
         assert legend in svg
 
 
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory):
-    from cchc_kb.load import load_corpus
+    from cchc_kb.corpus import build_corpus
     from cchc_kb.synthetic import write_repository
 
     root = write_repository(tmp_path_factory.mktemp("syn"), plans=2000, seed=0)
-    c = load_corpus(root)
+    c = build_corpus(root)
     return c, build_graph(c)
 
 
@@ -165,7 +173,7 @@ def test_svg_size_on_a_2000_plan_corpus(synthetic):
     sizes = {}
     for node, attrs in g.nodes(data=True):
         if attrs["kind"] in ("plan", "legal"):
-            sizes[node] = len(neighbourhood_svg(g, node, attrs["src"]).encode("utf-8"))
+            sizes[node] = len(neighbourhood_svg(g, node, node_src(node, attrs)).encode("utf-8"))
     assert max(sizes.values()) < 30_000, max(sizes.items(), key=lambda kv: kv[1])
     assert sizes[most_cited] < 30_000
 
@@ -173,9 +181,9 @@ def test_svg_size_on_a_2000_plan_corpus(synthetic):
 def test_seed_61_2018_drawing_shows_citing_plans_and_amendment():
     if not (ROOT / "legal" / "61-2018-nd-cp.md").is_file():
         pytest.skip("seed content not in the repository yet")
-    from cchc_kb.load import load_corpus
+    from cchc_kb.corpus import build_corpus
 
-    c = load_corpus(ROOT)
+    c = build_corpus(ROOT)
     g = build_graph(c)
     src = urls.legal_src("61-2018-nd-cp")
     links = {resolve(src, h) for h in svg_links(neighbourhood_svg(g, "61-2018-nd-cp", src))}

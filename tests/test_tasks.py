@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import parse
 
-from cchc_kb.site.indexes import lead_units
+from cchc_kb.tasks import lead_units, plain_cell
 
 # (cell as written in a plan's appendix, the lead units it names)
 LEADS = [
@@ -22,6 +22,19 @@ LEADS = [
 @pytest.mark.parametrize("cell,units", LEADS)
 def test_lead_units(cell: str, units: list[str]) -> None:
     assert lead_units(cell) == units
+
+
+# (cell of the task, product, partners or deadline column, as the task view shows it)
+CELLS = [
+    ("**Quý IV/2025**", "Quý IV/2025"),
+    ("Văn phòng\n  Thanh tra", "Văn phòng Thanh tra"),
+    ("", ""),  # an empty cell stays empty: it is not a missing lead unit
+]
+
+
+@pytest.mark.parametrize("cell,shown", CELLS)
+def test_plain_cell(cell: str, shown: str) -> None:
+    assert plain_cell(cell) == shown
 
 
 def test_a_task_with_two_leads_is_listed_under_each(real_site) -> None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from .annotate import annotate
 from .clean import CleanText, clean
 from .find import find_citations, find_self_references
-from .resolve import CitingContext, Registry, canonical_number
+from .normalize import canonical_number
+from .resolve import CitingContext, Registry
 
 __all__ = [
     "CitingContext",

@@ -20,7 +20,15 @@ from . import tables
 
 # One-to-one replacements (no offset change), applied only where they occur: str.translate
 # with a table walks every character, which costs more than the whole search.
-_LOOKALIKE = {**{d: "-" for d in tables.DASHES}, **tables.CHAR_LOOKALIKES}
+_LOOKALIKE = {
+    **{d: "-" for d in tables.DASHES},
+    **tables.CHAR_LOOKALIKES,
+    **{
+        ch: readings[0]
+        for ch, readings in tables.SCRIPT_LOOKALIKES.items()
+        if len(readings[0]) == 1
+    },
+}
 _INVISIBLE = f"[{tables.INVISIBLES}]"
 # Every whitespace run except a lone plain space; runs of invisibles are dropped first.
 _SPACE_RUNS = re.compile("  +")

@@ -8,72 +8,31 @@ first-character check; everything else only runs where a number was found.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
-from ..models import Citation, PartialDate, SelfReference
+from ..model.models import Citation, Correction, PartialDate, SelfReference
 from . import tables
 from .clean import CleanText, clean
-from .normalize import Number, canonical_type, make_date, types_agree
-from .resolve import CitingContext, Registry, number_from_match
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-def _with_plain_d(parts) -> list[str]:
-    """Known symbol parts, plus their spelling with Đ typed as D ("NĐ" -> "ND")."""
-    return [variant for part in parts for variant in {part, part.replace("Đ", "D")}]
-
-
-_TYPE_WORDS = _alternation([*tables.DOC_TYPES, *tables.TYPE_WORD_VARIANTS])
-# The end of a word, or a lower-case word glued to it when a space was lost ("UBNDngày").
-_END = rf"(?:(?![^\W\d_])|(?=(?:{_alternation(tables.GLUED_WORDS)})(?![^\W\d_])))"
-_PART = rf"[A-ZĐ][A-Za-zĐđ&]*\d{{0,2}}{_END}"
-# A known part in any case, for the lower-case symbols of OCR ("61/2018/nđ-cp"); lower-case
-# parts are only read at the start of a symbol or right after a hyphen.
-_ANY_CASE_PART = (
-    "(?i:"
-    + _alternation(
-        _with_plain_d(
-            [
-                *tables.TYPE_ABBREVIATIONS,
-                *tables.CENTRAL_ISSUER_ABBREVIATIONS,
-                *tables.LOCAL_ISSUER_ABBREVIATIONS,
-                *tables.PARTY_ISSUERS,
-                *tables.OTHER_SYMBOL_PARTS,
-            ]
-        )
-    )
-    + rf")\d{{0,2}}{_END}"
+from .normalize import (
+    Number,
+    canonical_number,
+    canonical_type,
+    fix_part,
+    make_date,
+    number_from_match,
+    parse_number,
+    parse_number_text,
+    types_agree,
 )
-_SPACED_PARTS = _alternation(
-    [
-        *tables.CENTRAL_ISSUER_ABBREVIATIONS,
-        *(k for k in tables.LOCAL_ISSUER_ABBREVIATIONS if len(k) > 2),
-        *tables.PARTY_ISSUERS,
-    ]
-)
+from .patterns import END, NUMBER_RE, PART, TYPE_WORDS, alternation
+from .resolve import CitingContext, Registry
 
-# The master regex: a number in the state format (serial[/year]/SYMBOL) or the party format
-# (serial-TYPE/ISSUER), tolerant of the stray spaces and lost hyphens of real texts.
-NUMBER_RE = re.compile(
-    rf"""(?P<num>\d{{1,6}}[a-zA-Z]?)
-    (?:
-        (?:\ ?-\ ?|\ )(?P<ptype>{_PART})\ ?/\ ?(?P<piss>{_PART}(?:\ ?-\ ?{_PART})*)
-      |
-        (?:\ ?/\ ?(?P<year>(?:19|20)\d\d))?\ ?/\ ?
-        (?P<sym>(?:{_PART}|{_ANY_CASE_PART})
-            (?:\ ?-\ ?{_PART}|-{_ANY_CASE_PART}|\ (?:{_SPACED_PARTS}){_END})*)
-    )""",
-    re.VERBOSE,
-)
-
-_SYMBOL_SLASH = re.compile(r"/ ?(?:[A-ZĐ]|[a-zđ]{1,7}-[A-Za-zĐđ])")
+_SYMBOL_SLASH = re.compile(r"/ ?(?:[A-ZĐ]|[a-zđ]{1,7}-[A-Za-zĐđ]|[a-zđ]{2,4}(?![^\W\d_]))")
 
 _SO = r"(?:[Ss]ố|SỐ)"
-_TYPE = rf"(?<![^\W\d_])(?P<type>(?i:{_TYPE_WORDS}))"
+_TYPE = rf"(?<![^\W\d_])(?P<type>(?i:{TYPE_WORDS}))"
 _DIRECT_RE = re.compile(rf"{_TYPE} ?(?:{_SO} ?:? ?)?\Z")
 _LAW_NAMED_RE = re.compile(
     r"(?<![^\W\d_])(?P<type>(?i:bộ luật|luật|pháp lệnh))"
@@ -91,41 +50,49 @@ _DATE = (
 _DATE_RE = re.compile(rf" ?,? ?(?:(?i:ban hành|ký) )?(?i:ngày) ?{_DATE}")
 _YEAR_ONLY_RE = re.compile(r" ?,? ?(?i:năm) (?P<y3>\d{4})(?!\d)")
 
-_ORGANS = _alternation(tables.ISSUER_ORGANS)
-_MINISTRIES = _alternation(tables.MINISTRY_NAMES)
-_LEVELS = _alternation(tables.LEVEL_WORDS)
+_ORGANS = alternation(tables.ISSUER_ORGANS)
+_MINISTRIES = alternation(tables.MINISTRY_NAMES)
+_LEVELS = alternation(tables.LEVEL_WORDS)
 _ISSUER_BODY = (
-    rf"(?P<organ>(?i:{_ORGANS}|(?:bộ|sở) (?:{_MINISTRIES}))){_END}"
-    rf"(?: (?P<level>(?i:{_LEVELS})){_END})?"
+    rf"(?P<organ>(?i:{_ORGANS}|(?:bộ|sở) (?:{_MINISTRIES}))){END}"
+    rf"(?: (?P<level>(?i:{_LEVELS})){END})?"
 )
 _ISSUER_RE = re.compile(rf" ?,? ?(?i:của|do) {_ISSUER_BODY}")
 _ISSUER_ONLY_RE = re.compile(_ISSUER_BODY)
 _JOINT_ISSUER_RE = re.compile(rf" ?(?:,|(?i:và)) {_ISSUER_BODY}")
 _PLACE_WORD = re.compile(r" ([^\W\d_][^\W_]*)")
-_GLUED_TAIL = re.compile(rf"(?:{_alternation(tables.GLUED_WORDS)})\Z")
+_GLUED_TAIL = re.compile(rf"(?:{alternation(tables.GLUED_WORDS)})\Z")
 
 # No look-behind in front, so the engine can jump to the first letters; checked in code.
 _LAW_NAME_RE = re.compile(
     r"(?P<type>Bộ luật|Luật|Pháp lệnh|BỘ LUẬT|LUẬT|PHÁP LỆNH)"
-    rf"(?P<name> [^\W\d_][^\d/;:().]{{0,150}}?) ?,? (?i:ngày) ?{_DATE}"
+    rf"(?P<name> [^\W\d_][^\d/;:().]{{0,150}}?) ?,? "
+    rf"(?:(?i:ngày) ?{_DATE}|(?i:năm) ?(?P<y3>(?:19|20)\d\d)(?!\d))"
 )
+_LAW_NAME_STOP = re.compile(rf" ?,? (?:{alternation(tables.LAW_NAME_STOPS)})(?![^\W\d_])")
 # Another law named inside a law's name: ", Luật Viên chức", " và Luật Tổ chức Chính phủ".
 _NEXT_LAW_RE = re.compile(r"(?:,| và) (?P<type>Bộ luật|Luật|Pháp lệnh) (?=[^\W\d_])")
 _ALIAS_RE = re.compile(
-    rf"\( ?(?i:{_alternation(tables.ALIAS_INTRODUCERS)}):? ?[\"“”']?(?P<alias>[^()\"“”']{{2,60}}?)"
+    rf"\( ?(?i:{alternation(tables.ALIAS_INTRODUCERS)}):? ?[\"“”']?(?P<alias>[^()\"“”']{{2,60}}?)"
     r"[\"“”']? ?\)"
 )
 _HEADING_I = re.compile(r"^[ \t#*_>]*I[ \t]*[.:][ \t]", re.M)
 _PREAMBLE_START = re.compile(
-    rf"^[ \t>*_-]*(?:{_alternation(tables.PREAMBLE_OPENERS)})(?![^\W\d_])", re.M
+    rf"^[ \t>*_-]*(?:{alternation(tables.PREAMBLE_OPENERS)})(?![^\W\d_])", re.M
 )
 _CLAUSE_END = re.compile(r"[.:][ \t*_]*(?:\n|\Z)")
-_HEADER_RE = re.compile(r"^[ \t*_#>]*(?:Số|SỐ)[ \t]*:?[ \t]*(?P<rest>[^\n]{0,40}?)[ \t*_]*$", re.M)
-_BLANK_NUMBER_RE = re.compile(rf"\ ?/\ ?{_PART}(?:\ ?-\ ?{_PART})*\Z")
-_HEADER_DATE_RE = re.compile(
-    r"ngày[ \t.…_]*(?P<d>\d{1,2})?[ \t.…_]*tháng[ \t.…_]*(?P<m>\d{1,2})?[ \t.…_]*năm[ \t]*(?P<y>\d{4})"
+# The header's "Số: …" line; a header flattened into a table row keeps it between "|" cells.
+_HEADER_RE = re.compile(
+    r"(?:^|\|)[ \t*_#>]*(?:Số|SỐ)[ \t]*:?[ \t]*(?P<rest>[^\n|]{0,80}?)[ \t*_]*(?:\||$)", re.M
 )
-_APPENDIX_RE = re.compile(r"\( ?[*_]* ?(?i:kèm theo) (?P<body>[^()]{0,300})\)")
+_BLANK_NUMBER_RE = re.compile(rf"\ ?/\ ?{PART}(?:\ ?-\ ?{PART})*\Z")
+_HEADER_DATE_RE = re.compile(
+    r"ngày[\s.…_]*(?P<d>\d{1,2})?[\s.…_]*tháng[\s.…_]*(?P<m>\d{1,2})?[\s.…_]*năm\s*(?P<y>\d{4})"
+)
+_APPENDIX_RE = re.compile(r"\( ?[*_]* ?(?:(?i:ban hành) )?(?i:kèm theo) (?P<body>[^()]{0,300})\)")
+# A number written first on the header's "Số:" line, with place and date after it on the same line
+# ("Số: 21/2024/NQ-HĐND Ninh Sơn, ngày …").
+_INLINE_HEADER_TAIL = re.compile(r" [^\W\d_][^\n]*(?i:ngày)")
 _LOOSE_DATE_RE = re.compile(
     r"(?i:ngày) ?(?P<d>\d{1,2})?[ .…_]*(?:/|(?i:tháng)) ?(?P<m>\d{1,2}) ?(?:/|,? ?(?i:năm)) ?(?P<y>\d{4})"
 )
@@ -137,6 +104,9 @@ _SHORT_TYPE_RE = re.compile(rf"{_TYPE}(?: ?{_SO})? ?\Z")
 # (a literal the regex engine finds fast), then the serial before it.
 _YEAR_SLASH_RE = re.compile(r"/ ?(?P<year>(?:19|20)\d\d)(?![^\W_]| ?/ ?[^\W\d_]| ?- ?[^\W\d_])")
 _YEAR_SERIAL_RE = re.compile(r"(?<![\d/.,-])(?P<serial>\d{1,6}[a-z]?) ?\Z")
+
+# What joins the items of a list that share one date and issuer.
+_LIST_JOINER = re.compile(r" ?(?:,|;|(?i:và)) ?(?:(?i:số) ?)?")
 
 _WINDOW = 160
 _LIST_REACH = 400
@@ -152,6 +122,9 @@ class _Hit:
     year: int | None = None
     list_type: str | None = None
     list_issuer: tuple[str | None, str | None] | None = None
+    number: Number | None = None
+    own_date: bool = False  # the date was written right after this number
+    own_issuer: bool = False  # an issuer phrase was written right after this number
 
 
 def _parse_date(s: str, pos: int) -> tuple[PartialDate | None, int, bool]:
@@ -217,6 +190,7 @@ class _Finder:
 
     def run(self) -> list[Citation]:
         hits = self.numbers()
+        self.share_list_tails(hits)
         full = list(hits)
         if hits:
             hits += self.short_forms(hits)
@@ -238,6 +212,13 @@ class _Finder:
 
     def make(self, start: int, end: int, **fields) -> Citation:
         a, b = self.ct.span_to_original(start, end)
+        hidden = sorted({ch for ch in self.text[a:b] if ch in tables.INVISIBLES})
+        if hidden:
+            codes = ", ".join(f"U+{ord(ch):04X}" for ch in hidden)
+            fields["warnings"] = [
+                *fields.get("warnings", []),
+                f"ký tự ẩn trong trích dẫn ({codes}) đã được bỏ qua khi đối chiếu; nên xóa",
+            ]
         return Citation(
             span=(a, b),
             text=self.text[a:b],
@@ -288,7 +269,40 @@ class _Finder:
         orig = self.ct.to_original(start)
         if any(a <= orig < b for a, b in self.excluded):
             return None
-        return self.number_hit(m, number, previous)
+        lookalike_warning = None
+        a, b = self.ct.span_to_original(start, m.end())
+        foreign = [ch for ch in self.text[a:b] if ch in tables.SCRIPT_LOOKALIKES]
+        if foreign:
+            number, lookalike_warning = self.read_lookalikes(self.text[a:b], number, start)
+        hit = self.number_hit(m, number, previous)
+        if hit is not None and lookalike_warning:
+            hit.citation.warnings.append(lookalike_warning)
+        return hit
+
+    def read_lookalikes(self, written: str, number: Number, start: int) -> tuple[Number, str]:
+        """A number with letters of another script: every reading of them, keeping the one
+        the registry knows, else the one the type word agrees with, else the look-alike."""
+        foreign = sorted({ch for ch in written if ch in tables.SCRIPT_LOOKALIKES})
+        type_match = _DIRECT_RE.search(self.s, max(0, start - 32), start)
+        type_word = canonical_type(type_match.group("type")) if type_match else None
+        choices = []
+        for combination in itertools.product(*(tables.SCRIPT_LOOKALIKES[ch] for ch in foreign)):
+            variant = written
+            for ch, latin in zip(foreign, combination, strict=True):
+                variant = variant.replace(ch, latin)
+            parsed = parse_number_text(variant)
+            if parsed is not None and parsed.known:
+                choices.append((combination, parsed))
+        best = next((c for c in choices if self.registry.by_number.get(c[1].canonical)), None)
+        if best is None and type_word:
+            best = next((c for c in choices if types_agree(type_word, c[1])), None)
+        combination, chosen = best or (tuple(tables.SCRIPT_LOOKALIKES[ch][0] for ch in foreign),
+                                       number)  # fmt: skip
+        shown = ", ".join(
+            f"«{ch}» (U+{ord(ch):04X}) đọc là «{latin}»"
+            for ch, latin in zip(foreign, combination, strict=True)
+        )
+        return chosen, f"chữ cái của bảng chữ khác trong số ký hiệu: {shown}; nên gõ lại"
 
     def number_hit(self, m: re.Match, number: Number, previous: _Hit | None) -> _Hit | None:
         s = self.s
@@ -305,7 +319,9 @@ class _Finder:
         if pm:
             written_type = pm.group("type")
             span_start = start - len(tail) + pm.start("type")
-        elif ("uật" in window or "lệnh" in window) and (pm := _LAW_NAMED_RE.search(window)):
+        elif any(w in window for w in ("uật", "UẬT", "lệnh", "LỆNH")) and (
+            pm := _LAW_NAMED_RE.search(window)
+        ):
             written_type = pm.group("type")
             name = f"{canonical_type(written_type)}{pm.group('lawname')}".strip()
             span_start = window_start + pm.start("type")
@@ -341,9 +357,25 @@ class _Finder:
             )
         else:
             citation_type = number.symbol_type
-        # Date and issuer, in either order.
+        # Date and issuer, in either order, after a repeated symbol tail ("45-KL/TW KL/TW").
         pos = m.end()
+        tail = _symbol_tail(m)
+        if tail and s.startswith(" " + tail, pos):
+            pos += len(tail) + 1
+            warnings.append(f"ký hiệu bị lặp «{tail}» sau số «{number.canonical}»")
+        if (
+            pos >= len(s.rstrip())
+            and number.issuer_parts
+            and not fix_part(number.issuer_parts[-1]).known
+        ):
+            warnings.append(f"số ký hiệu bị cắt ở cuối văn bản «{number.canonical}»: chưa đầy đủ")
+            citation = self.make(
+                span_start, m.end(), kind=number.kind, type=citation_type, number=None,
+                warnings=warnings,
+            )  # fmt: skip
+            return _Hit(span_start, m.end(), m.end(), citation)
         date, pos, has_date = _parse_date(s, pos)
+        own_date = has_date
         issuer_id = issuer_text = None
         joint = number.type_abbr in tables.JOINT_TYPE_ABBREVIATIONS and len(number.issuer_parts) > 1
         im = _ISSUER_RE.match(s, pos)
@@ -356,6 +388,7 @@ class _Finder:
             pos = iend
             if not has_date:
                 date, pos, has_date = _parse_date(s, pos)
+                own_date = has_date
         elif list_issuer is not None:
             issuer_id, issuer_text = list_issuer
         if joint:
@@ -367,13 +400,17 @@ class _Finder:
         if (
             context is not None
             and context.own_number
-            and number.canonical == _canonical_own(context.own_number)
+            and number.canonical == canonical_number(context.own_number)
             and (date is None or context.date is None or date == context.date)
         ):
             return None
         if citation_type in ("Luật", "Bộ luật", "Hiến pháp") and issuer_id is None:
             issuer_id = "quoc-hoi"
         doc_id = self.registry.resolve(number, issuer_id, date, context)
+        doc_id, correction = self.correct(number, date, doc_id)
+        suggestion = None
+        if doc_id is None and not self.registry.by_number.get(number.canonical):
+            suggestion = self.registry.suggest(number, citation_type, date)
         citation = self.make(
             span_start,
             m.end(),
@@ -386,11 +423,64 @@ class _Finder:
             date=date,
             id=doc_id,
             warnings=warnings,
+            correction=correction,
+            suggestion=suggestion,
         )
-        hit = _Hit(span_start, m.end(), pos, citation, serial=number.serial, year=number.year)
+        hit = _Hit(span_start, m.end(), pos, citation, serial=number.serial, year=number.year,
+                   number=number, own_date=own_date, own_issuer=im is not None)  # fmt: skip
         if list_type or list_issuer:
             hit.list_type, hit.list_issuer = list_type, list_issuer
         return hit
+
+    def share_list_tails(self, hits: list[_Hit]) -> None:
+        """A date or issuer written once after a list ("số 12/QĐ-UBND, 15/QĐ-UBND năm 2024 của
+        UBND tỉnh", "số A và B ngày …") belongs to every item of the list: give it, from the
+        last item back, to each earlier item joined to the next by a comma or "và" only."""
+        for earlier, later in reversed(list(zip(hits, hits[1:], strict=False))):
+            between = self.s[earlier.end : later.start]
+            if not _LIST_JOINER.fullmatch(between) or earlier.number is None:
+                continue
+            if earlier.own_date or earlier.own_issuer or earlier.number.kind != later.number.kind:
+                continue
+            c, source = earlier.citation, later.citation
+            c.date, c.issuer, c.issuer_text = source.date, source.issuer, source.issuer_text
+            if c.correction is None and c.id is None:
+                c.id = self.registry.resolve(earlier.number, source.issuer, c.date, self.context)
+            earlier.own_date, earlier.own_issuer = later.own_date, later.own_issuer
+
+    def correct(
+        self, number: Number, date: PartialDate | None, doc_id: str | None
+    ) -> tuple[str | None, Correction | None]:
+        """A known misquote of a registry document (trich_dan_sai), or a normative number
+        written without its year while the date gives it: (resolved id, correction)."""
+        found = self.registry.misquoted(number.canonical, date)
+        if found is not None and doc_id in (None, found[0].id):
+            doc, _ = found
+            written = _shown(number.canonical, date)
+            right = _shown(canonical_number(doc.number or ""), doc.issued)
+            return doc.id, Correction(
+                "misquoted-citation",
+                canonical_number(doc.number) if doc.number else None,
+                doc.issued,
+                f"văn bản dẫn ghi «{written}», đúng là «{right}»",
+            )
+        if (
+            number.year is None
+            and number.kind == "admin"
+            and number.type_abbr in tables.NORMATIVE_TYPE_ABBREVIATIONS
+            and date is not None
+            and date.year is not None
+        ):
+            symbol = "-".join((number.type_abbr, *number.issuer_parts))
+            proposed = parse_number(number.serial, str(date.year), symbol)
+            message = (
+                f"số «{number.canonical}» thiếu năm ban hành; theo ngày ban hành có lẽ là "
+                f"«{proposed.canonical}»"
+            )
+            if doc_id is None and len(self.registry.by_number.get(proposed.canonical, [])) == 1:
+                doc_id = self.registry.by_number[proposed.canonical][0].id
+            return doc_id, Correction("number-missing-year", proposed.canonical, None, message)
+        return doc_id, None
 
     # -- laws cited by name -----------------------------------------------------------------
 
@@ -405,8 +495,21 @@ class _Finder:
                 continue
             if m.group("y1"):
                 date = make_date(m.group("d1"), m.group("m1"), m.group("y1"))
+            elif m.group("y3"):
+                if words.rsplit(" ", 1)[-1].lower() in tables.LAW_YEAR_BLOCKERS:
+                    continue
+                date = make_date(None, None, m.group("y3"))
             else:
                 date = make_date(m.group("d2"), m.group("m2"), m.group("y2"))
+            name_end, law_end = m.end("name"), m.end()
+            stop = _LAW_NAME_STOP.search(s, m.start("name"), m.end("name"))
+            if stop:
+                # "Luật A đã được sửa đổi, bổ sung ngày …": the date is the amending law's.
+                words = s[m.start("name") : stop.start()].strip()
+                name_end = law_end = stop.start()
+                date = None
+                if not words:
+                    continue
             # Several laws named before one date ("Luật A và Luật B ngày …"): each is cited
             # with that date, unless the words make it one amending law of them all.
             names = [(m.start(), m.group("type"))]
@@ -423,13 +526,13 @@ class _Finder:
                     "nêu (ngày là của luật sửa đổi), không phải các luật đó; cần ghi tên chính thức"
                 )
                 names = names[:1]
-            ends = [_name_end(s, start) for start, _ in names[1:]] + [m.end("name")]
-            for (start, written), name_end in zip(names, ends, strict=True):
-                last = name_end == m.end("name")
+            ends = [_name_end(s, start) for start, _ in names[1:]] + [name_end]
+            for (start, written), each_end in zip(names, ends, strict=True):
+                last = each_end == name_end
                 type_name = canonical_type(written)
-                name = f"{type_name} {s[start + len(written) : name_end].strip()}"
+                name = f"{type_name} {s[start + len(written) : each_end].strip()}"
                 issuer = "uy-ban-thuong-vu-quoc-hoi" if type_name == "Pháp lệnh" else "quoc-hoi"
-                end = m.end() if last else name_end
+                end = law_end if last else each_end
                 citation = self.make(
                     start,
                     end,
@@ -456,7 +559,7 @@ class _Finder:
         if "tắt là" in s or "gọi là" in s:
             for m in _ALIAS_RE.finditer(s):
                 before = [h for h in full if h.tail <= m.start() and m.start() - h.tail <= 300]
-                if before:
+                if before and _document_alias(m.group("alias").strip()):
                     aliases.append((m.group("alias").strip(), before[-1], m.end()))
                     self.alias_defs.append(m.span())
         taken = [(h.start, h.end) for h in hits] + self.alias_defs
@@ -584,18 +687,30 @@ class _Finder:
         return _Hit(start, end, end, citation)
 
 
+def _document_alias(alias: str) -> bool:
+    """Whether an alias can stand for a cited document: it starts with a capital and is more
+    than a bare type word ("Chỉ thị số 09", "Nghị quyết 52" — not "Chương trình", which the
+    text goes on using for its own subject, nor "cơ quan, đơn vị")."""
+    return alias[:1].isupper() and canonical_type(alias) not in tables.DOC_TYPES
+
+
+def _symbol_tail(m: re.Match) -> str | None:
+    """The symbol of a matched number as written after the serial ("KL/TW", "QĐ-UBND")."""
+    if m.group("ptype"):
+        return f"{m.group('ptype')}/{m.group('piss')}"
+    return m.group("sym")
+
+
+def _shown(number: str, date: PartialDate | None) -> str:
+    return f"{number} {date.vietnamese()}" if date else number
+
+
 def _name_end(s: str, next_law: int) -> int:
     """Where the name before another law's type word ends (before its ", " or " và ")."""
     head = s[:next_law].rstrip()
     if head.endswith(" và"):
         head = head[:-3]
     return len(head.rstrip(" ,"))
-
-
-def _canonical_own(number: str) -> str:
-    from .resolve import canonical_number
-
-    return canonical_number(number)
 
 
 def _preamble_ranges(text: str) -> list[tuple[int, int]]:
@@ -612,22 +727,26 @@ def _preamble_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def _self_references(text: str, ct: CleanText) -> list[SelfReference]:
-    from .resolve import canonical_number
-
     refs: list[SelfReference] = []
     heading = _HEADING_I.search(text)
     limit = heading.start() if heading else min(len(text), 2000)
     for m in _HEADER_RE.finditer(text, 0, limit):
         rest = m.group("rest")
-        cleaned = clean(rest).text.strip()
+        cleaned_rest = clean(rest)
+        cleaned = cleaned_rest.text.strip()
         full = NUMBER_RE.fullmatch(cleaned)
+        lead = None if full else NUMBER_RE.match(cleaned)
+        if lead and _INLINE_HEADER_TAIL.match(cleaned, lead.end()):
+            full = lead
+            rest = rest[: cleaned_rest.to_original(lead.end())]
         if not full and not _BLANK_NUMBER_RE.match(cleaned):
             continue
         date = None
-        dm = _HEADER_DATE_RE.search(text, m.end(), m.end() + 300)
+        after = m.start("rest") + len(rest)
+        dm = _HEADER_DATE_RE.search(text, after, after + 300)
         if dm:
             date = make_date(dm.group("d"), dm.group("m"), dm.group("y"))
-        start = m.start() + len(m.group()) - len(m.group().lstrip(" \t*_#>"))
+        start = m.start() + len(m.group()) - len(m.group().lstrip(" \t*_#>|"))
         end = m.start("rest") + len(rest.rstrip())
         refs.append(
             SelfReference(
@@ -643,7 +762,7 @@ def _self_references(text: str, ct: CleanText) -> list[SelfReference]:
     if "(" in s:
         for m in _APPENDIX_RE.finditer(s):
             body = m.group("body")
-            if not re.match(rf"(?i:{_TYPE_WORDS})(?![^\W\d_])", body):
+            if not re.match(rf"(?i:{TYPE_WORDS})(?![^\W\d_])", body):
                 continue
             nm = NUMBER_RE.search(body)
             dm = _LOOSE_DATE_RE.search(body)

@@ -13,8 +13,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..models import CitationKind, PartialDate
+from ..model.models import CitationKind, PartialDate
 from . import tables
+from .clean import clean
+from .patterns import NUMBER_RE
 
 TYPE_BY_WORD: dict[str, str] = {name.lower(): name for name in tables.DOC_TYPES} | {
     variant.lower(): name for variant, name in tables.TYPE_WORD_VARIANTS.items()
@@ -185,13 +187,14 @@ def parse_number(
         read.insert(0, (party_type, type_part))
     lowered = any(raw != part.text and case_changed(raw, part) for raw, part in read)
     if lowered and read[0][0][0].islower():
-        # A symbol that starts in lower case is read only when it is fully a type
-        # abbreviation and issuers ("nđ-cp"); anything else ("ha/ct") is ordinary text.
+        # A symbol that starts in lower case is read only when it is fully known parts led by
+        # a type abbreviation or an issuer ("nđ-cp", "ubnd-vp"); anything else ("ha/ct") is
+        # ordinary text.
         whole = [part for _, part in read]
         if not (
             len(whole) >= 2
             and all(part.known for part in whole)
-            and whole[0].text in tables.TYPE_ABBREVIATIONS
+            and (whole[0].text in tables.TYPE_ABBREVIATIONS or whole[0].text in _ISSUER_PARTS)
         ):
             known = False
     if type_part is not None:
@@ -250,3 +253,24 @@ def make_date(day: str | None, month: str | None, year: str | None) -> PartialDa
         )
     except ValueError:
         return None
+
+
+def canonical_number(text: str) -> str:
+    """The canonical form of a số ký hiệu written on its own: ``40/2020/NĐCP`` → ``40/2020/NĐ-CP``.
+
+    Text that is not a number is returned cleaned (NFC, dashes unified, spaces collapsed)."""
+    number = parse_number_text(text)
+    return number.canonical if number else clean(text).text.strip()
+
+
+def number_from_match(match: re.Match) -> Number:
+    if match.group("ptype"):
+        return parse_number(match.group("num"), None, match.group("piss"), match.group("ptype"))
+    return parse_number(match.group("num"), match.group("year"), match.group("sym"),
+                        written=match.group())  # fmt: skip
+
+
+def parse_number_text(text: str) -> Number | None:
+    """A số ký hiệu written on its own, parsed; None when it is not one."""
+    match = NUMBER_RE.fullmatch(clean(text).text.strip())
+    return number_from_match(match) if match else None

@@ -15,10 +15,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..models import Agency, Document, PartialDate
-from ..slug import ascii_fold
+from ..model.models import Agency, Document, Misquote, PartialDate
+from ..model.slug import ascii_fold
 from . import tables
-from .normalize import Number, parse_number
+from .normalize import Number, canonical_number, parse_number_text
 
 
 @dataclass(frozen=True)
@@ -67,14 +67,31 @@ class Registry:
         self.agencies: dict[str, Agency] = dict(agencies)
         self.by_number: dict[str, list[Document]] = defaultdict(list)
         self.by_name: dict[str, list[Document]] = defaultdict(list)
-        for doc in documents:
+        # Documents by serial and symbol without the year, for suggestions: (serial, symbol
+        # parts) -> [(document, its parsed number)].
+        self.by_serial: dict[tuple, list[tuple[Document, Number]]] = defaultdict(list)
+        documents_list = list(documents)
+        for doc in documents_list:
             if doc.number:
-                self.by_number[canonical_number(doc.number)].append(doc)
+                parsed = parse_number_text(doc.number)
+                self.by_number[parsed.canonical if parsed else canonical_number(doc.number)].append(
+                    doc
+                )
+                if parsed is not None:
+                    self.by_serial[_serial_key(parsed)].append((doc, parsed))
             if doc.doc_type in ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp") and doc.summary:
                 summary = doc.summary
                 if not fold_name(summary).startswith(fold_name(doc.doc_type)):
                     summary = f"{doc.doc_type} {summary}"
                 self.by_name[fold_name(summary)].append(doc)
+        # Known wrong forms (trich_dan_sai): written number -> (document, misquote); a
+        # misquote of the date alone is kept under the document's own number.
+        self.misquotes: dict[str, list[tuple[Document, Misquote]]] = defaultdict(list)
+        for doc in documents_list:
+            for misquote in getattr(doc, "misquotes", ()):
+                written = misquote.number or doc.number
+                if written:
+                    self.misquotes[canonical_number(written)].append((doc, misquote))
         self._keys: dict[str, tuple[str, ...]] = {}
         self._relative: dict[tuple[str, str | None], str | None] = {}
         self.by_agency_name: dict[str, list[str]] = defaultdict(list)
@@ -241,23 +258,53 @@ class Registry:
             candidates = [d for d in candidates if _date_fits(d.issued, date)]
         return candidates[0].id if len(candidates) == 1 else None
 
+    # -- misquotes and suggestions ----------------------------------------------------------
 
-def canonical_number(text: str) -> str:
-    """The canonical form of a số ký hiệu written on its own: ``40/2020/NĐCP`` → ``40/2020/NĐ-CP``.
+    def misquoted(self, number: str, date: PartialDate | None) -> tuple[Document, Misquote] | None:
+        """The document a citation means when it writes one of the document's known wrong
+        forms: the number as recorded, and the date too when both give one."""
+        found = [
+            (doc, misquote)
+            for doc, misquote in self.misquotes.get(number, [])
+            if (misquote.date is None or date is None or misquote.date == date)
+            and (misquote.number is not None or (misquote.date is not None and date is not None))
+        ]
+        return found[0] if len({doc.id for doc, _ in found}) == 1 else None
 
-    Text that is not a number is returned cleaned (NFC, dashes unified, spaces collapsed)."""
-    from .clean import clean
-    from .find import NUMBER_RE
+    def suggest(self, number: Number, doc_type: str | None, date: PartialDate | None) -> str | None:
+        """The registry document a citation of an unknown number most likely means: the same
+        serial and type with its year off by one (in the number or in a full date whose day and
+        month agree), or the same serial and symbol with the cited date, or the document one of
+        whose known wrong numbers it writes (with another date). Never a link, only a
+        hint for the maintainer; None unless exactly one document fits."""
+        known_wrong = {doc.id for doc, _ in self.misquotes.get(number.canonical, [])}
+        if len(known_wrong) == 1:  # a known wrong number written with another date
+            return known_wrong.pop()
+        wanted_type = doc_type or number.symbol_type
+        if not wanted_type:
+            return None
+        found = set()
+        for doc, theirs in self.by_serial.get(_serial_key(number), []):
+            if doc.doc_type != wanted_type:
+                continue
+            if (
+                _year_off_by_one(theirs.year, number.year)
+                and (date is None or doc.issued is None or _same_day_month(doc.issued, date))
+                or date is not None
+                and date.is_complete
+                and doc.issued == date
+            ):
+                found.add(doc.id)
+        return found.pop() if len(found) == 1 else None
 
-    cleaned = clean(text).text.strip()
-    match = NUMBER_RE.fullmatch(cleaned)
-    if not match:
-        return cleaned
-    return number_from_match(match).canonical
+
+def _serial_key(number: Number) -> tuple:
+    return (number.serial.lstrip("0") or "0", number.type_abbr, number.issuer_parts)
 
 
-def number_from_match(match: re.Match) -> Number:
-    if match.group("ptype"):
-        return parse_number(match.group("num"), None, match.group("piss"), match.group("ptype"))
-    return parse_number(match.group("num"), match.group("year"), match.group("sym"),
-                        written=match.group())  # fmt: skip
+def _year_off_by_one(a: int | None, b: int | None) -> bool:
+    return a is not None and b is not None and abs(a - b) == 1
+
+
+def _same_day_month(a: PartialDate, b: PartialDate) -> bool:
+    return a.day is not None and (a.day, a.month) == (b.day, b.month)

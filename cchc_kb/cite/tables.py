@@ -104,6 +104,10 @@ TYPE_ABBREVIATIONS: dict[str, str] = {
     "L": "Lệnh",
 }
 
+# Type abbreviations of documents that are always normative, so their number always carries
+# a year ("30/2020/NĐ-CP"): a number of these types without one lacks it.
+NORMATIVE_TYPE_ABBREVIATIONS: set[str] = {"NĐ", "TT", "TTLT"}
+
 # Type words that agree with an abbreviation although the names differ.
 TYPE_AGREEMENTS: set[tuple[str, str]] = {
     ("Luật", "QH"),
@@ -350,8 +354,40 @@ WHITESPACE: str = (
     "\u2028\u2029\u202f\u205f\u3000"
 )
 
-# Invisible characters dropped by cleaning (zero-width spaces, BOM, soft hyphen).
-INVISIBLES: str = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# Invisible characters dropped by cleaning (zero-width spaces, BOM, soft hyphen, and the
+# bidirectional controls that copy-paste from some editors leaves inside numbers).
+INVISIBLES: str = (
+    "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+    "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
+# Letters of other scripts that look like Latin capitals, as they turn up inside symbols
+# ("61/2018/НĐ-CP" with a Cyrillic En): each -> its readings, the look-alike first and then
+# the transliteration when it differs. Cleaning writes the first reading; the finder tries the
+# others and keeps the one that names a known document or agrees with the type word.
+SCRIPT_LOOKALIKES: dict[str, tuple[str, ...]] = {
+    "\u0410": ("A",), "\u0412": ("B", "V"), "\u0415": ("E",), "\u041a": ("K",),
+    "\u041c": ("M",), "\u041d": ("H", "N"), "\u041e": ("O",), "\u0420": ("P", "R"),
+    "\u0421": ("C", "S"), "\u0422": ("T",), "\u0425": ("X", "KH"), "\u0406": ("I",),
+    "\u0391": ("A",), "\u0392": ("B",), "\u0395": ("E",), "\u0397": ("H",),
+    "\u0399": ("I",), "\u039a": ("K",), "\u039c": ("M",), "\u039d": ("N",),
+    "\u039f": ("O",), "\u03a1": ("P",), "\u03a4": ("T",), "\u03a7": ("X",),
+}  # fmt: skip
+
+# Words before "năm 2024" that make the year the time of an action, not the law's year
+# ("triển khai Luật Đất đai trong năm 2024"): a law is then not cited by name and year.
+LAW_YEAR_BLOCKERS: tuple[str, ...] = (
+    "trong", "từ", "đến", "vào", "cuối", "đầu", "giữa", "hết", "sau", "trước", "cả", "mỗi",
+    "hằng", "hàng", "các",
+)  # fmt: skip
+
+# Phrases after a law's name that end it: what follows speaks of the amending law.
+LAW_NAME_STOPS: tuple[str, ...] = (
+    "đã được sửa đổi",
+    "được sửa đổi",
+    "đã sửa đổi",
+    "đã được bổ sung",
+)
 
 # Year window (in years, the plan year included) for citations without a date.
 YEAR_WINDOW: int = 10

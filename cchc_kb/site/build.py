@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from dataclasses import dataclass, replace
 from importlib import resources
 
+from ..analysis.findings import diagnostics, record_diagnostics
+from ..analysis.graph import analyses, build_graph
 from ..corpus import Corpus
+from ..model.models import Diagnostic
 from . import urls
-from .documents import (
-    graph_of,
-    implementation_pages,
-    legal_page,
-    make_context,
-    plan_page,
-    source_name,
-    unresolved_pages,
-)
+from .agency_pages import agency_feed_path, agency_index_pages, agency_pages
+from .context import make_context
 from .feeds import atom_feed
-from .graph_pages import graph_files, graph_pages
+from .graph_pages import graph_pages
+from .implementation import implementation_pages
 from .indexes import (
     AGENCIES_INDEX_SRC,
     FEED_PATH,
@@ -24,43 +23,67 @@ from .indexes import (
     PLANS_INDEX_SRC,
     TYPES_INDEX_SRC,
     YEARS_INDEX_SRC,
-    agency_feed_path,
-    agency_index_pages,
-    agency_pages,
     home_page,
     lookup_pages,
     plan_index_pages,
-    task_pages,
     type_pages,
     year_pages,
 )
+from .legal_pages import legal_page
+from .open_data import graph_files
 from .page import Page, SiteFile
+from .plan_pages import plan_page, source_path
 from .search import search_page
 from .settings import SiteSettings
+from .task_pages import task_pages
+from .unresolved_pages import unresolved_pages
 
 ASSET_DIR = "assets/cchc"
 ASSETS = ("cchc.css", "search.js")
 
 
-def _graph_extension(ctx) -> tuple[list[Page], list[SiteFile]]:
-    """(pages, files) of the citation graph: its views, report, open-data page and exports."""
-    graph = graph_of(ctx)
-    return (
-        list(graph_pages(ctx.corpus, graph, ctx.settings)),
-        list(graph_files(ctx.corpus, graph, ctx.settings)),
+@dataclass
+class SiteBuild:
+    """What a build adds to the generator, and what it must report."""
+
+    pages: list[Page]  # Markdown pages
+    files: list[SiteFile]  # feeds, exports, sources, stylesheet
+    diagnostics: list[Diagnostic]  # analysis.findings.diagnostics: what `cchc check` prints
+
+
+def build_site(
+    corpus: Corpus, settings: SiteSettings, existing: Collection[str] = frozenset()
+) -> SiteBuild:
+    """Every page and file in a stable order, and the diagnostics, from one graph.
+
+    The citation graph and its analyses are computed once here and shared by the pages, the
+    exports and the diagnostics. ``existing``: source paths already in docs/ (they win).
+    """
+    graph = build_graph(corpus, settings.as_of)
+    analysed = analyses(corpus, graph)
+    found = diagnostics(corpus, graph, analysed)
+    # Pages show each record's findings; the graph's findings have pages of their own. The
+    # report reads the findings itself, so it gets the corpus as read (else it lists each twice).
+    shown = replace(corpus, diagnostics=record_diagnostics(corpus))
+    ctx = make_context(shown, settings)
+    ctx.cache["graph"] = graph
+    extension_pages = graph_pages(corpus, graph, settings, findings=analysed)
+    extension_files = graph_files(shown, graph, settings)
+    return SiteBuild(
+        _pages(ctx, extension_pages, existing),
+        _files(shown, settings, extension_files, existing),
+        found,
     )
 
 
-def build_pages(
-    corpus: Corpus, settings: SiteSettings, existing: set[str] = frozenset()
-) -> list[Page]:
-    """All generated pages, in a stable order. ``existing``: source paths already in docs/."""
-    ctx = make_context(corpus, settings)
+def _pages(ctx, graph_pages_: list[Page], existing: Collection[str]) -> list[Page]:
+    corpus = ctx.corpus
     pages: list[Page] = [home_page(ctx)]
     pages += plan_index_pages(ctx)
     pages += lookup_pages(ctx)
     pages.append(
         search_page(
+            ctx.settings.urls,
             LOOKUP_SRC,
             [
                 ("Tất cả kế hoạch", PLANS_INDEX_SRC),
@@ -85,7 +108,7 @@ def build_pages(
         pages += unresolved_pages(ctx, key, ctx.unresolved[key])
     for agency_id in sorted(corpus.agencies):
         pages += agency_pages(ctx, corpus.agencies[agency_id])
-    pages += _graph_extension(ctx)[0]
+    pages += graph_pages_
     seen: set[str] = set()
     unique = []
     for page in pages:
@@ -96,8 +119,10 @@ def build_pages(
     return unique
 
 
-def site_files(corpus: Corpus, settings: SiteSettings) -> list[SiteFile]:
-    """Feeds, source files for download, stylesheet, and the graph engine's exports."""
+def _files(
+    corpus: Corpus, settings: SiteSettings, graph_files_: list[SiteFile], existing: Collection[str]
+) -> list[SiteFile]:
+    """Feeds, source files for download, stylesheet, and the graph's exports."""
     files = [
         atom_feed(
             corpus,
@@ -131,11 +156,10 @@ def site_files(corpus: Corpus, settings: SiteSettings) -> list[SiteFile]:
         source = (corpus.root / plan.path).parent / plan.source_file
         if "/" in plan.source_file or "\\" in plan.source_file or not source.is_file():
             continue
-        target = urls.url_of(urls.plan_src(plan.id)) + source_name(plan)
-        files.append(SiteFile(target, source.read_bytes()))
+        files.append(SiteFile(source_path(plan), source.read_bytes()))
     files += asset_files()
-    files += _graph_extension(make_context(corpus, settings))[1]
-    return files
+    files += graph_files_
+    return [f for f in files if f.path not in existing]
 
 
 def asset_files() -> list[SiteFile]:

@@ -1,20 +1,18 @@
-"""Shared pieces of every page: headings, dates, agency names, badges, link labels."""
+"""Shared pieces of every page: headings, dates, agency names, badges, links from a page."""
 
 from __future__ import annotations
 
-from ..collation import sort_key
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
 from ..corpus import Corpus
-from ..models import (
-    AGENCY_LEVELS,
-    Citation,
-    Document,
-    LegalDoc,
-    PartialDate,
-    Plan,
-)
-from ..slug import is_safe_id, slugify
+from ..model.collation import sort_key
+from ..model.models import Citation, Document, PartialDate, Plan
+from ..model.slug import is_safe_id, slugify
 from . import urls
-from .md import esc
+from .fragments import link
+from .render import render
 
 # Labels of front-matter keys, for "chưa được đối chiếu" notes.
 FIELD_LABELS = {
@@ -45,9 +43,6 @@ BADGE_CLASS = {
     "Chưa rõ": "cchc-badge--unknown",
 }
 
-LEVEL_ORDER = {key: i for i, key in enumerate(AGENCY_LEVELS)}
-
-
 def heading(doc: Document) -> str:
     """h1 text: type + số ký hiệu, or "(chưa ghi số)" when the text leaves it blank."""
     number = (doc.number or "").strip()
@@ -65,15 +60,8 @@ def short_label(doc: Document) -> str:
 
 
 def date_vi(date: PartialDate | None, unknown: str = "không rõ ngày") -> str:
-    """ "ngày 02 tháng 01 năm 2024", "ngày 23 tháng 4 năm 2018"; blanks kept as "…"."""
-    if date is None:
-        return unknown
-    day = f"{date.day:02d}" if date.day else "…"
-    if date.month is None:
-        month = "…"
-    else:  # Nghị định 30/2020: day below 10 and months 1-2 take a leading zero
-        month = f"{date.month:02d}" if date.month < 3 else str(date.month)
-    return f"ngày {day} tháng {month} năm {date.year or '…'}"
+    """The date as documents write it (``PartialDate.vietnamese``), or ``unknown``."""
+    return date.vietnamese() if date is not None else unknown
 
 
 def date_short(date: PartialDate | None) -> str:
@@ -87,10 +75,8 @@ def date_short(date: PartialDate | None) -> str:
 
 
 def citation_date(date: PartialDate | None) -> str:
-    """Date in the form documents cite (Nghị định 30/2020: tháng 01, 02 padded; others not)."""
-    if date is None or date.year is None:
-        return ""
-    return date_vi(date)
+    """Date in the form documents cite, or "" when not even the year is known."""
+    return "" if date is None or date.year is None else date.vietnamese()
 
 
 def date_key(date: PartialDate | None) -> tuple[int, int, int]:
@@ -120,42 +106,39 @@ def agency_name(corpus: Corpus, agency_id: str | None) -> str:
     return agency.name if agency else agency_id
 
 
-def agency_link(corpus: Corpus, agency_id: str | None, from_src: str) -> str:
-    """HTML link to an agency page, or the escaped id when the registry does not know it."""
-    if agency_id and agency_id in corpus.agencies and is_safe_id(agency_id):
-        return (
-            f'<a href="{esc(urls.relative_url(from_src, urls.agency_src(agency_id)))}">'
-            f"{esc(corpus.agencies[agency_id].name)}</a>"
-        )
-    return esc(agency_name(corpus, agency_id))
+@dataclass(frozen=True)
+class Links:
+    """Links from one page (``here``, a source path), relative under the site's URL scheme."""
+
+    corpus: Corpus
+    scheme: urls.UrlScheme
+    here: str
+
+    def href(self, to: str) -> str:
+        return self.scheme.relative_url(self.here, to)
+
+    def to(self, to: str, text: object, **attrs: str | bool | None) -> Markup:
+        """A link to a source path (``*.md``) or a site file."""
+        return link(self.href(to), text, **attrs)
+
+    def doc(self, doc: Document, label: str | None = None) -> Markup:
+        return self.to(urls.document_src(doc), label or short_label(doc))
+
+    def agency(self, agency_id: str | None) -> Markup:
+        """A link to an agency page, or the name (the id) when the registry does not know it."""
+        if agency_id and agency_id in self.corpus.agencies and is_safe_id(agency_id):
+            return self.to(urls.agency_src(agency_id), self.corpus.agencies[agency_id].name)
+        return Markup.escape(agency_name(self.corpus, agency_id))
 
 
-def doc_link(doc: Document, from_src: str, label: str | None = None) -> str:
-    href = urls.relative_url(from_src, urls.document_src(doc))
-    return f'<a href="{esc(href)}">{esc(label or short_label(doc))}</a>'
-
-
-def badge(status: str, when: str | None = None) -> str:
+def badge(status: str, when: str | None = None) -> Markup:
     klass = BADGE_CLASS.get(status, "cchc-badge--unknown")
-    title = f' title="{esc(when)}"' if when else ""
-    return f'<span class="cchc-badge {klass}"{title}>{esc(status)}</span>'
+    return render("badge.html", klass=klass, status=status, title=when)
 
 
 def type_slug(doc_type: str) -> str:
     slug = slugify(doc_type)[:100].strip("-")
     return slug if slug and is_safe_id(slug) else "khac"
-
-
-def unresolved_key(citation: Citation) -> str:
-    """Stable key of a cited-but-unknown document: type, number (or name), issuer, year."""
-    parts = [
-        citation.type or "",
-        citation.number or citation.name or citation.text,
-        citation.issuer or citation.issuer_text or "",
-        str(citation.date.year) if citation.date and citation.date.year else "",
-    ]
-    key = slugify(" ".join(parts))[:110].strip("-")
-    return key if key and is_safe_id(key) else "khong-ro"
 
 
 def unresolved_label(citation: Citation) -> str:
@@ -186,7 +169,3 @@ def legal_force(status: str, in_force: bool | None) -> str | None:
     if in_force is False:
         return "NotInForce"
     return None
-
-
-def is_legal(doc: Document) -> bool:
-    return isinstance(doc, LegalDoc)

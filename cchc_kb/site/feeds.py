@@ -8,12 +8,13 @@ site is published under.
 from __future__ import annotations
 
 import posixpath
-from xml.sax.saxutils import escape, quoteattr
 
-from ..models import PartialDate, Plan
+from ..corpus import Corpus
+from ..model.models import PartialDate, Plan
 from . import urls
 from .common import agency_name, date_vi, heading, newest_first
 from .page import SiteFile
+from .render import render
 from .settings import SiteSettings
 
 TAG_AUTHORITY = "cchc-kb,2024"
@@ -25,39 +26,44 @@ def _timestamp(date: PartialDate | None, fallback: PartialDate) -> str:
 
 
 def _href(settings: SiteSettings, feed_path: str, target: str) -> str:
+    """Absolute when the portal sets ``site_url``, else relative to the feed's folder."""
     if settings.site_url:
         return settings.site_url + target
-    return posixpath.relpath(target or ".", posixpath.dirname(feed_path) or ".") + "/"
+    relative = posixpath.relpath(target or ".", posixpath.dirname(feed_path) or ".")
+    return relative if target.endswith(".html") else relative + "/"
 
 
 def atom_feed(
-    corpus, settings: SiteSettings, path: str, title: str, plans: list[Plan], page_src: str
+    corpus: Corpus,
+    settings: SiteSettings,
+    path: str,
+    title: str,
+    plans: list[Plan],
+    page_src: str,
 ) -> SiteFile:
     entries = []
     for plan in newest_first(plans)[: settings.feed_size]:
-        url = urls.url_of(urls.plan_src(plan.id))
-        summary = f"{plan.summary} — {agency_name(corpus, plan.issuer)}, {date_vi(plan.issued)}"
+        url = settings.urls.url_of(urls.plan_src(plan.id))
+        author = agency_name(corpus, plan.issuer)
         entries.append(
-            "  <entry>\n"
-            f"    <id>tag:{TAG_AUTHORITY}:{urls.PLAN_DIR}/{plan.id}</id>\n"
-            f"    <title>{escape(heading(plan) + ': ' + plan.summary)}</title>\n"
-            f'    <link rel="alternate" type="text/html" href={quoteattr(_href(settings, path, url))}/>\n'
-            f"    <updated>{_timestamp(plan.issued, settings.as_of)}</updated>\n"
-            f"    <author><name>{escape(agency_name(corpus, plan.issuer))}</name></author>\n"
-            f"    <summary>{escape(summary)}</summary>\n"
-            "  </entry>\n"
+            {
+                "path": f"{urls.PLAN_DIR}/{plan.id}",
+                "title": f"{heading(plan)}: {plan.summary}",
+                "href": _href(settings, path, url),
+                "updated": _timestamp(plan.issued, settings.as_of),
+                "author": author,
+                "summary": f"{plan.summary} — {author}, {date_vi(plan.issued)}",
+            }
         )
-    feed_id = path.removesuffix(".xml")
-    xml = (
-        '<?xml version="1.0" encoding="utf-8"?>\n'
-        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">\n'
-        f"  <id>tag:{TAG_AUTHORITY}:{escape(feed_id)}</id>\n"
-        f"  <title>{escape(title)}</title>\n"
-        f"  <updated>{_timestamp(settings.as_of, settings.as_of)}</updated>\n"
-        f'  <link rel="self" href={quoteattr(_href(settings, path, path).rstrip("/"))}/>\n'
-        f'  <link rel="alternate" type="text/html" href={quoteattr(_href(settings, path, urls.url_of(page_src)))}/>\n'
-        f"  <author><name>{escape(settings.portal_name or settings.site_name)}</name></author>\n"
-        + "".join(entries)
-        + "</feed>\n"
+    xml = render(
+        "feed.xml",
+        authority=TAG_AUTHORITY,
+        feed_id=path.removesuffix(".xml"),
+        title=title,
+        updated=_timestamp(settings.as_of, settings.as_of),
+        self_href=_href(settings, path, path).rstrip("/"),
+        page_href=_href(settings, path, settings.urls.url_of(page_src)),
+        author=settings.portal_name or settings.site_name,
+        entries=entries,
     )
-    return SiteFile(path, xml.encode("utf-8"))
+    return SiteFile(path, (xml + "\n").encode("utf-8"))

@@ -9,25 +9,31 @@ paths, so a strict build checks them; links to export files (not pages) are HTML
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 
 import networkx as nx
 
-from ..collation import sort_key
+from ..analysis.graph import EDGE_LABELS, Finding, analyses, edge_types, ranking
 from ..corpus import Corpus
-from ..exports import (
-    EDGE_ATTRIBUTES,
-    EDGE_COLUMNS,
-    EXPORTS,
-    LEGAL_COLUMNS,
-    NODE_ATTRIBUTES,
-    PLAN_COLUMNS,
-    export_path,
+from ..model.collation import sort_key
+from ..model.models import LEVEL_ORDER, PartialDate
+from . import urls
+from .graph_view import (
+    GraphPageSettings,
+    node_label,
+    node_link,
+    node_src,
+    page_link,
+    page_settings,
+    part_suffix,
 )
-from ..exports import graph_files as _export_files
-from ..graph import EDGE_LABELS, Finding, analyses, edge_types, ranking
-from ..models import AGENCY_LEVELS, Diagnostic, PartialDate
-from ..svg import (
+from .md import html_block, md_text
+from .open_data import OPEN_DATA_SRC, open_data_page
+from .page import Page
+from .paginate import pager, paginate
+from .quality_report import REPORT_SRC, report_pages
+from .render import render
+from .svg import (
+    MAX_NODES,
     label_key,
     neighbourhood,
     neighbourhood_list_markdown,
@@ -36,21 +42,14 @@ from ..svg import (
     relations_src,
     short_date,
 )
-from . import urls
-from .md import esc, html_block, md_text
-from .page import Page, SiteFile
-from .paginate import pager, paginate
 
 HUB_SRC = f"{urls.GRAPH_DIR}/index.md"
 HIERARCHY_SRC = f"{urls.GRAPH_DIR}/he-thong-ke-hoach.md"
 RANKING_SRC = f"{urls.GRAPH_DIR}/van-ban-duoc-dan-nhieu-nhat.md"
 AGENCY_INDEX_SRC = f"{urls.GRAPH_DIR}/co-quan.md"
-REPORT_SRC = "chat-luong-du-lieu.md"
-OPEN_DATA_SRC = "du-lieu-mo.md"
 CENTRAL = "trung-uong"
 UNKNOWN_PROVINCE = "chua-xac-dinh"
 
-LEVEL_ORDER = {key: i for i, key in enumerate(AGENCY_LEVELS)}
 # Short level names that fit a box in the agency drawing.
 LEVEL_SHORT = {
     "trung_uong": "Trung ương",
@@ -60,99 +59,25 @@ LEVEL_SHORT = {
     "xa": "Cấp xã",
 }
 
-# Report groups: code -> Vietnamese title. Unknown codes are shown under their own code.
-CODE_TITLES: dict[str, str] = {
-    "graph-cycle": "Vòng trích dẫn (một văn bản gián tiếp dựa vào chính nó)",
-    "cited-not-in-registry": "Văn bản được dẫn nhưng chưa có trong danh mục",
-    "stub-record": "Văn bản chỉ biết qua trích dẫn (bản ghi sơ lược)",
-    "cited-after-document": "Văn bản được dẫn có ngày sau văn bản dẫn",
-    "basis-not-in-force": "Căn cứ không còn hiệu lực vào ngày của kế hoạch",
-    "amendment-chain": "Văn bản được dẫn đã được sửa đổi, thay thế",
-    "citation-unresolved": "Trích dẫn chưa xác định được văn bản",
-    "citation-warning": "Trích dẫn có điểm bất thường",
-    "cited-after-plan": "Trích dẫn ghi ngày sau ngày của kế hoạch",
-    "number-blank": "Số ký hiệu để trống",
-    "date-missing": "Không ghi ngày ban hành",
-    "date-partial": "Ngày ban hành chưa đầy đủ",
-    "mixed-script": "Chữ của hệ chữ khác lẫn trong văn bản",
-    "self-reference-mismatch": "Phụ lục ghi số khác với số của văn bản",
-    "provenance-missing": "Không ghi nguồn thông tin",
-    "unknown-reference": "Tham chiếu tới mã không tồn tại",
-    "unknown-agency": "Cơ quan không có trong danh mục",
-    "unknown-field": "Trường không xác định",
-    "missing-field": "Thiếu trường bắt buộc",
-    "invalid-value": "Giá trị không hợp lệ",
-    "invalid-date": "Ngày không hợp lệ",
-    "invalid-id": "Mã không hợp lệ",
-    "id-mismatch": "Mã khác tên tệp",
-    "duplicate-id": "Trùng mã",
-    "duplicate-key": "Trùng khóa",
-    "source-missing": "Thiếu tệp nguồn",
-    "orphan-source": "Tệp nguồn không thuộc kế hoạch nào",
-    "yaml-invalid": "YAML không hợp lệ",
-    "front-matter-missing": "Thiếu phần đầu (front-matter)",
-    "front-matter-unclosed": "Phần đầu (front-matter) không được đóng",
-}
-SEVERITY_TITLES = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Thông tin"}
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-
-LICENCE_MD = (
-    "- Mã nguồn của dự án: giấy phép MIT.\n"
-    "- Dữ liệu mô tả do dự án biên soạn (mã, thuộc tính, quan hệ, phân tích): "
-    "[CC BY 4.0](https://creativecommons.org/licenses/by/4.0/deed.vi) — được dùng, chia sẻ, "
-    "chỉnh sửa, kể cả vì mục đích thương mại, với điều kiện ghi nguồn.\n"
-    "- Văn bản quy phạm pháp luật, văn bản hành chính của cơ quan nhà nước không thuộc đối "
-    "tượng bảo hộ quyền tác giả (Điều 15 Luật Sở hữu trí tuệ).\n"
-)
-
-
-@dataclass
-class _Settings:
-    as_of: PartialDate | None = None
-    page_size: int = 25
-
-
-def _settings(settings, as_of) -> _Settings:
-    if settings is None:
-        return _Settings(as_of=as_of)
-    return _Settings(
-        as_of=getattr(settings, "as_of", as_of), page_size=getattr(settings, "page_size", 25)
-    )
-
-
-def _link(graph: nx.DiGraph, node: str, from_src: str, text: str | None = None) -> str:
-    attrs = graph.nodes[node]
-    label = md_text(text if text is not None else attrs["label"])
-    src = attrs.get("src")
-    return f"[{label}]({urls.relative_src(from_src, src)})" if src else label
-
-
-def _md_link(text: str, from_src: str, to_src: str) -> str:
-    return f"[{md_text(text)}]({urls.relative_src(from_src, to_src)})"
-
-
-def _suffix(part) -> str:
-    return f" (trang {part.number})" if part.number > 1 else ""
-
-
-def graph_files(corpus: Corpus, graph: nx.DiGraph, settings=None) -> list[SiteFile]:
-    """The open-data exports (see ``cchc_kb.exports``)."""
-    return _export_files(corpus, graph)
-
-
 def graph_pages(
-    corpus: Corpus, graph: nx.DiGraph, settings=None, *, as_of: PartialDate | None = None
+    corpus: Corpus,
+    graph: nx.DiGraph,
+    settings=None,
+    *,
+    as_of: PartialDate | None = None,
+    findings: list[Finding] | None = None,
 ) -> list[Page]:
-    """Every graph page. ``settings`` needs ``as_of`` and ``page_size`` (or pass ``as_of``)."""
-    cfg = _settings(settings, as_of)
-    findings = analyses(corpus, graph)
+    """Every graph page. ``settings`` needs ``as_of`` and ``page_size`` (or pass ``as_of``);
+    ``findings``: ``analyses(corpus, graph)`` when the caller has them already."""
+    cfg = page_settings(settings, as_of)
+    findings = findings if findings is not None else analyses(corpus, graph)
     pages = [hub_page(corpus, graph, findings)]
     pages += hierarchy_pages(corpus, graph, cfg)
     pages += ranking_pages(graph, cfg)
     pages += agency_graph_pages(corpus, graph, cfg)
     pages += relation_pages(graph, cfg)
     pages += report_pages(corpus, graph, findings, cfg)
-    pages.append(open_data_page(corpus, graph))
+    pages.append(open_data_page(corpus, graph, cfg.scheme))
     return pages
 
 
@@ -171,13 +96,13 @@ def hub_page(corpus: Corpus, graph: nx.DiGraph, findings: list[Finding]) -> Page
         "văn bản có sơ đồ các văn bản liên quan trực tiếp.\n\n"
     )
     out.append(
-        f"- {_md_link('Hệ thống kế hoạch', src, HIERARCHY_SRC)}: từ chương trình của Trung ương "
+        f"- {page_link('Hệ thống kế hoạch', src, HIERARCHY_SRC)}: từ chương trình của Trung ương "
         "tới kế hoạch của tỉnh, sở, huyện, xã.\n"
-        f"- {_md_link('Văn bản được dẫn nhiều nhất', src, RANKING_SRC)}: số văn bản dẫn và PageRank.\n"
-        f"- {_md_link('Đồ thị theo cơ quan', src, AGENCY_INDEX_SRC)}.\n"
-        f"- {_md_link('Báo cáo chất lượng dữ liệu', src, REPORT_SRC)}: "
+        f"- {page_link('Văn bản được dẫn nhiều nhất', src, RANKING_SRC)}: số văn bản dẫn và PageRank.\n"
+        f"- {page_link('Đồ thị theo cơ quan', src, AGENCY_INDEX_SRC)}.\n"
+        f"- {page_link('Báo cáo chất lượng dữ liệu', src, REPORT_SRC)}: "
         f"{sum(1 for f in findings if f.severity == 'error')} lỗi của đồ thị.\n"
-        f"- {_md_link('Dữ liệu mở', src, OPEN_DATA_SRC)}: tải đồ thị (JSON, GraphML, CSV).\n\n"
+        f"- {page_link('Dữ liệu mở', src, OPEN_DATA_SRC)}: tải đồ thị (JSON, GraphML, CSV).\n\n"
     )
     out.append("| Thành phần | Số lượng |\n|---|---:|\n")
     for label, n in (
@@ -221,7 +146,7 @@ def _plan_sort(graph: nx.DiGraph, node: str) -> tuple:
         LEVEL_ORDER.get(a.get("level"), 9),
         label_key(a.get("agency_name") or ""),
         a.get("date") or "",
-        label_key(a["label"]),
+        label_key(node_label(a)),
         node,
     )
 
@@ -263,7 +188,7 @@ def _tree_rows(graph: nx.DiGraph, plans: list[str]) -> list[tuple[int, str, tupl
 
 def _plan_line(graph: nx.DiGraph, node: str, src: str, bucket: str) -> str:
     a = graph.nodes[node]
-    text = _link(graph, node, src)
+    text = node_link(graph, node, src)
     details = [md_text(a.get("agency_name") or "")]
     if a.get("date"):
         details.append(short_date(a["date"]))
@@ -276,11 +201,11 @@ def _plan_line(graph: nx.DiGraph, node: str, src: str, bucket: str) -> str:
     ]
     line = f"{text} — {', '.join(x for x in details if x)}"
     if outside:
-        line += "; thực hiện " + ", ".join(_link(graph, p, src) for p in sorted(outside))
+        line += "; thực hiện " + ", ".join(node_link(graph, p, src) for p in sorted(outside))
     return line
 
 
-def hierarchy_pages(corpus: Corpus, graph: nx.DiGraph, cfg: _Settings) -> list[Page]:
+def hierarchy_pages(corpus: Corpus, graph: nx.DiGraph, cfg: GraphPageSettings) -> list[Page]:
     buckets: dict[str, list[str]] = defaultdict(list)
     for node, a in graph.nodes(data=True):
         if a["kind"] == "plan":
@@ -292,7 +217,7 @@ def hierarchy_pages(corpus: Corpus, graph: nx.DiGraph, cfg: _Settings) -> list[P
     pages: list[Page] = []
     for part in paginate(order, HIERARCHY_SRC, cfg.page_size * 2):
         src = part.src
-        out = [f"# Hệ thống kế hoạch{_suffix(part)}\n\n"]
+        out = [f"# Hệ thống kế hoạch{part_suffix(part)}\n\n"]
         out.append(
             "Kế hoạch của cấp dưới thực hiện kế hoạch của cấp trên: chương trình của Trung ương → "
             "kế hoạch của tỉnh → của sở, huyện → của xã. Chọn một địa bàn để xem cây kế hoạch.\n\n"
@@ -302,32 +227,32 @@ def hierarchy_pages(corpus: Corpus, graph: nx.DiGraph, cfg: _Settings) -> list[P
             years = sorted({graph.nodes[n].get("year") for n in buckets[key]} - {None, 0})
             span = f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "")
             out.append(
-                f"| {_md_link(_bucket_name(corpus, key), src, _bucket_src(key))} "
+                f"| {page_link(_bucket_name(corpus, key), src, _bucket_src(key))} "
                 f"| {len(buckets[key])} | {span} |\n"
             )
-        out.append("\n" + pager(part))
-        pages.append(Page(src, "Hệ thống kế hoạch" + _suffix(part), "".join(out)))
+        out.append("\n" + pager(part, cfg.scheme))
+        pages.append(Page(src, "Hệ thống kế hoạch" + part_suffix(part), "".join(out)))
     for key in order:
         pages += _bucket_pages(corpus, graph, key, buckets[key], cfg)
     return pages
 
 
-def _bucket_pages(corpus, graph, key: str, plans: list[str], cfg: _Settings) -> list[Page]:
+def _bucket_pages(corpus, graph, key: str, plans: list[str], cfg: GraphPageSettings) -> list[Page]:
     rows = _tree_rows(graph, plans)
     name = _bucket_name(corpus, key)
     pages = []
     for part in paginate(rows, _bucket_src(key), cfg.page_size * 2):
         src = part.src
-        out = [f"# Hệ thống kế hoạch: {md_text(name)}{_suffix(part)}\n\n"]
-        out.append(f"{_md_link('← Tất cả địa bàn', src, HIERARCHY_SRC)}\n\n")
+        out = [f"# Hệ thống kế hoạch: {md_text(name)}{part_suffix(part)}\n\n"]
+        out.append(f"{page_link('← Tất cả địa bàn', src, HIERARCHY_SRC)}\n\n")
         items = list(part.items)
         if items and items[0][0] > 0:  # repeat the path to the first row
             for depth, node in enumerate(items[0][2]):
                 out.append("    " * depth + f"- {_plan_line(graph, node, src, key)} (tiếp theo)\n")
         for depth, node, _ in items:
             out.append("    " * depth + f"- {_plan_line(graph, node, src, key)}\n")
-        out.append("\n" + pager(part))
-        pages.append(Page(src, f"Hệ thống kế hoạch: {name}{_suffix(part)}", "".join(out)))
+        out.append("\n" + pager(part, cfg.scheme))
+        pages.append(Page(src, f"Hệ thống kế hoạch: {name}{part_suffix(part)}", "".join(out)))
     return pages
 
 
@@ -335,7 +260,7 @@ def _bucket_pages(corpus, graph, key: str, plans: list[str], cfg: _Settings) -> 
 # Ranking
 
 
-def ranking_pages(graph: nx.DiGraph, cfg: _Settings) -> list[Page]:
+def ranking_pages(graph: nx.DiGraph, cfg: GraphPageSettings) -> list[Page]:
     ranked = ranking(graph)
     by_pr = {
         r.node: i + 1 for i, r in enumerate(sorted(ranked, key=lambda r: (-r.pagerank, r.node)))
@@ -343,7 +268,7 @@ def ranking_pages(graph: nx.DiGraph, cfg: _Settings) -> list[Page]:
     pages = []
     for part in paginate(ranked, RANKING_SRC, cfg.page_size * 2):
         src = part.src
-        out = [f"# Văn bản được dẫn nhiều nhất{_suffix(part)}\n\n"]
+        out = [f"# Văn bản được dẫn nhiều nhất{part_suffix(part)}\n\n"]
         out.append(
             "Xếp theo số văn bản dẫn tới (bậc vào: kế hoạch căn cứ, kế hoạch dẫn chiếu, văn bản "
             "sửa đổi…). PageRank cho thêm trọng số khi văn bản dẫn lại được nhiều văn bản khác "
@@ -357,13 +282,13 @@ def ranking_pages(graph: nx.DiGraph, cfg: _Settings) -> list[Page]:
         for i, r in enumerate(part.items):
             years = ", ".join(f"{y}: {n}" for y, n in r.by_year.items())
             out.append(
-                f"| {part.first_index + i + 1} | {_link(graph, r.node, src)} | {r.citing} "
+                f"| {part.first_index + i + 1} | {node_link(graph, r.node, src)} | {r.citing} "
                 f"| {r.as_basis} | {r.mentioned} | {r.pagerank:.4f} ({by_pr[r.node]}) | {years} |\n"
             )
         if not ranked:
             out.append("| | Chưa có văn bản nào được dẫn. | | | | | |\n")
-        out.append("\n" + pager(part))
-        pages.append(Page(src, "Văn bản được dẫn nhiều nhất" + _suffix(part), "".join(out)))
+        out.append("\n" + pager(part, cfg.scheme))
+        pages.append(Page(src, "Văn bản được dẫn nhiều nhất" + part_suffix(part), "".join(out)))
     return pages
 
 
@@ -409,15 +334,15 @@ def agency_graph(corpus: Corpus, graph: nx.DiGraph) -> nx.DiGraph:
         if b not in agg:
             agg.add_node(b, **graph.nodes[b])
         etype = "thuc_hien" if "thuc_hien" in c else ("can_cu" if c["can_cu"] else "dan_chieu")
-        agg.add_edge(a, b, type=etype, label=EDGE_LABELS[etype], count=sum(c.values()))
+        agg.add_edge(a, b, type=etype, count=sum(c.values()))
     return agg
 
 
-def agency_graph_pages(corpus: Corpus, graph: nx.DiGraph, cfg: _Settings) -> list[Page]:
+def agency_graph_pages(corpus: Corpus, graph: nx.DiGraph, cfg: GraphPageSettings) -> list[Page]:
     agg = agency_graph(corpus, graph)
     agencies = sorted(
         (n for n, a in agg.nodes(data=True) if a["kind"] == "agency"),
-        key=lambda n: (label_key(agg.nodes[n]["label"]), n),
+        key=lambda n: (label_key(node_label(agg.nodes[n])), n),
     )
     plans_of: dict[str, list[str]] = defaultdict(list)
     for node, a in graph.nodes(data=True):
@@ -426,39 +351,41 @@ def agency_graph_pages(corpus: Corpus, graph: nx.DiGraph, cfg: _Settings) -> lis
     pages = []
     for part in paginate(agencies, AGENCY_INDEX_SRC, cfg.page_size * 2):
         src = part.src
-        out = [f"# Đồ thị theo cơ quan{_suffix(part)}\n\n"]
+        out = [f"# Đồ thị theo cơ quan{part_suffix(part)}\n\n"]
         out.append("| Cơ quan | Cấp | Số kế hoạch |\n|---|---|---:|\n")
         for agency_id in part.items:
             a = agg.nodes[agency_id]
             out.append(
-                f"| {_link(agg, agency_id, src)} | {md_text(a['type'])} | {len(plans_of[agency_id])} |\n"
+                f"| {node_link(agg, agency_id, src)} | {md_text(a['type'])} | {len(plans_of[agency_id])} |\n"
             )
-        out.append("\n" + pager(part))
-        pages.append(Page(src, "Đồ thị theo cơ quan" + _suffix(part), "".join(out)))
+        out.append("\n" + pager(part, cfg.scheme))
+        pages.append(Page(src, "Đồ thị theo cơ quan" + part_suffix(part), "".join(out)))
     titles = (
         "Cơ quan cấp trên (qua kế hoạch)",
         "Cơ quan này thực hiện, dẫn tới",
         "Thực hiện kế hoạch của cơ quan này",
     )
     for agency_id in agencies:
-        name = agg.nodes[agency_id]["label"]
+        name = node_label(agg.nodes[agency_id])
         plans = sorted(
             plans_of[agency_id],
             key=lambda n: (-(graph.nodes[n].get("year") or 0), _plan_sort(graph, n)),
         )
         for part in paginate(plans, agency_graph_src(agency_id), cfg.page_size):
             src = part.src
-            out = [f"# Đồ thị trích dẫn: {md_text(name)}{_suffix(part)}\n\n"]
+            out = [f"# Đồ thị trích dẫn: {md_text(name)}{part_suffix(part)}\n\n"]
             if agency_id in corpus.agencies:
-                out.append(f"Trang cơ quan: {_md_link(name, src, urls.agency_src(agency_id))}.\n\n")
+                out.append(f"Trang cơ quan: {page_link(name, src, urls.agency_src(agency_id))}.\n\n")
             if part.number == 1:
                 out.append(
                     "Sơ đồ gộp các kế hoạch của cơ quan: cơ quan cấp trên có kế hoạch được thực "
                     "hiện, văn bản được dẫn nhiều nhất, cơ quan cấp dưới đã thực hiện kế hoạch "
                     "của cơ quan; số trong ngoặc là số kế hoạch.\n"
                 )
-                svg = neighbourhood_svg(agg, agency_id, src, titles=titles, more_src=src)
-                out.append(html_block(f'<figure class="cchc-graph">{svg}</figure>'))
+                svg = neighbourhood_svg(
+                    agg, agency_id, src, titles=titles, more_src=src, scheme=cfg.scheme
+                )
+                out.append(html_block(render("graph/figure.html", svg=svg)))
                 listing = neighbourhood_list_markdown(agg, agency_id, src, more_src=src)
                 out.append(_retitle(listing, titles) + "\n")
             out.append(f"## Kế hoạch của cơ quan ({len(plans)})\n\n")
@@ -471,11 +398,11 @@ def agency_graph_pages(corpus: Corpus, graph: nx.DiGraph, cfg: _Settings) -> lis
                     1 for _, v, d in graph.out_edges(node, data=True) if d["type"] != "thuc_hien"
                 )
                 out.append(
-                    f"| {_link(graph, node, src)} | {short_date(graph.nodes[node].get('date') or '')} "
-                    f"| {', '.join(_link(graph, p, src) for p in sorted(parents))} | {cited} |\n"
+                    f"| {node_link(graph, node, src)} | {short_date(graph.nodes[node].get('date') or '')} "
+                    f"| {', '.join(node_link(graph, p, src) for p in sorted(parents))} | {cited} |\n"
                 )
-            out.append("\n" + pager(part))
-            pages.append(Page(src, f"Đồ thị trích dẫn: {name}{_suffix(part)}", "".join(out)))
+            out.append("\n" + pager(part, cfg.scheme))
+            pages.append(Page(src, f"Đồ thị trích dẫn: {name}{part_suffix(part)}", "".join(out)))
     return pages
 
 
@@ -491,12 +418,10 @@ def _retitle(listing: str, titles: tuple[str, str, str]) -> str:
 # Full relation lists of documents whose drawing is capped
 
 
-def relation_pages(graph: nx.DiGraph, cfg: _Settings, max_nodes: int | None = None) -> list[Page]:
-    from ..svg import MAX_NODES
-
+def relation_pages(graph: nx.DiGraph, cfg: GraphPageSettings, max_nodes: int | None = None) -> list[Page]:
     pages = []
     for node in sorted(graph):
-        if not graph.nodes[node].get("src"):
+        if not node_src(node, graph.nodes[node]):
             continue
         hood = neighbourhood(graph, node, max_nodes or MAX_NODES)
         if not hood.hidden:
@@ -505,171 +430,20 @@ def relation_pages(graph: nx.DiGraph, cfg: _Settings, max_nodes: int | None = No
         rows = [("Văn bản này dẫn tới", n, t) for n, t in up] + [
             ("Dẫn tới văn bản này", n, t) for n, t in down
         ]
-        label = graph.nodes[node]["label"]
+        label = node_label(graph.nodes[node])
         for part in paginate(rows, relations_src(graph, node), cfg.page_size * 2):
             src = part.src
-            out = [f"# Liên kết của {md_text(label)}{_suffix(part)}\n\n"]
-            out.append(f"Trở lại {_link(graph, node, src)}.\n\n")
+            out = [f"# Liên kết của {md_text(label)}{part_suffix(part)}\n\n"]
+            out.append(f"Trở lại {node_link(graph, node, src)}.\n\n")
             out.append("| Hướng | Văn bản | Quan hệ | Cơ quan | Ngày |\n|---|---|---|---|---|\n")
             for direction, other, etype in part.items:
                 a = graph.nodes[other]
                 out.append(
-                    f"| {direction} | {_link(graph, other, src)} | {EDGE_LABELS[etype]} "
+                    f"| {direction} | {node_link(graph, other, src)} | {EDGE_LABELS[etype]} "
                     f"| {md_text(a.get('agency_name') or '')} | {short_date(a.get('date') or '')} |\n"
                 )
-            out.append("\n" + pager(part))
-            pages.append(Page(src, f"Liên kết của {label}{_suffix(part)}", "".join(out)))
+            out.append("\n" + pager(part, cfg.scheme))
+            pages.append(Page(src, f"Liên kết của {label}{part_suffix(part)}", "".join(out)))
     return pages
 
 
-# ---------------------------------------------------------------------------------------------
-# Data-quality report
-
-
-@dataclass(frozen=True)
-class _Item:
-    severity: str
-    code: str
-    path: str
-    line: int
-    message: str
-    doc_id: str | None
-    related: tuple[str, ...]
-
-
-def report_items(corpus: Corpus, graph: nx.DiGraph, findings: list[Finding]) -> list[_Item]:
-    by_path = {a.get("path"): n for n, a in graph.nodes(data=True) if a.get("path")}
-    items = [
-        _Item(d.severity, d.code, d.path, d.line, d.message, by_path.get(d.path), ())
-        for d in corpus.diagnostics
-        if isinstance(d, Diagnostic)
-    ]
-    items += [
-        _Item(f.severity, f.code, f.path, f.line, f.message, f.doc_id, f.related) for f in findings
-    ]
-    return items
-
-
-def _report_src(code: str) -> str:
-    return f"chat-luong-du-lieu/{code}.md"
-
-
-def report_pages(
-    corpus: Corpus, graph: nx.DiGraph, findings: list[Finding], cfg: _Settings
-) -> list[Page]:
-    items = report_items(corpus, graph, findings)
-    groups: dict[tuple[str, str], list[_Item]] = defaultdict(list)
-    for item in items:
-        groups[(item.severity, item.code)].append(item)
-    order = sorted(
-        groups,
-        key=lambda k: (SEVERITY_ORDER.get(k[0], 3), sort_key(CODE_TITLES.get(k[1], k[1])), k[1]),
-    )
-    src = REPORT_SRC
-    out = ["# Báo cáo chất lượng dữ liệu\n\n"]
-    errors = sum(1 for i in items if i.severity == "error")
-    out.append(
-        f"{errors} lỗi, {sum(1 for i in items if i.severity == 'warning')} cảnh báo, "
-        f"{sum(1 for i in items if i.severity == 'info')} thông tin. Lỗi làm sai dữ liệu hoặc "
-        "đồ thị và cần được sửa; cảnh báo là những điểm người đọc văn bản cần lưu ý (nhiều "
-        "điểm là lỗi có thật trong văn bản gốc, được giữ nguyên); thông tin giúp cán bộ kiểm tra "
-        "lại căn cứ. Mỗi mục ghi tệp và dòng trong kho dữ liệu.\n\n"
-    )
-    out.append("| Mức | Loại | Số mục |\n|---|---|---:|\n")
-    pages: list[Page] = []
-    for severity, code in order:
-        group = sorted(
-            groups[(severity, code)], key=lambda i: (i.path == "", i.path, i.line, i.message)
-        )
-        shared = sum(1 for _, c in order if c == code) > 1  # one code at two severities
-        base = _report_src(f"{code}-{severity}" if shared else code)
-        title = CODE_TITLES.get(code, code)
-        out.append(
-            f"| {SEVERITY_TITLES.get(severity, severity)} | {_md_link(title, src, base)} "
-            f"| {len(group)} |\n"
-        )
-        pages += _group_pages(graph, group, base, severity, code, title, cfg)
-    if not order:
-        out.append("| | Không có mục nào. | |\n")
-    if order:
-        codes = ", ".join(f"`{code}`" for _, code in order)
-        out.append(f"\nMã nhóm (như `cchc check` in ra): {codes}.\n")
-    return [Page(src, "Báo cáo chất lượng dữ liệu", "".join(out)), *pages]
-
-
-def _group_pages(graph, group: list[_Item], base: str, severity, code, title, cfg) -> list[Page]:
-    pages = []
-    for part in paginate(group, base, cfg.page_size * 2):
-        src = part.src
-        out = [f"# {md_text(title)}{_suffix(part)}\n\n"]
-        out.append(
-            f"{SEVERITY_TITLES.get(severity, severity)} · mã `{code}` · {len(group)} mục · "
-            f"{_md_link('Báo cáo chất lượng dữ liệu', src, REPORT_SRC)}\n\n"
-        )
-        for item in part.items:
-            where = f"`{md_text(item.path)}:{item.line}`" if item.path else ""
-            links = []
-            if item.doc_id and item.doc_id in graph and graph.nodes[item.doc_id].get("src"):
-                links.append(_link(graph, item.doc_id, src))
-            links += [
-                _link(graph, r, src)
-                for r in item.related[:6]
-                if r in graph and graph.nodes[r].get("src")
-            ]
-            line = " — ".join(x for x in (where, md_text(item.message)) if x)
-            if links:
-                line += " (" + ", ".join(dict.fromkeys(links)) + ")"
-            out.append(f"- {line}\n")
-        out.append("\n" + pager(part))
-        pages.append(Page(src, f"{title}{_suffix(part)}", "".join(out)))
-    return pages
-
-
-# ---------------------------------------------------------------------------------------------
-# Open data
-
-
-def open_data_page(corpus: Corpus, graph: nx.DiGraph) -> Page:
-    src = OPEN_DATA_SRC
-    out = ["# Dữ liệu mở\n\n"]
-    out.append(
-        f"Toàn bộ dữ liệu của trang được xuất ở các tệp dưới đây, tạo lại ở mỗi lần dựng trang, "
-        f"tại đường dẫn cố định. Hiện có {graph.number_of_nodes()} văn bản và "
-        f"{graph.number_of_edges()} quan hệ. Mọi tệp mã hóa UTF-8; các dòng được sắp theo mã.\n\n"
-    )
-    out.append("## Giấy phép\n\n" + LICENCE_MD + "\n")
-    out.append("## Các tệp\n\n")
-    out.append("| Tệp | Nội dung | Định dạng |\n|---|---|---|\n")
-    for name, (what, fmt) in EXPORTS.items():
-        href = urls.relative_url(src, export_path(name))
-        out.append(
-            f'| <a href="{esc(href)}">{esc(export_path(name))}</a> | {md_text(what)} | {md_text(fmt)} |\n'
-        )
-    out.append("\n")
-
-    def table(title: str, rows) -> None:
-        out.append(f"### {title}\n\n| Cột | Ý nghĩa |\n|---|---|\n")
-        for name, meaning in rows:
-            out.append(f"| `{name}` | {md_text(meaning)} |\n")
-        out.append("\n")
-
-    out.append("## Cột và thuộc tính\n\n")
-    table(
-        "graph.json, graph.graphml: thuộc tính của nút",
-        [("id", "mã văn bản; văn bản chưa xác định: «chua-xac-dinh:» + khóa")]
-        + [(k, v[0]) for k, v in NODE_ATTRIBUTES.items()],
-    )
-    table(
-        "graph.json, graph.graphml: thuộc tính của cạnh",
-        [("source, target", "mã văn bản dẫn và văn bản được dẫn")]
-        + [(k, v[0]) for k, v in EDGE_ATTRIBUTES.items()],
-    )
-    table("edges.csv", [(c[0], c[1]) for c in EDGE_COLUMNS])
-    table("plans.csv", [(c[0], c[1]) for c in PLAN_COLUMNS])
-    table("legal.csv", [(c[0], c[1]) for c in LEGAL_COLUMNS])
-    out.append(
-        'Đọc bằng Python: `networkx.node_link_graph(json.load(f), edges="edges")`, '
-        '`networkx.read_graphml(path)`, `csv.DictReader(open(path, encoding="utf-8"))`. '
-        "Mở bằng Excel: Dữ liệu → Từ văn bản/CSV → chọn mã hóa UTF-8.\n"
-    )
-    return Page(src, "Dữ liệu mở", "".join(out))

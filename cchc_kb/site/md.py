@@ -11,8 +11,6 @@ from __future__ import annotations
 import html
 import re
 
-from . import urls
-
 # Characters that start Markdown inline syntax in a line of record text.
 _MD_INLINE = re.compile(r"([\\`*_\[\]|!#~^{}])")
 _BODY_MD = re.compile(r"([\\\[\]])")
@@ -50,20 +48,6 @@ def safe_href(target: str) -> str | None:
     return target
 
 
-def md_link(text: str, from_src: str, to_src: str, title: str | None = None) -> str:
-    """A Markdown link between two generated pages (MkDocs checks it in a strict build)."""
-    target = urls.relative_src(from_src, to_src)
-    attr = f' "{esc(" ".join(title.split()))}"' if title else ""
-    return f"[{md_text(text)}]({target}{attr})"
-
-
-def a(text: str, from_src: str, to: str, cls: str | None = None) -> str:
-    """An HTML link (inside raw HTML blocks) relative to the page, so sub-path hosting works."""
-    href = urls.relative_url(from_src, to)
-    klass = f' class="{esc(cls)}"' if cls else ""
-    return f'<a href="{esc(href)}"{klass}>{esc(text)}</a>'
-
-
 def html_block(html_text: str) -> str:
-    """Raw HTML as a Markdown block: blank lines around it, no indentation."""
-    return "\n" + html_text.strip() + "\n\n"
+    """Rendered HTML (from a template) as a Markdown block: blank lines around it."""
+    return "\n" + str(html_text).strip() + "\n\n"

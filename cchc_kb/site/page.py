@@ -1,16 +1,64 @@
-"""A generated page: where it lives, its title and its Markdown (raw HTML already escaped)."""
+"""A generated page: where it lives, its title, its Markdown and the meta the theme reads."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Required, TypedDict
+
+
+class SearchEntry(TypedDict, total=False):
+    """What an indexed page tells the index beyond its text (made in ``search.py``, given to
+    Pagefind by ``pagefind.py``; none of it is printed in the page but the title)."""
+
+    title: Required[str]  # the result title Pagefind shows
+    kind: str  # "full" (plan, legal document, agency) or "stub" (known only from citations)
+    terms: list[str]  # names people type: issuer, signer, provinces with their successors
+    numbers: list[str]  # the number in the forms people type (search.number_forms)
+    details: dict[str, str]  # what a result shows under its title: label -> value
+    filters: dict[str, list[str]]  # filter name (pagefind.FILTERS) -> values
+
+
+class PageMeta(TypedDict, total=False):
+    """The contract with the theme: every key a page's meta may carry, and what reads it.
+
+    The hook writes the meta as the page's front-matter; ``overrides/main.html`` (and
+    Material's ``base.html`` for the title and description) read it. A key outside this
+    definition is refused when the page is made.
+
+    - ``description``: ``<meta name=description>`` (Material); the hook squeezes whitespace
+      and escapes it.
+    - ``json_ld``: a schema.org object, printed as ``<script type=application/ld+json>``
+      (main.html).
+    - ``search``: the page is indexed by Pagefind; its title is the result title (main.html),
+      the rest goes to the index's copy of the page only (``cchc_kb.site.pagefind``, through
+      the hook's ``search_entries``).
+    - ``search_ui``: true on the 'Tìm kiếm' page: loads Pagefind's UI, its options and
+      ``assets/cchc/search.js`` (main.html).
+    - ``feed``: path of the Atom feed announced by ``<link rel=alternate>`` (main.html).
+    """
+
+    description: str
+    json_ld: dict
+    search: SearchEntry
+    search_ui: bool
+    feed: str
+
+
+# The keys of the contract, for the check below and the tests.
+PAGE_META: frozenset[str] = PageMeta.__required_keys__ | PageMeta.__optional_keys__
 
 
 @dataclass
 class Page:
     src: str  # source path under the site, e.g. "van-ban/61-2018-nd-cp.md" (see urls.py)
-    title: str  # plain text, used for <title> and the h1
+    title: str  # plain text, used for <title> and the h1 (the hook escapes it)
     markdown: str  # the page body; anything from records has been escaped by the renderer
-    meta: dict = field(default_factory=dict)  # e.g. {"description": …, "json_ld": {...}}
+    meta: PageMeta = field(default_factory=PageMeta)
+
+    def __post_init__(self) -> None:
+        unknown = sorted(set(self.meta) - set(PAGE_META))
+        if unknown:
+            raise ValueError(f"{self.src}: page meta not in PAGE_META: {', '.join(unknown)}")
 
 
 @dataclass

@@ -3,7 +3,8 @@
 Pages carry their text once. What Pagefind needs beyond the visible text goes to it through
 its Python indexing API, never into the published page: each content page (marked
 ``data-pagefind-body`` by the theme override) is handed to ``PagefindIndex.add_html_file``
-with extra ``<meta>`` tags in its head that exist only in the index's copy:
+with extra ``<meta>`` tags (``templates/pagefind_meta.html``) at the start of that element,
+which exist only in the index's copy:
 
 - searchable metadata fields (Pagefind 1.5 indexes every meta field and ranks a match in a
   field by the field's weight, ``ranking.metaWeights`` in the UI):
@@ -34,13 +35,17 @@ import hashlib
 import json
 import re
 import shutil
-from dataclasses import dataclass, field
-from html import escape
+from collections.abc import Iterable, Mapping
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..collation import sort_key
-from ..slug import ascii_fold
+from pagefind.index import IndexConfig, PagefindIndex
+
+from ..model.collation import sort_key
+from ..model.slug import ascii_fold
+from .page import Page, SearchEntry
+from .render import render
+from .urls import UrlScheme
 
 BUNDLE_DIR = "_pagefind"
 LANGUAGE = "vi"
@@ -73,25 +78,6 @@ class SearchIndexError(RuntimeError):
     pass
 
 
-@dataclass
-class SearchEntry:
-    """What one indexed page tells the index beyond its text (page meta ``search``)."""
-
-    title: str = ""
-    kind: str = "full"  # "full" (plan, legal document, agency) or "stub"
-    terms: list[str] = field(default_factory=list)
-    numbers: list[str] = field(default_factory=list)
-    details: dict[str, str] = field(default_factory=dict)  # shown label -> value
-    filters: dict[str, list[str]] = field(default_factory=dict)  # FILTERS name -> values
-
-    @classmethod
-    def from_meta(cls, meta: dict | None) -> SearchEntry | None:
-        if not meta:
-            return None
-        known = {k: meta[k] for k in cls.__dataclass_fields__ if k in meta}
-        return cls(**known)
-
-
 def ui_options() -> dict:
     """The options of Pagefind's UI that follow from how pages are indexed."""
     return {
@@ -107,7 +93,7 @@ def ui_options() -> dict:
 class _BodyText(HTMLParser):
     """The text inside the ``data-pagefind-body`` element, without scripts and styles."""
 
-    VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+    VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"])
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -155,7 +141,8 @@ def identity_text(entry: SearchEntry) -> str:
     """Result title, search terms and numbers, ASCII-folded: Pagefind ranks an exact match of
     an unaccented query ("tien tien" = "Tien Tien") far above a diacritic-insensitive one, and
     "tien tien" also matches "tiên tiến" (advanced) all over long texts."""
-    return ascii_fold(" ".join(" ".join([entry.title, *entry.terms, *entry.numbers]).split()))
+    words = [entry["title"], *entry.get("terms", []), *entry.get("numbers", [])]
+    return ascii_fold(" ".join(" ".join(words).split()))
 
 
 def plain_value(text: str) -> str:
@@ -163,33 +150,43 @@ def plain_value(text: str) -> str:
 
 
 def index_head(html: str, entry: SearchEntry | None) -> str:
-    """The ``<meta>`` tags the index's copy of a page gets in its head."""
+    """The ``<meta>`` tags the index's copy of a page gets (escaped by the template)."""
     fields: list[tuple[str, str]] = [("fold", fold_words(body_text(html)))]
     filters: list[tuple[str, str]] = []
     if entry is not None:
-        fields.append(("ids_stub" if entry.kind in STUB_KINDS else "ids", identity_text(entry)))
-        fields.append(("so", ascii_fold(" ".join(entry.numbers))))
-        fields.extend((k, v) for k, v in entry.details.items() if k in DETAILS)
-        for name in FILTERS:
-            for value in entry.filters.get(name, []):
-                filters.append((name, plain_value(value)))
-    tags = [
-        f'<meta data-pagefind-meta="{escape(name)}[content]" content="{escape(value)}">'
-        for name, value in fields
-        if value
-    ]
-    tags += [
-        f'<meta data-pagefind-filter="{escape(name)}[content]" content="{escape(value)}">'
-        for name, value in filters
-        if value
-    ]
-    return "".join(tags)
+        kind = entry.get("kind", "full")
+        fields.append(("ids_stub" if kind in STUB_KINDS else "ids", identity_text(entry)))
+        fields.append(("so", ascii_fold(" ".join(entry.get("numbers", [])))))
+        fields.extend((k, v) for k, v in entry.get("details", {}).items() if k in DETAILS)
+        given = entry.get("filters", {})
+        filters = [(name, plain_value(v)) for name in FILTERS for v in given.get(name, [])]
+    return str(
+        render(
+            "pagefind_meta.html",
+            fields=[(n, v) for n, v in fields if v],
+            filters=[(n, v) for n, v in filters if v],
+        )
+    )
 
 
 def index_copy(html: str, entry: SearchEntry | None) -> str:
-    head = index_head(html, entry)
-    at = html.find("</head>")
-    return html if at < 0 else html[:at] + head + html[at:]
+    """The page with the index's tags at the start of its ``data-pagefind-body`` element
+    (Pagefind reads meta and filter tags anywhere in the page)."""
+    mark = html.find(BODY_MARK)
+    at = html.find(">", mark) + 1 if mark >= 0 else 0
+    return html if at <= 0 else html[:at] + index_head(html, entry) + html[at:]
+
+
+def built_file(scheme: UrlScheme, src: str) -> str:
+    """The file MkDocs writes a page's source path to, under either URL scheme."""
+    url = scheme.url_of(src)
+    return url + "index.html" if url == "" or url.endswith("/") else url
+
+
+def search_entries(pages: Iterable[Page], scheme: UrlScheme) -> dict[str, SearchEntry]:
+    """Built file ("van-ban/x/index.html" or "van-ban/x.html") -> page meta ``search``: what
+    ``index_site`` adds to each page's copy."""
+    return {built_file(scheme, p.src): p.meta["search"] for p in pages if p.meta.get("search")}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -211,17 +208,15 @@ def indexed_pages(site: Path) -> list[tuple[str, Path, str]]:
 
 
 async def _index(pages: list[tuple[str, str]], bundle: Path) -> None:
-    from pagefind.index import IndexConfig, PagefindIndex
-
     config = IndexConfig(force_language=LANGUAGE, output_path=str(bundle))
     async with PagefindIndex(config=config) as index:
         for url, html in pages:
             await index.add_html_file(content=html, url=url)
 
 
-def index_site(site_dir: str | Path, entries: dict[str, dict] | None = None) -> int:
+def index_site(site_dir: str | Path, entries: Mapping[str, SearchEntry] | None = None) -> int:
     """Index the content pages of a built site into ``_pagefind/`` and make the output
-    deterministic. ``entries`` maps a page's file ("van-ban/x/index.html") to its page meta
+    deterministic. ``entries`` (``search_entries``) maps a page's built file to its page meta
     ``search``. Returns the number of pages indexed; raises ``SearchIndexError``."""
     site = Path(site_dir).resolve()
     bundle = site / BUNDLE_DIR
@@ -230,7 +225,7 @@ def index_site(site_dir: str | Path, entries: dict[str, dict] | None = None) -> 
     entries = entries or {}
     copies = []
     for url, path, html in indexed_pages(site):
-        entry = SearchEntry.from_meta(entries.get(path.relative_to(site).as_posix()))
+        entry = entries.get(path.relative_to(site).as_posix())
         copies.append((url, index_copy(html, entry)))
     try:
         asyncio.run(_index(copies, bundle))

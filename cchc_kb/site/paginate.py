@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from . import urls
-from .md import esc
+from .fragments import block
 
 T = TypeVar("T")
 
@@ -44,36 +44,29 @@ def paginate(items: Sequence[T], base_src: str, size: int) -> list[Slice[T]]:
     ]
 
 
-def pager(slice_: Slice, label: Callable[[int], str] = lambda n: f"Trang {n}") -> str:
+def pager(slice_: Slice, scheme: urls.UrlScheme = urls.DIRECTORY_URLS) -> str:
     """Navigation between pages: first, previous, a window of numbers, next, last (bounded)."""
     if slice_.count <= 1:
         return ""
-    here = slice_.src
-
-    def link(n: int, text: str, rel: str | None = None) -> str:
-        href = urls.relative_url(here, urls.paginated_src(slice_.base_src, n))
-        rel_attr = f' rel="{rel}"' if rel else ""
-        return f'<a href="{esc(href)}"{rel_attr}>{esc(text)}</a>'
-
-    parts = []
     n = slice_.number
+
+    def item(k: int, text: str, rel: str = "") -> dict:
+        target = urls.paginated_src(slice_.base_src, k)
+        return {"href": scheme.relative_url(slice_.src, target), "text": text, "rel": rel}
+
+    items = []
     if n > 1:
-        parts.append(link(1, "« Đầu"))
-        parts.append(link(n - 1, "‹ Trước", "prev"))
+        items += [item(1, "« Đầu"), item(n - 1, "‹ Trước", "prev")]
     for k in range(max(1, n - 3), min(slice_.count, n + 3) + 1):
-        if k == n:
-            parts.append(f'<span aria-current="page">{k}</span>')
-        else:
-            parts.append(link(k, str(k)))
+        items.append(item(k, str(k)) if k != n else {"href": "", "text": str(k), "rel": ""})
     if n < slice_.count:
-        parts.append(link(n + 1, "Sau ›", "next"))
-        parts.append(link(slice_.count, "Cuối »"))
-    first = slice_.first_index + 1
-    last = slice_.first_index + len(slice_.items)
-    summary = f"{first}–{last} trên tổng số {slice_.total}"
-    return (
-        f'\n<nav class="cchc-pager" aria-label="Phân trang">'
-        f'<span class="cchc-pager-summary">Trang {n}/{slice_.count} ({summary})</span> '
-        + " ".join(parts)
-        + "</nav>\n\n"
+        items += [item(n + 1, "Sau ›", "next"), item(slice_.count, "Cuối »")]
+    return block(
+        "pager.html",
+        number=n,
+        count=slice_.count,
+        first=slice_.first_index + 1,
+        last=slice_.first_index + len(slice_.items),
+        total=slice_.total,
+        items=items,
     )

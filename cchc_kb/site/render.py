@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, PackageLoader, StrictUndefined, Template, select_autoescape
 from markupsafe import Markup
 
 
@@ -21,10 +21,16 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        auto_reload=False,  # templates are package data: no stat() of the file per render
     )
     return env
 
 
+@cache
+def _template(name: str) -> Template:
+    return environment().get_template(name)
+
+
 def render(template: str, **values: object) -> Markup:
     """One template rendered with ``values``; the result is safe HTML."""
-    return Markup(environment().get_template(template).render(**values))
+    return Markup(_template(template).render(**values))

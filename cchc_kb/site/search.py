@@ -1,24 +1,25 @@
 """Site search with Pagefind: what each content page tells the index, and the search page.
 
 Only content pages are indexed (plan, legal, agency and cited-but-unknown pages, and the
-hand-written guides): their page meta carries a ``search`` entry (result title, search terms,
-numbers, the facts a result shows, filter values) and the theme override wraps their content
-in ``data-pagefind-body``. Lists, graphs and reports are not indexed, so a query lands on a
-document, not on a page that lists it. ``pagefind.py`` turns the entries into the index.
+hand-written guides): their page meta carries a ``search`` entry (``page.SearchEntry``: result
+title, search terms, numbers, the facts a result shows, filter values) and the theme override
+wraps their content in ``data-pagefind-body``. Lists, graphs and reports are not indexed, so a
+query lands on a document, not on a page that lists it. ``pagefind.py`` turns the entries into
+the index.
 """
 
 from __future__ import annotations
 
 import re
 
-from .. import validity
+from ..analysis import validity
 from ..corpus import Corpus
-from ..models import CCHC_AREAS, Agency, Citation, Document, LegalDoc, PartialDate, Plan
-from ..slug import ascii_fold
+from ..model.models import CCHC_AREAS, Agency, Citation, Document, LegalDoc, PartialDate, Plan
+from ..model.slug import ascii_fold
 from . import urls
 from .common import agency_name, date_short, doc_date, short_label
-from .md import esc, html_block
-from .page import Page
+from .fragments import block, link
+from .page import Page, PageMeta, SearchEntry
 
 SEARCH_SRC = "tim-kiem.md"
 
@@ -86,7 +87,7 @@ def issuer_short_name(corpus: Corpus, agency_id: str | None) -> str:
     return names[0] if names else agency.name
 
 
-def document_search(corpus: Corpus, doc: Document, as_of: PartialDate) -> dict:
+def document_search(corpus: Corpus, doc: Document, as_of: PartialDate) -> SearchEntry:
     """Result title (type + number + issuer + trích yếu), search terms, what a result shows
     and the filter values of a plan or legal page; validity is judged on ``as_of``."""
     summary = " ".join((doc.summary or "").split())
@@ -114,68 +115,51 @@ def document_search(corpus: Corpus, doc: Document, as_of: PartialDate) -> dict:
         if judgement is not None:
             details["Hiệu lực"] = judgement.status
             filters["Hiệu lực"] = [judgement.status]
-    return {
-        "title": title,
-        "kind": "stub" if getattr(doc, "stub", False) else "full",
+    return SearchEntry(
+        title=title,
+        kind="stub" if getattr(doc, "stub", False) else "full",
         # Province names with successors: "hai phong" finds a Hải Dương plan from before 2025.
-        "terms": [
+        terms=[
             agency_name(corpus, doc.issuer) if doc.issuer else "",
             *signer,
             *filters["Tỉnh/thành"],
         ],
-        "numbers": number_forms(doc.number),
-        "details": {k: v for k, v in details.items() if v},
-        "filters": {k: v for k, v in filters.items() if v},
-    }
+        numbers=number_forms(doc.number),
+        details={k: v for k, v in details.items() if v},
+        filters={k: v for k, v in filters.items() if v},
+    )
 
 
-def agency_search(agency: Agency) -> dict:
-    return {"title": agency.name, "terms": list(agency.short_names or [])}
+def agency_search(agency: Agency) -> SearchEntry:
+    return SearchEntry(title=agency.name, terms=list(agency.short_names or []))
 
 
-def unresolved_search(title: str, citation: Citation) -> dict:
-    return {"title": title, "kind": "stub", "numbers": number_forms(citation.number)}
+def unresolved_search(title: str, citation: Citation) -> SearchEntry:
+    return SearchEntry(title=title, kind="stub", numbers=number_forms(citation.number))
 
 
 # ---------------------------------------------------------------------------------------------
 # The search page
 
 
-def search_page(lookup_src: str, index_srcs: list[tuple[str, str]]) -> Page:
+def search_page(
+    scheme: urls.UrlScheme, lookup_src: str, index_srcs: list[tuple[str, str]]
+) -> Page:
     """ "Tìm kiếm": Pagefind's UI (loaded by the theme override), a plain form for ``?q=``
     and, without JavaScript, the index pages that do the same job."""
     src = SEARCH_SRC
-    links = [("Tra cứu văn bản", lookup_src), *index_srcs]
-    items = "".join(
-        f'<li><a href="{esc(urls.relative_url(src, to))}">{esc(text)}</a></li>'
-        for text, to in links
-    )
+    targets = [("Tra cứu văn bản", lookup_src), *index_srcs]
+    links = [link(scheme.relative_url(src, to), text) for text, to in targets]
     body = (
         "# Tìm kiếm\n\n"
         "Tìm kế hoạch, văn bản pháp luật và cơ quan theo tên, số ký hiệu hoặc trích yếu. "
         "Có thể gõ không dấu (“nghi dinh 61”) hoặc chỉ số hiệu (“61/2018”).\n\n"
-        + html_block('<div id="cchc-search" class="cchc-search"></div>')
-        + html_block(
-            '<noscript><p class="cchc-noscript">Ô tìm kiếm cần JavaScript. Không dùng '
-            "JavaScript, bạn vẫn tìm được mọi văn bản qua các trang sau:</p>"
-            f'<ul class="cchc-entry">{items}</ul></noscript>'
-        )
+        + block("search_box.html", links=links)
     )
-    return Page(
-        src=src,
-        title="Tìm kiếm",
-        markdown=body,
-        meta={"description": "Tìm kiếm kế hoạch và văn bản", "search_ui": True},
-    )
+    meta = PageMeta(description="Tìm kiếm kế hoạch và văn bản", search_ui=True)
+    return Page(src=src, title="Tìm kiếm", markdown=body, meta=meta)
 
 
-def search_form(from_src: str) -> str:
+def search_form(scheme: urls.UrlScheme, from_src: str) -> str:
     """A plain GET form to the search page: works without JavaScript (the page reads ?q=)."""
-    action = urls.relative_url(from_src, SEARCH_SRC)
-    return html_block(
-        f'<form class="cchc-search-form" role="search" action="{esc(action)}" method="get">'
-        '<label for="cchc-q">Tìm kiếm văn bản</label>'
-        '<input id="cchc-q" type="search" name="q" autocomplete="off" '
-        'placeholder="Ví dụ: nghi dinh 61, 61/2018, tien tien">'
-        '<button type="submit">Tìm</button></form>'
-    )
+    return block("search_form.html", action=scheme.relative_url(from_src, SEARCH_SRC))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..models import PartialDate
+from ..model.models import PartialDate
+from .urls import DIRECTORY_URLS, UrlScheme
 
 DEFAULT_PAGE_SIZE = 25
 FEED_SIZE = 50
@@ -19,10 +20,15 @@ class SiteSettings:
     page_size: int = DEFAULT_PAGE_SIZE
     feed_size: int = FEED_SIZE
     extra: dict = field(default_factory=dict)
+    urls: UrlScheme = DIRECTORY_URLS  # MkDocs' use_directory_urls, passed in by the adapter
 
     @classmethod
     def from_config(
-        cls, cchc: dict | None, site_name: str | None = None, site_url: str | None = None
+        cls,
+        cchc: dict | None,
+        site_name: str | None = None,
+        site_url: str | None = None,
+        use_directory_urls: bool = True,
     ) -> SiteSettings:
         cchc = dict(cchc or {})
         as_of = cchc.get("as_of")
@@ -40,4 +46,5 @@ class SiteSettings:
             page_size=int(cchc.get("page_size") or DEFAULT_PAGE_SIZE),
             feed_size=int(cchc.get("feed_size") or FEED_SIZE),
             extra=cchc,
+            urls=UrlScheme(directory_urls=use_directory_urls),
         )

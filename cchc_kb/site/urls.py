@@ -1,16 +1,18 @@
 """The one URL scheme of the site: stable ASCII paths, relative links for sub-path hosting.
 
-Every generated page has a source path (``ke-hoach/<id>.md``) from which MkDocs makes a
-directory URL (``ke-hoach/<id>/``). Markdown links use source paths, so a strict build checks
-them; raw HTML (panels, SVG) uses ``relative_url`` so the site works under any sub-path.
+Every generated page has a source path (``ke-hoach/<id>.md``) from which MkDocs makes its URL
+(``ke-hoach/<id>/`` or ``ke-hoach/<id>.html``, after ``use_directory_urls``). Markdown links use
+source paths, so a strict build checks them; raw HTML (panels, SVG) uses
+``UrlScheme.relative_url`` so the site works under any sub-path.
 """
 
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
 
-from ..models import Document, LegalDoc, Plan
-from ..slug import is_safe_id
+from ..model.models import Document, LegalDoc, Plan
+from ..model.slug import is_safe_id
 
 PLAN_DIR = "ke-hoach"
 LEGAL_DIR = "van-ban"
@@ -73,26 +75,60 @@ def paginated_src(base_src: str, page: int) -> str:
     return f"{stem}/{PAGE_SEGMENT.format(n=page)}.md"
 
 
+@dataclass(frozen=True)
+class UrlScheme:
+    """MkDocs' page URLs for one value of ``use_directory_urls`` (the adapter passes it in).
+
+    With directory URLs ``ke-hoach/<id>.md`` is served at ``ke-hoach/<id>/``; without, at
+    ``ke-hoach/<id>.html``. Markdown links name source paths and MkDocs rewrites them; raw
+    HTML (panels, lists, SVG) needs the URL itself, so it asks the scheme.
+    """
+
+    directory_urls: bool = True
+
+    def url_of(self, src: str) -> str:
+        """URL of a source path relative to the site root ("" is the home page)."""
+        stem = src.removesuffix(".md")
+        if not self.directory_urls:
+            return "" if stem == "index" else stem + ".html"
+        if stem == "index":
+            return ""
+        if stem.endswith("/index"):
+            return stem.removesuffix("index")
+        return stem + "/"
+
+    def relative_url(self, from_src: str, to: str) -> str:
+        """Link from the page of ``from_src`` to a source path (``*.md``) or a site file."""
+        target = self.url_of(to) if to.endswith(".md") else to
+        here = self.url_of(from_src)
+        base = here if here == "" or here.endswith("/") else posixpath.dirname(here)
+        if target == "" and not self.directory_urls:
+            target = "index.html"
+        rel = posixpath.relpath(target or ".", base or ".")
+        if target.endswith("/") or target == "":
+            rel = rel.rstrip("/") + "/"
+            if rel == "./":
+                return "./"
+        return rel
+
+
+DIRECTORY_URLS = UrlScheme(directory_urls=True)
+
+
 def url_of(src: str) -> str:
-    """Directory URL of a source path, as MkDocs makes it with use_directory_urls."""
-    stem = src.removesuffix(".md")
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
+    """Directory URL of a source path: the scheme of ``mkdocs.yml`` and of the tests."""
+    return DIRECTORY_URLS.url_of(src)
 
 
 def relative_url(from_src: str, to: str) -> str:
-    """Link from the page of ``from_src`` to a source path (``*.md``) or a site file."""
-    target = url_of(to) if to.endswith(".md") else to
-    base = url_of(from_src)
-    rel = posixpath.relpath(target or ".", base or ".")
-    if target.endswith("/") or target == "":
-        rel = rel.rstrip("/") + "/"
-        if rel == "./":
-            return "./"
-    return rel
+    """A link under directory URLs; pages take theirs from ``SiteSettings.urls``."""
+    return DIRECTORY_URLS.relative_url(from_src, to)
+
+
+def page_file(src: str, name: str) -> str:
+    """A file that belongs to a page (a plan's source file, an agency's feed): in a folder
+    named after the page, whatever the URL scheme (``ke-hoach/<id>/<name>``)."""
+    return DIRECTORY_URLS.url_of(src) + name
 
 
 def relative_src(from_src: str, to_src: str) -> str:

@@ -1,0 +1,1 @@
+"""What the corpus says as a whole: validity on a date, the citation graph, findings."""

@@ -1,0 +1,152 @@
+"""Data-quality findings, and ``diagnostics``: everything to report about a corpus.
+
+The loader reports what makes a record unusable (errors). This module adds what a careful
+reader of the texts would flag (warnings): blank numbers and dates, citations it could not
+resolve or that contradict themselves, an appendix that names another number than the header,
+letters of another script inside Vietnamese words. Warnings never change the exit status. The
+citation graph's analyses (cycles, citations dated after the citing plan, lapsed legal bases)
+come from ``graph.analyses`` and are reported with the rest.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import networkx as nx
+
+from ..cite import canonical_number, find_self_references
+from ..corpus import Corpus
+from ..model.models import Diagnostic, Plan
+from . import places
+from .graph import Finding, analyses, build_graph
+
+# A letter of another script glued to or standing between Vietnamese words ("trong топ đầu").
+_FOREIGN_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]+")
+
+
+def _line_in_body(plan: Plan, offset: int) -> int:
+    return plan.body_line + plan.body.count("\n", 0, offset)
+
+
+def findings(corpus: Corpus) -> list[Diagnostic]:
+    """Warnings about the content of every record (run after citations are resolved)."""
+    out: list[Diagnostic] = []
+    for plan in corpus.plans.values():
+        out.extend(_plan_findings(corpus, plan))
+    for doc in corpus.legal.values():
+        if not doc.provenance:
+            out.append(
+                Diagnostic(
+                    doc.path,
+                    doc.line_of("id"),
+                    "warning",
+                    "provenance-missing",
+                    "văn bản không ghi nguồn thông tin (nguon_thong_tin)",
+                )
+            )
+    out.extend(places.findings(corpus))
+    return out
+
+
+def _plan_findings(corpus: Corpus, plan: Plan) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+
+    def warn(line: int, code: str, message: str) -> None:
+        out.append(Diagnostic(plan.path, line, "warning", code, message))
+
+    if plan.stub:
+        return out
+    if plan.status == "ban_hanh" and not plan.number:
+        warn(
+            plan.line_of("so_ky_hieu") if "so_ky_hieu" in plan.lines else plan.line_of("id"),
+            "number-blank",
+            "kế hoạch đã ban hành nhưng số ký hiệu để trống trên văn bản",
+        )
+    if plan.issued is None:
+        warn(
+            plan.line_of("ngay_ban_hanh") if "ngay_ban_hanh" in plan.lines else plan.line_of("id"),
+            "date-missing",
+            "văn bản không ghi ngày ban hành",
+        )
+    elif not plan.issued.is_complete:
+        warn(
+            plan.line_of("ngay_ban_hanh"),
+            "date-partial",
+            f"ngày ban hành chưa đầy đủ trên văn bản: {plan.issued.vietnamese()}",
+        )
+    for citation in plan.citations:
+        line = _line_in_body(plan, citation.span[0])
+        shown = " ".join(citation.text.split())
+        for message in citation.warnings:
+            warn(line, "citation-warning", f"«{shown}»: {message}")
+        if citation.correction is not None:
+            warn(line, citation.correction.code, f"«{shown}»: {citation.correction.message}")
+        if citation.id is None:
+            warn(
+                line, "citation-unresolved", f"«{shown}»: chưa xác định được văn bản được dẫn chiếu"
+            )
+            if citation.suggestion:
+                doc = corpus.document(citation.suggestion)
+                title = f"{doc.doc_type} {doc.number}" if doc and doc.number else citation.suggestion
+                warn(
+                    line,
+                    "citation-suggestion",
+                    f"«{shown}»: có lẽ là {title} ({citation.suggestion}); chưa liên kết, cần kiểm tra",
+                )
+            continue
+    for match in _FOREIGN_SCRIPT.finditer(plan.body):
+        script = unicodedata.name(match.group()[0]).split()[0].lower()
+        warn(
+            _line_in_body(plan, match.start()),
+            "mixed-script",
+            f"chữ {'Kirin' if script == 'cyrillic' else 'Hy Lạp'} lẫn trong văn bản: «{match.group()}»",
+        )
+    out.extend(_self_reference_findings(plan))
+    return out
+
+
+def _self_reference_findings(plan: Plan) -> list[Diagnostic]:
+    out = []
+    own = canonical_number(plan.number) if plan.number else None
+    for ref in find_self_references(plan.body):
+        if ref.where != "appendix" or not ref.number:
+            continue
+        if own is None or ref.number != own:
+            header = plan.number or "để trống"
+            out.append(
+                Diagnostic(
+                    plan.path,
+                    _line_in_body(plan, ref.span[0]),
+                    "warning",
+                    "self-reference-mismatch",
+                    f"phụ lục ghi «{' '.join(ref.text.split())}» nhưng số ký hiệu "
+                    f"của văn bản là {header}",
+                )
+            )
+    return out
+
+
+def diagnostics(
+    corpus: Corpus, graph: nx.DiGraph | None = None, analysed: list[Finding] | None = None
+) -> list[Diagnostic]:
+    """Everything to report about a corpus, sorted: reading, content and graph findings.
+
+    The one diagnostics path: ``cchc check`` prints these and the site build returns them for
+    the MkDocs hook to log, so both report the same lines and fail on the same errors.
+    ``graph`` and ``analysed`` (``graph.analyses``): what a site build has computed already;
+    the graph's validity date does not change any finding.
+    """
+    if analysed is None:
+        analysed = analyses(corpus, graph if graph is not None else build_graph(corpus))
+    graph_found = [f.diagnostic() for f in analysed if f.severity in ("error", "warning")]
+    return _sorted([*record_diagnostics(corpus), *graph_found])
+
+
+def record_diagnostics(corpus: Corpus) -> list[Diagnostic]:
+    """What reading found and the content findings, sorted: each is about one record."""
+    return _sorted([*corpus.diagnostics, *findings(corpus)])
+
+
+def _sorted(found: list[Diagnostic]) -> list[Diagnostic]:
+    return sorted(found, key=lambda d: (d.path, d.line, d.severity, d.code, d.message))

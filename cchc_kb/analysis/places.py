@@ -1,0 +1,217 @@
+"""Data-quality findings about names in a plan: places that do not match the issuing body,
+an issuing body that no longer existed on the plan's date, a unit written two ways.
+
+Each finding gives the file, the line, the offending text quoted and a plain Vietnamese
+explanation, so a person can fix the record or note that the source is wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..corpus import Corpus
+from ..model.models import Agency, Diagnostic, PartialDate, Plan
+from ..model.slug import ascii_fold
+from .validity import on_or_before
+
+# Administrative unit words that introduce a place name, longest first ("thị xã" before "xã").
+PLACE_MARKERS: tuple[str, ...] = (
+    "thành phố", "thị trấn", "thị xã", "phường", "huyện", "quận", "tỉnh", "xã",
+)  # fmt: skip
+# Abbreviations that name the same unit as their full form.
+UNIT_ABBREVIATIONS: dict[str, str] = {
+    "UBND": "Ủy ban nhân dân",
+    "HĐND": "Hội đồng nhân dân",
+    "TP.": "thành phố",
+}
+
+_WORD = r"[^\W\d_][\w]*"
+PLACE = re.compile(
+    rf"(?<!\w)(?P<marker>{'|'.join(PLACE_MARKERS)})\s+(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}})",
+    re.IGNORECASE,
+)
+WORD = re.compile(_WORD)
+
+
+def _capitalised_prefix(words: str) -> str:
+    """ "Tiền Tiến cụ thể" -> "Tiền Tiến": a place name is its leading capitalised words."""
+    kept = []
+    for word in words.split():
+        if not word[:1].isupper():
+            break
+        kept.append(word)
+    return " ".join(kept)
+
+
+def _title_word(word: str) -> bool:
+    return word[:1].isupper() and (len(word) == 1 or not word[1:].isupper())
+
+
+def places_in(text: str) -> Iterator[tuple[int, str, str]]:
+    """(offset, marker, name) of every "<marker> <Capitalised Name>" in ``text``: markers in
+    lower case or capitalised (not "XÃ HỘI" of the motto), names in title case."""
+    for m in PLACE.finditer(text):
+        marker = m["marker"]
+        if marker != marker.lower() and not _title_word(marker):
+            continue
+        name = _capitalised_prefix(m["name"])
+        if name and all(_title_word(w) for w in name.split()):
+            yield m.start(), marker.lower(), name
+
+
+def own_places(chain: list[Agency]) -> dict[str, str]:
+    """marker -> name of the issuer and its parents ("xã" -> "Tiền Tiến", "tỉnh" -> …)."""
+    out: dict[str, str] = {}
+    for agency in chain:
+        for _, marker, name in places_in(agency.name):
+            out.setdefault(marker, name)
+    return out
+
+
+def _fold(text: str) -> str:
+    return ascii_fold(text).casefold()
+
+
+def _line(plan: Plan, offset: int) -> int:
+    return plan.body_line + plan.body.count("\n", 0, offset)
+
+
+def _finding(plan: Plan, line: int, code: str, message: str) -> Diagnostic:
+    return Diagnostic(plan.path, line, "warning", code, message)
+
+
+def place_findings(corpus: Corpus, plan: Plan) -> list[Diagnostic]:
+    chain = corpus.agency_chain(plan.issuer)
+    own = own_places(chain)
+    if not own:
+        return []
+    issuer_marker = next((m for _, m, _ in places_in(chain[0].name)), None)
+    out: list[Diagnostic] = []
+    names = set(own.values())
+    if plan.place and plan.place not in names:
+        for name in names:
+            if _fold(plan.place) == _fold(name):
+                out.append(
+                    _finding(
+                        plan, plan.line_of("dia_danh"), "place-name-spelling",
+                        f"địa danh «{plan.place}» viết sai dấu: cơ quan ban hành ở «{name}»",
+                    )
+                )  # fmt: skip
+    words = [(m.start(), m.group()) for m in WORD.finditer(plan.body)]
+    for name in sorted(names):
+        size = len(name.split())
+        for k in range(len(words) - size + 1):
+            window = words[k : k + size]
+            start = window[0][0]
+            text = plan.body[start : window[-1][0] + len(window[-1][1])]
+            if (
+                text.casefold() != name.casefold()  # "TIỀN TIẾN" in a title is right
+                and all(w[:1].isupper() for _, w in window)
+                and _fold(" ".join(w for _, w in window)) == _fold(name)
+            ):
+                out.append(
+                    _finding(
+                        plan, _line(plan, start), "place-name-spelling",
+                        f"«{text}» viết sai dấu: tên đúng là «{name}» (cơ quan ban hành)",
+                    )
+                )  # fmt: skip
+    if issuer_marker:
+        for offset, marker, name in places_in(plan.body):
+            # A single word after the marker is too often the next sentence ("xã Thu thập").
+            if len(name.split()) < 2:
+                continue
+            if marker == issuer_marker and _fold(name) != _fold(own[marker]):
+                out.append(
+                    _finding(
+                        plan, _line(plan, offset), "place-name-other",
+                        f"«{marker} {name}» là {marker} khác: kế hoạch này của "
+                        f"{marker} {own[marker]}; xem lại có phải chép từ kế hoạch khác",
+                    )
+                )  # fmt: skip
+    return out
+
+
+def agency_findings(corpus: Corpus, plan: Plan) -> list[Diagnostic]:
+    """The issuer had ended (2025 reorganisation) before the plan's date."""
+    agency = corpus.agencies.get(plan.issuer)
+    on = plan.issued or (PartialDate.of(plan.year) if plan.year else None)
+    if agency is None or agency.valid_to is None or on is None:
+        return []
+    if on_or_before(on, agency.valid_to) is not False:
+        return []
+    successor = corpus.agencies.get(agency.successor) if agency.successor else None
+    then = (
+        f"; cơ quan kế thừa: {successor.name} ({successor.id})"
+        if successor
+        else "; danh mục chưa ghi cơ quan kế thừa"
+    )
+    return [
+        _finding(
+            plan, plan.line_of("co_quan_ban_hanh"), "agency-ended",
+            f"«{agency.name}» đã thôi hoạt động từ sau {agency.valid_to.vietnamese()}, "
+            f"trước ngày của kế hoạch ({on.vietnamese()}){then}",
+        )
+    ]  # fmt: skip
+
+
+def unit_key(name: str) -> str:
+    """A unit's name compared without case, abbreviations or the note in brackets."""
+    text = re.sub(r"\(.*?\)", "", name)
+    for short, full in UNIT_ABBREVIATIONS.items():
+        text = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", full, text, flags=re.IGNORECASE)
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def abbreviation_forms(name: str) -> list[str]:
+    """The other ways of writing ``name``: "UBND thành phố" -> ["Ủy ban nhân dân thành phố"]."""
+    forms = []
+    for short, full in UNIT_ABBREVIATIONS.items():
+        for this, other in ((short, full), (full, short)):
+            pattern = rf"(?<!\w){re.escape(this)}(?!\w)"
+            if re.search(pattern, name, re.IGNORECASE):
+                forms.append(re.sub(pattern, other, name, flags=re.IGNORECASE))
+    return forms
+
+
+def naming_findings(plan: Plan) -> list[Diagnostic]:
+    """A recipient written two ways: in "Nơi nhận" itself, or there and in the text."""
+    out: list[Diagnostic] = []
+    seen: dict[str, str] = {}
+    for recipient in plan.recipients:
+        core = re.sub(r"\s*\(.*?\)\s*", " ", recipient).strip(" ;,.")
+        key = unit_key(core)
+        if len(key.split()) < 2:
+            continue
+        if key in seen and seen[key] != core:
+            out.append(
+                _finding(
+                    plan, plan.line_of("noi_nhan"), "name-two-ways",
+                    f"«{core}» và «{seen[key]}» là một nơi nhận viết hai cách",
+                )
+            )  # fmt: skip
+        seen.setdefault(key, core)
+    for core in seen.values():
+        for form in abbreviation_forms(core):
+            pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, form.split())) + r"(?!\w)"
+            for m in re.finditer(pattern, plan.body, re.IGNORECASE):
+                out.append(
+                    _finding(
+                        plan, _line(plan, m.start()), "name-two-ways",
+                        f"«{m.group()}» trong văn bản, «{core}» ở nơi nhận: một đơn vị viết "
+                        "hai cách (viết tắt và viết đủ)",
+                    )
+                )  # fmt: skip
+    return out
+
+
+def findings(corpus: Corpus) -> list[Diagnostic]:
+    """Every name finding of every plan with a text, in file order."""
+    out: list[Diagnostic] = []
+    for plan in sorted(corpus.plans.values(), key=lambda p: p.path):
+        if plan.stub:
+            continue
+        out += place_findings(corpus, plan)
+        out += agency_findings(corpus, plan)
+        out += naming_findings(plan)
+    return out

@@ -1,0 +1,1 @@
+"""The verbs of the ``cchc`` console script, one module each (the top layer)."""

@@ -1,0 +1,33 @@
+"""The few ways page builders put template output into a page: a link, a block, a joined run.
+
+Nothing here writes markup: links and blocks come from ``templates/``; ``join`` glues
+``Markup`` and plain text, escaping the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from markupsafe import Markup
+
+from .md import html_block, safe_href
+from .render import render
+
+
+def link(href: str, text: object, **attrs: str | bool | None) -> Markup:
+    """An ``<a>``; a script-capable URL is refused (the text stays, unlinked).
+
+    ``attrs``: ``cls`` for ``class``, and ``rel``, ``type``, ``download`` (True: bare).
+    """
+    pairs = [("class" if name == "cls" else name, value) for name, value in attrs.items()]
+    return render("link.html", href=safe_href(href), text=text, attrs=pairs)
+
+
+def block(template: str, **values: object) -> str:
+    """A template's HTML as a block of the page's Markdown."""
+    return html_block(render(template, **values))
+
+
+def join(parts: Iterable[object], separator: str = "") -> Markup:
+    """Fragments and text in a row; text is escaped, fragments are kept."""
+    return Markup(separator).join(parts)

@@ -1,0 +1,1 @@
+"""Reading the repository into records and diagnostics: no citation, no checks of content."""

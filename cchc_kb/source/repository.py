@@ -1,0 +1,474 @@
+"""Read a repository into records: bytes → text → front-matter + body → validated records.
+
+Every file under ``plans/`` and ``legal/`` ends as a record or as a diagnostic with its path
+and line; nothing is dropped silently. A record with a structural fault (YAML, id, a required
+field) is left out of the corpus and reported; softer faults (an unknown reference, an unknown
+field) are reported and the rest of the record is kept, so one bad field does not hide a page.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+from ..model.models import (
+    LEGAL_FIELDS,
+    PLAN_FIELDS,
+    RELATION_LABELS,
+    Agency,
+    AlternativeReading,
+    Diagnostic,
+    Document,
+    LegalDoc,
+    Misquote,
+    PartialDate,
+    Plan,
+    Provenance,
+    Validity,
+)
+from ..model.slug import is_safe_id
+from ..model.text import UndecodableError, read_text
+from .frontmatter import FrontMatter, Sink, parse_yaml_mapping, split_front_matter
+
+AGENCIES_FILE = "plans/agencies.yml"
+PLANS_DIR = "plans"
+LEGAL_DIR = "legal"
+SOURCE_SUFFIXES = {".txt", ".docx", ".pdf", ".doc", ".odt"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Schemas
+
+
+@cache
+def _schema_registry() -> Registry:
+    resources_ = []
+    for name in ("plan", "legal", "agencies"):
+        schema = json.loads(
+            resources.files("cchc_kb.model.schema").joinpath(f"{name}.schema.json").read_text("utf-8")
+        )
+        resources_.append((schema["$id"], Resource.from_contents(schema)))
+    return Registry().with_resources(resources_)
+
+
+@cache
+def validator(kind: str) -> Draft202012Validator:
+    """The JSON Schema validator for ``plan``, ``legal``, ``agencies`` or one ``agency``."""
+    registry = _schema_registry()
+    if kind == "agency":  # one item of the agencies list, so errors point at its own lines
+        schema = {"$ref": "cchc-kb/agencies.schema.json#/items"}
+    else:
+        schema = registry.contents(f"cchc-kb/{kind}.schema.json")
+    return Draft202012Validator(schema, registry=registry)
+
+
+def _schema_diagnostics(
+    kind: str, data: Any, lines: dict[str, int], sink: Sink, base: int = 1
+) -> set[str]:
+    """Report schema violations; return the top-level keys found faulty."""
+    faulty: set[str] = set()
+    for err in sorted(
+        validator(kind).iter_errors(data), key=lambda e: (list(map(str, e.path)), e.message)
+    ):
+        key = str(err.path[0]) if err.path else None
+        if err.validator == "additionalProperties":
+            for extra in sorted(set(err.instance) - set(err.schema.get("properties", {}))):
+                sink.error(
+                    _line_for([*err.path, extra], lines, base),
+                    "unknown-field",
+                    f"trường không có trong lược đồ: {extra}",
+                )
+                faulty.add(extra)
+            continue
+        if err.validator == "required":
+            missing = err.message.split("'")[1] if "'" in err.message else err.message
+            sink.error(
+                _line_for(err.path, lines, base),
+                "missing-field",
+                f"thiếu trường bắt buộc: {missing}",
+            )
+            faulty.add(missing)
+            continue
+        where = ".".join(str(p) for p in err.path) or "(bản ghi)"
+        code = "invalid-id" if key == "id" else "invalid-value"
+        sink.error(_line_for(err.path, lines, base), code, f"{where}: {_vi_schema_message(err)}")
+        if key:
+            faulty.add(key)
+    return faulty
+
+
+def _vi_schema_message(err) -> str:
+    value = json.dumps(err.instance, ensure_ascii=False)
+    if err.validator == "pattern":
+        return f"giá trị {value} sai định dạng (mẫu {err.validator_value})"
+    if err.validator == "enum":
+        allowed = ", ".join(json.dumps(v, ensure_ascii=False) for v in err.validator_value)
+        return f"giá trị {value} không thuộc danh sách cho phép: {allowed}"
+    if err.validator in ("type", "anyOf"):
+        return f"giá trị {value} sai kiểu dữ liệu"
+    if err.validator in ("minimum", "maximum"):
+        return f"giá trị {value} ngoài khoảng cho phép"
+    if err.validator == "uniqueItems":
+        return f"danh sách có phần tử lặp: {value}"
+    if err.validator == "minLength":
+        return "giá trị không được để trống"
+    return err.message
+
+
+# ---------------------------------------------------------------------------------------------
+# Front-matter
+
+
+def _line_for(path, lines: dict[str, int], base: int) -> int:
+    """The line of the deepest key of an error path that has one."""
+    parts = [str(p) for p in path]
+    while parts:
+        line = lines.get(".".join(parts))
+        if line:
+            return line
+        parts.pop()
+    return base
+
+
+def _read(path: Path, rel: str, sink: Sink) -> str | None:
+    try:
+        return read_text(path.read_bytes())
+    except (OSError, UndecodableError) as exc:
+        sink.error(1, "unreadable", f"không đọc được tệp: {exc}")
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Field conversion
+
+
+def _date(data: dict, key: str, lines: dict[str, int], sink: Sink) -> PartialDate | None:
+    value = data.get(key)
+    if value in (None, ""):
+        return None
+    try:
+        return PartialDate.parse(str(value))
+    except ValueError as exc:
+        sink.error(lines.get(key, 1), "invalid-date", f"{key}: {exc}")
+        return None
+
+
+def _provenance(data: dict) -> list[Provenance]:
+    out = []
+    for item in data.get("nguon_thong_tin") or []:
+        if isinstance(item, dict) and {"truong", "nguon", "da_kiem_tra"} <= item.keys():
+            out.append(
+                Provenance(tuple(item["truong"]), str(item["nguon"]), bool(item["da_kiem_tra"]))
+            )
+    return out
+
+
+def _common(data: dict, lines: dict[str, int], sink: Sink, rel: str, fm: FrontMatter) -> dict:
+    return {
+        "id": data["id"],
+        "number": (data.get("so_ky_hieu") or None),
+        "doc_type": data["loai_van_ban"],
+        "summary": data.get("trich_yeu") or "",
+        "issuer": data["co_quan_ban_hanh"],
+        "issued": _date(data, "ngay_ban_hanh", lines, sink),
+        "body": fm.body,
+        "provenance": _provenance(data),
+        "notes": [str(n) for n in data.get("ghi_chu") or []],
+        "path": rel,
+        "body_line": fm.body_line,
+        "lines": dict(lines),
+    }
+
+
+def _plan(data: dict, lines: dict[str, int], sink: Sink, rel: str, fm: FrontMatter) -> Plan:
+    return Plan(
+        **_common(data, lines, sink, rel, fm),
+        place=data.get("dia_danh"),
+        year=int(data["nam"]),
+        status=data["tinh_trang"],
+        signer=data.get("nguoi_ky"),
+        signer_title=data.get("chuc_danh"),
+        implements=list(data.get("thuc_hien") or []),
+        legal_bases=list(data.get("can_cu") or []),
+        areas=list(data.get("linh_vuc") or []),
+        recipients=[str(r) for r in data.get("noi_nhan") or []],
+        source_file=data.get("nguon"),
+        source_origin=data.get("nguon_goc"),
+        plan_number=data.get("so_ky_hieu_ke_hoach"),
+        stub=bool(data.get("stub", False)),
+    )
+
+
+def _legal(data: dict, lines: dict[str, int], sink: Sink, rel: str, fm: FrontMatter) -> LegalDoc:
+    status = data.get("tinh_trang_hieu_luc") or {"trang_thai": "Chưa rõ"}
+    line = lines.get("tinh_trang_hieu_luc", 1)
+    line_of_misquotes = lines.get("trich_dan_sai", 1)
+    validity = Validity(
+        status=status["trang_thai"],
+        since=_date(status, "tu_ngay", {"tu_ngay": line}, sink),
+        known_on=_date(status, "ngay_cap_nhat", {"ngay_cap_nhat": line}, sink),
+        note=status.get("ghi_chu"),
+    )
+    return LegalDoc(
+        **_common(data, lines, sink, rel, fm),
+        effective=_date(data, "ngay_co_hieu_luc", lines, sink),
+        validity=validity,
+        relations={k: list(data[k]) for k in RELATION_LABELS if data.get(k)},
+        stub=bool(data.get("stub", False)),
+        former_ids=list(data.get("id_cu") or []),
+        misquotes=[
+            Misquote(
+                item.get("so_ky_hieu") or None,
+                _date(item, "ngay_ban_hanh", {"ngay_ban_hanh": line_of_misquotes}, sink),
+                item.get("ghi_chu"),
+            )
+            for item in data.get("trich_dan_sai") or []
+        ],
+        alternatives=[
+            AlternativeReading(str(item["truong"]), item.get("gia_tri"), str(item["nguon"]))
+            for item in data.get("cach_doc_khac") or []
+        ],
+    )
+
+
+_REQUIRED = {
+    "plan": ("id", "loai_van_ban", "co_quan_ban_hanh", "nam", "tinh_trang"),
+    "legal": ("id", "so_ky_hieu", "loai_van_ban", "co_quan_ban_hanh"),
+}
+
+
+def load_record(path: Path, rel: str, kind: str) -> tuple[Plan | LegalDoc | None, list[Diagnostic]]:
+    """Load one plan or legal Markdown file. Returns the record (None if unusable) and findings."""
+    sink = Sink(rel)
+    text = _read(path, rel, sink)
+    fm = split_front_matter(text, sink) if text is not None else None
+    if fm is None:
+        return None, sink.items
+    if not isinstance(fm.data, dict):
+        sink.error(2, "yaml-not-mapping", "front-matter phải là một bảng khóa: giá trị")
+        return None, sink.items
+    data = fm.data
+    faulty = _schema_diagnostics(kind, data, fm.lines, sink, base=2)
+    if any(k in faulty or data.get(k) in (None, "") for k in _REQUIRED[kind]):
+        return None, sink.items
+    doc_id = str(data["id"])
+    if not is_safe_id(doc_id):
+        return None, sink.items
+    if doc_id != path.stem:
+        sink.error(
+            fm.lines.get("id", 2), "id-mismatch", f"id '{doc_id}' khác tên tệp '{path.stem}'"
+        )
+        return None, sink.items
+    known = PLAN_FIELDS if kind == "plan" else LEGAL_FIELDS
+    clean = {
+        k: v for k, v in data.items() if k in known and k not in faulty or k in _REQUIRED[kind]
+    }
+    build = _plan if kind == "plan" else _legal
+    return build(clean, fm.lines, sink, rel, fm), sink.items
+
+
+def load_agencies(root: Path) -> tuple[dict[str, Agency], list[Diagnostic]]:
+    path = root / AGENCIES_FILE
+    sink = Sink(AGENCIES_FILE)
+    if not path.exists():
+        sink.error(1, "agencies-missing", "thiếu danh mục cơ quan")
+        return {}, sink.items
+    text = _read(path, AGENCIES_FILE, sink)
+    if text is None:
+        return {}, sink.items
+    data, key_lines = parse_yaml_mapping(text, sink, allow_empty=True)
+    if sink.failed:
+        return {}, sink.items
+    data = [] if data is None else data
+    if not isinstance(data, list):
+        sink.error(1, "yaml-not-list", "danh mục cơ quan phải là một danh sách")
+        return {}, sink.items
+    agencies: dict[str, Agency] = {}
+    for index, item in enumerate(data):
+        line = key_lines.get(str(index), 1)
+        prefix = f"{index}."
+        lines = {
+            key[len(prefix) :]: at
+            for key, at in key_lines.items()
+            if key.startswith(prefix) and "." not in key[len(prefix) :]
+        }
+        item_sink = Sink(AGENCIES_FILE)
+        faulty = _schema_diagnostics("agency", item, lines, item_sink, base=line)
+        sink.items.extend(item_sink.items)
+        if not isinstance(item, dict) or faulty & {"id", "ten", "cap"}:
+            continue
+        agency_id = item["id"]
+        if agency_id in agencies:
+            sink.error(
+                lines.get("id", line),
+                "duplicate-id",
+                f"mã cơ quan '{agency_id}' đã có ở dòng {agencies[agency_id].line}",
+            )
+            continue
+        agencies[agency_id] = Agency(
+            id=agency_id,
+            name=item["ten"],
+            level=item["cap"],
+            short_names=list(item.get("ten_viet_tat") or []),
+            parent=item.get("cha"),
+            valid_from=_date(item, "hieu_luc_tu", lines, sink),
+            valid_to=_date(item, "hieu_luc_den", lines, sink),
+            successor=item.get("ke_thua"),
+            province=item.get("tinh"),
+            note=item.get("ghi_chu"),
+            path=AGENCIES_FILE,
+            line=line,
+        )
+    for agency in agencies.values():
+        for key, target in (
+            ("cha", agency.parent),
+            ("ke_thua", agency.successor),
+            ("tinh", agency.province),
+        ):
+            if target and target not in agencies:
+                sink.error(
+                    agency.line, "unknown-agency", f"{agency.id}.{key}: không có cơ quan '{target}'"
+                )
+    return agencies, sink.items
+
+
+# ---------------------------------------------------------------------------------------------
+# The whole repository
+
+
+def _markdown_files(root: Path, folder: str) -> list[Path]:
+    base = root / folder
+    if not base.is_dir():
+        return []
+    return sorted(p for p in base.rglob("*.md") if p.is_file())
+
+
+@dataclass
+class Repository:
+    """Every record read from a repository, and what reading them found."""
+
+    root: Path
+    agencies: dict[str, Agency] = field(default_factory=dict)
+    plans: dict[str, Plan] = field(default_factory=dict)  # full plans and stub plans
+    legal: dict[str, LegalDoc] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def document(self, doc_id: str) -> Document | None:
+        return self.plans.get(doc_id) or self.legal.get(doc_id)
+
+    def documents(self) -> list[Document]:
+        return [*self.plans.values(), *self.legal.values()]
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+
+def read_repository(root: Path | str) -> Repository:
+    """Agencies, legal documents and plans, with their references checked (no citations)."""
+    root = Path(root)
+    repo = Repository(root=root)
+    repo.agencies, diags = load_agencies(root)
+    repo.diagnostics.extend(diags)
+    first_seen: dict[str, str] = {}
+    for kind, folder, target in (
+        ("legal", LEGAL_DIR, repo.legal),
+        ("plan", PLANS_DIR, repo.plans),
+    ):
+        for path in _markdown_files(root, folder):
+            rel = path.relative_to(root).as_posix()
+            record, diags = load_record(path, rel, kind)
+            repo.diagnostics.extend(diags)
+            if record is None:
+                continue
+            if record.id in first_seen:
+                repo.diagnostics.append(
+                    Diagnostic(
+                        rel,
+                        record.line_of("id"),
+                        "error",
+                        "duplicate-id",
+                        f"id '{record.id}' đã dùng ở {first_seen[record.id]}",
+                    )
+                )
+                continue
+            first_seen[record.id] = rel
+            target[record.id] = record
+    _check_references(repo)
+    _check_source_files(repo)
+    return repo
+
+
+def _check_references(repo: Repository) -> None:
+    def report(doc, key: str, message: str, code: str = "unknown-reference") -> None:
+        repo.diagnostics.append(Diagnostic(doc.path, doc.line_of(key), "error", code, message))
+
+    for doc in repo.documents():
+        if doc.issuer not in repo.agencies:
+            report(
+                doc,
+                "co_quan_ban_hanh",
+                f"không có cơ quan '{doc.issuer}' trong {AGENCIES_FILE}",
+                "unknown-agency",
+            )
+    for plan in repo.plans.values():
+        for key, ids in (("can_cu", plan.legal_bases), ("thuc_hien", plan.implements)):
+            for ref in list(ids):
+                if repo.document(ref) is None:
+                    report(plan, key, f"{key}: không có văn bản '{ref}'")
+                    ids.remove(ref)
+                elif key == "thuc_hien" and ref not in repo.plans:
+                    report(plan, key, f"thuc_hien: '{ref}' không phải là một kế hoạch")
+                    ids.remove(ref)
+    for doc in repo.legal.values():
+        for key, ids in doc.relations.items():
+            for ref in list(ids):
+                if ref not in repo.legal:
+                    report(doc, key, f"{key}: không có văn bản '{ref}' trong legal/")
+                    ids.remove(ref)
+
+
+def _check_source_files(repo: Repository) -> None:
+    """A plan's source must exist; a source file that no plan names is reported, not ignored."""
+    named: set[Path] = set()
+    for plan in repo.plans.values():
+        if not plan.source_file:
+            continue
+        source = (repo.root / plan.path).parent / plan.source_file
+        if "/" in plan.source_file or "\\" in plan.source_file or not source.is_file():
+            repo.diagnostics.append(
+                Diagnostic(
+                    plan.path,
+                    plan.line_of("nguon"),
+                    "error",
+                    "source-missing",
+                    f"nguon: không có tệp '{plan.source_file}' cạnh tệp kế hoạch",
+                )
+            )
+            continue
+        named.add(source.resolve())
+    plans_dir = repo.root / PLANS_DIR
+    if not plans_dir.is_dir():
+        return
+    for path in sorted(plans_dir.rglob("*")):
+        if (
+            path.is_file()
+            and path.suffix.lower() in SOURCE_SUFFIXES
+            and path.resolve() not in named
+        ):
+            repo.diagnostics.append(
+                Diagnostic(
+                    path.relative_to(repo.root).as_posix(),
+                    1,
+                    "warning",
+                    "orphan-source",
+                    "tệp nguồn không thuộc kế hoạch nào (chưa có trường nguon trỏ tới)",
+                )
+            )
