@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check lint bench clean browser import-tools
+.PHONY: serve build test check lint bench bench-national fuzz clean browser import-tools
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -52,12 +52,26 @@ test: $(STAMP) browser import-tools
 	$(BIN)/cchc check .
 	$(BIN)/pytest -q
 
+# Many more random cases than `make test`: property tests with the "fuzz" Hypothesis profile and
+# the build fuzz test with FUZZ_CASES damaged repositories (FUZZ_SEED picks them).
+FUZZ_CASES ?= 200
+FUZZ_SEED ?= 1
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q tests/test_properties.py
+	CCHC_FUZZ_CASES=$(FUZZ_CASES) CCHC_FUZZ_SEED=$(FUZZ_SEED) $(BIN)/pytest -q -rx tests/test_fuzz_build.py
+
 bench: $(STAMP) browser
 	$(BIN)/python scripts/bench_cite.py
 	$(BIN)/python scripts/eval_cite.py
 	$(BIN)/python scripts/bench_graph.py
 	$(BIN)/python scripts/bench_search.py
 	$(BIN)/python scripts/bench_pdf_extract.py
+	$(BIN)/python scripts/bench_validity.py
+	$(BIN)/python scripts/bench_scale.py --sizes 2000 10000 20000
+
+# The national corpus: 50,000 plans (about an hour on two cores).
+bench-national: $(STAMP)
+	$(BIN)/python scripts/bench_scale.py --sizes 50000 --out bench/bench-national.json
 
 clean:
 	rm -rf site $(VENV)

@@ -24,6 +24,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "legal": ("cchc_kb.importer.legal", "nhập văn bản pháp luật hàng loạt (CSV, JSON Lines)"),
     "new": ("cchc_kb.importer.draft", "tạo dự thảo kế hoạch thực hiện một kế hoạch cấp trên"),
     "corpus": ("cchc_kb.synthetic", "ghi một kho kế hoạch tổng hợp để kiểm thử, đo hiệu năng"),
+    "federate": (
+        "cchc_kb.site.federation",
+        "gộp tìm kiếm và đồ thị của các trang tỉnh thành trang toàn quốc",
+    ),
 }
 
 

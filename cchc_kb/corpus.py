@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from . import phases
 from .cite import CitingContext, Registry, find_citations
 from .model.models import Agency, Citation, LegalDoc, Plan
 from .model.slug import is_safe_id, slugify
@@ -136,7 +137,8 @@ def cite_corpus(corpus: Corpus) -> None:
 
 def build_corpus(root: Path | str) -> Corpus:
     """Read the repository at ``root`` and resolve its citations."""
-    repo = read_repository(root)
+    with phases.timed("load"):
+        repo = read_repository(root)
     corpus = Corpus(
         root=repo.root,
         agencies=repo.agencies,
@@ -144,5 +146,6 @@ def build_corpus(root: Path | str) -> Corpus:
         legal=repo.legal,
         diagnostics=repo.diagnostics,
     )
-    cite_corpus(corpus)
+    with phases.timed("cite"):
+        cite_corpus(corpus)
     return corpus

@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import yaml
+
 SUBPATH = "cong-khai/cchc"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = (
@@ -50,6 +52,21 @@ def serve(site: Path, subpath: str = SUBPATH) -> Iterator[str]:
         finally:
             server.shutdown()
             server.server_close()
+
+
+def site_config(repo: Path, project: Path, **settings: object) -> Path:
+    """A mkdocs.yml for a repository outside the project: the project's config, pointed back
+    at the project's docs, theme overrides and hook, with the corpus root set to ``repo``
+    (and top-level ``settings`` replaced, e.g. ``use_directory_urls=False``)."""
+    config = yaml.safe_load((project / "mkdocs.yml").read_text("utf-8"))
+    config.update(settings)
+    config["docs_dir"] = str(project / "docs")
+    config["theme"]["custom_dir"] = str(project / "overrides")
+    config["hooks"] = [str(project / h) for h in config["hooks"]]
+    config["extra"]["cchc"]["root"] = str(repo)
+    path = repo / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8")
+    return path
 
 
 def print_to_pdf(html: Path, pdf: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
@@ -18,10 +19,12 @@ from pathlib import Path
 import yaml
 from mkdocs.structure.files import File
 
+from cchc_kb import phases
 from cchc_kb.corpus import build_corpus
 from cchc_kb.site.build import build_site
 from cchc_kb.site.pagefind import index_site, search_entries, ui_options
 from cchc_kb.site.settings import SiteSettings
+from cchc_kb.source.repository import LEGAL_DIR, PLANS_DIR
 
 log = logging.getLogger("mkdocs.hooks.cchc")
 _state: dict = {}
@@ -34,6 +37,7 @@ def on_config(config):
     )
     root = Path(config.config_file_path).parent / str(cchc.get("root") or ".")
     _state.update(settings=settings, root=root.resolve())
+    phases.reset()
     # MkDocs dates the sitemap with the build time unless SOURCE_DATE_EPOCH is set: use as_of.
     as_of = settings.as_of
     epoch = datetime(as_of.year, as_of.month, as_of.day, tzinfo=UTC).timestamp()
@@ -60,14 +64,46 @@ def on_files(files, config):
     return files
 
 
+def on_serve(server, config, builder):
+    # The corpus lives outside docs/: an edited plan, legal record or agency must rebuild too.
+    for folder in (PLANS_DIR, LEGAL_DIR):
+        if (_state["root"] / folder).is_dir():
+            server.watch(str(_state["root"] / folder))
+    return server
+
+
 def on_env(env, config, files):
     env.globals["cchc_search_ui"] = ui_options()  # Pagefind UI options the index implies
     return env
 
 
+# Markdown conversion runs between these two page events, the theme's templates between the
+# next two: the spans are charged to their phases for benchmarks (cchc_kb.phases).
+def on_page_markdown(markdown, page, config, files):
+    _state["span"] = time.perf_counter()
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    phases.add("markdown", time.perf_counter() - _state.pop("span", time.perf_counter()))
+    return html
+
+
+def on_page_context(context, page, config, nav):
+    _state["span"] = time.perf_counter()
+    return context
+
+
+def on_post_page(output, page, config):
+    phases.add("templates", time.perf_counter() - _state.pop("span", time.perf_counter()))
+    return output
+
+
 def on_post_build(config):
-    pages = index_site(config.site_dir, _state.pop("search", {}))  # _pagefind/ for "Tìm kiếm"
+    with phases.timed("search index"):
+        pages = index_site(config.site_dir, _state.pop("search", {}))  # _pagefind/: "Tìm kiếm"
     log.debug("Pagefind indexed %d pages", pages)
+    phases.write_if_requested()
 
 
 def _with_front_matter(page) -> str:

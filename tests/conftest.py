@@ -11,8 +11,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import yaml
 
+from cchc_kb import preview
 from cchc_kb.preview import CHROMIUM, CHROMIUM_ARGS, SUBPATH, serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,18 +31,8 @@ class Build:
 
 
 def site_config(repo: Path, **settings: object) -> Path:
-    """A mkdocs.yml for a repository outside the project: the project's config, pointed back
-    at the project's docs, theme overrides and hook, with the corpus root set to ``repo``
-    (and top-level ``settings`` replaced, e.g. ``use_directory_urls=False``)."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
-    config.update(settings)
-    config["docs_dir"] = str(ROOT / "docs")
-    config["theme"]["custom_dir"] = str(ROOT / "overrides")
-    config["hooks"] = [str(ROOT / h) for h in config["hooks"]]
-    config["extra"]["cchc"]["root"] = str(repo)
-    path = repo / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8")
-    return path
+    """The project's mkdocs.yml pointed at ``repo`` (cchc_kb.preview.site_config)."""
+    return preview.site_config(repo, ROOT, **settings)
 
 
 def build_site(repo: Path, site: Path, strict: bool = True, **settings: object) -> Build:

@@ -25,6 +25,7 @@ def help_text(capsys, command: str) -> str:
         ("new", ["dự thảo"], []),
         ("cite", ["--json", "mỗi trích dẫn một dòng"], []),
         ("check", ["path:line"], []),
+        ("federate", ["--tinh", "trang toàn quốc"], []),
     ],
 )
 def test_help_says_what_the_command_does(capsys, command, says, never):
@@ -34,7 +35,7 @@ def test_help_says_what_the_command_does(capsys, command, says, never):
 
 
 def test_every_verb_is_one_row():
-    assert set(COMMANDS) == {"check", "cite", "import", "legal", "new", "corpus"}
+    assert set(COMMANDS) == {"check", "cite", "import", "legal", "new", "corpus", "federate"}
 
 
 def test_cite_prints_one_readable_line_per_citation(tmp_path, capsys, monkeypatch):

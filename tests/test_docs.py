@@ -32,6 +32,9 @@ def test_every_error_code_in_the_guide_is_tested() -> None:
     table = text.split("## Khi một trường sai", 1)[1]
     codes = set(re.findall(r"^\| `([a-z-]+)`(?:, `([a-z-]+)`)?", table, flags=re.M))
     codes = {c for pair in codes for c in pair if c}
-    tests = (Path(__file__).parent / "test_load.py").read_text("utf-8")
+    tests = "".join(
+        (Path(__file__).parent / name).read_text("utf-8")
+        for name in ("test_load.py", "test_robust.py", "mutations.py")
+    )
     missing = {c for c in codes if c not in tests}
     assert not missing, f"codes in the guide without a test: {sorted(missing)}"

@@ -22,6 +22,7 @@ def run_check(root: Path) -> subprocess.CompletedProcess:
         capture_output=True,
         text=True,
         encoding="utf-8",
+        timeout=120,  # a YAML alias bomb once kept it running for minutes
     )
 
 

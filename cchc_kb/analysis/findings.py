@@ -10,23 +10,20 @@ come from ``graph.analyses`` and are reported with the rest.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 import networkx as nx
 
-from ..cite import canonical_number, find_self_references
+from ..cite import canonical_number, find_self_references, hidden_characters_warning
 from ..corpus import Corpus
-from ..model.models import Diagnostic, Plan
+from ..model.models import Diagnostic, LegalDoc, Plan
+from ..source.limits import FOREIGN_SCRIPT as _FOREIGN_SCRIPT
 from . import places
 from .graph import Finding, analyses, build_graph
 
-# A letter of another script glued to or standing between Vietnamese words ("trong топ đầu").
-_FOREIGN_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]+")
 
-
-def _line_in_body(plan: Plan, offset: int) -> int:
-    return plan.body_line + plan.body.count("\n", 0, offset)
+def _line_in_body(doc: Plan | LegalDoc, offset: int) -> int:
+    return doc.body_line + doc.body.count("\n", 0, offset)
 
 
 def findings(corpus: Corpus) -> list[Diagnostic]:
@@ -35,6 +32,7 @@ def findings(corpus: Corpus) -> list[Diagnostic]:
     for plan in corpus.plans.values():
         out.extend(_plan_findings(corpus, plan))
     for doc in corpus.legal.values():
+        out.extend(_mixed_script(doc))
         if not doc.provenance:
             out.append(
                 Diagnostic(
@@ -78,8 +76,12 @@ def _plan_findings(corpus: Corpus, plan: Plan) -> list[Diagnostic]:
     for citation in plan.citations:
         line = _line_in_body(plan, citation.span[0])
         shown = " ".join(citation.text.split())
+        # The reader already names each body line with an invisible character
+        # (source.limits.body_characters), in plans and legal texts alike.
+        repeated = hidden_characters_warning(citation.text)
         for message in citation.warnings:
-            warn(line, "citation-warning", f"«{shown}»: {message}")
+            if message != repeated:
+                warn(line, "citation-warning", f"«{shown}»: {message}")
         if citation.correction is not None:
             warn(line, citation.correction.code, f"«{shown}»: {citation.correction.message}")
         if citation.id is None:
@@ -95,14 +97,24 @@ def _plan_findings(corpus: Corpus, plan: Plan) -> list[Diagnostic]:
                     f"«{shown}»: có lẽ là {title} ({citation.suggestion}); chưa liên kết, cần kiểm tra",
                 )
             continue
-    for match in _FOREIGN_SCRIPT.finditer(plan.body):
-        script = unicodedata.name(match.group()[0]).split()[0].lower()
-        warn(
-            _line_in_body(plan, match.start()),
-            "mixed-script",
-            f"chữ {'Kirin' if script == 'cyrillic' else 'Hy Lạp'} lẫn trong văn bản: «{match.group()}»",
-        )
+    out.extend(_mixed_script(plan))
     out.extend(_self_reference_findings(plan))
+    return out
+
+
+def _mixed_script(doc: Plan | LegalDoc) -> list[Diagnostic]:
+    out = []
+    for match in _FOREIGN_SCRIPT.finditer(doc.body):
+        script = unicodedata.name(match.group()[0]).split()[0].lower()
+        out.append(
+            Diagnostic(
+                doc.path,
+                _line_in_body(doc, match.start()),
+                "warning",
+                "mixed-script",
+                f"chữ {'Kirin' if script == 'cyrillic' else 'Hy Lạp'} lẫn trong văn bản: «{match.group()}»",
+            )
+        )
     return out
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .annotate import annotate
 from .clean import CleanText, clean
-from .find import find_citations, find_self_references
+from .find import find_citations, find_self_references, hidden_characters_warning
 from .normalize import canonical_number
 from .resolve import CitingContext, Registry
 
@@ -22,4 +22,5 @@ __all__ = [
     "clean",
     "find_citations",
     "find_self_references",
+    "hidden_characters_warning",
 ]

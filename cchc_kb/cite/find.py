@@ -112,6 +112,15 @@ _WINDOW = 160
 _LIST_REACH = 400
 
 
+def hidden_characters_warning(written: str) -> str | None:
+    """The warning for invisible characters inside a citation as written, or None."""
+    hidden = sorted({ch for ch in written if ch in tables.INVISIBLES})
+    if not hidden:
+        return None
+    codes = ", ".join(f"U+{ord(ch):04X}" for ch in hidden)
+    return f"ký tự ẩn trong trích dẫn ({codes}) đã được bỏ qua khi đối chiếu; nên xóa"
+
+
 @dataclass
 class _Hit:
     start: int  # clean offsets
@@ -212,13 +221,9 @@ class _Finder:
 
     def make(self, start: int, end: int, **fields) -> Citation:
         a, b = self.ct.span_to_original(start, end)
-        hidden = sorted({ch for ch in self.text[a:b] if ch in tables.INVISIBLES})
+        hidden = hidden_characters_warning(self.text[a:b])
         if hidden:
-            codes = ", ".join(f"U+{ord(ch):04X}" for ch in hidden)
-            fields["warnings"] = [
-                *fields.get("warnings", []),
-                f"ký tự ẩn trong trích dẫn ({codes}) đã được bỏ qua khi đối chiếu; nên xóa",
-            ]
+            fields["warnings"] = [*fields.get("warnings", []), hidden]
         return Citation(
             span=(a, b),
             text=self.text[a:b],

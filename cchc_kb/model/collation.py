@@ -2,7 +2,8 @@
 
 Python's default ordering puts "Đ" after "Z" and "ă" after "z". The order here is the one of
 the Vietnamese alphabet; tones (ngang, huyền, hỏi, ngã, sắc, nặng) only break ties; case breaks
-ties last; runs of digits compare as numbers, so 9/KH sorts before 10/KH.
+ties last; runs of digits compare as numbers, so 9/KH sorts before 10/KH. Any string has a
+key, and two keys are equal only for canonically equal (same NFC) strings, so sorting is total.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ _ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
 _ORDER = {ch: i for i, ch in enumerate("aăâbcdđeêfghijklmnoôơpqrstuưvwxyz")}
 _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền hỏi ngã sắc nặng
 _BASE_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
-_CHUNK = re.compile(r"\d+|\D")
+# Decimal digits of any script (what ``int`` reads); "²" or "①" are digits to ``isdigit`` but
+# not numbers, so they are matched as single characters and sorted as symbols.
+_CHUNK = re.compile(r"(\d+)|(\D)")
 
 
 def _letter_and_tone(ch: str) -> tuple[str, int]:
@@ -30,14 +33,24 @@ def _letter_and_tone(ch: str) -> tuple[str, int]:
     return unicodedata.normalize("NFC", "".join(kept)), tone
 
 
+def _number_key(digits: str) -> tuple[int, int, str]:
+    """Numbers by value without ``int``, which refuses more than 4,300 digits."""
+    if not digits.isascii():
+        digits = "".join(str(unicodedata.decimal(d)) for d in digits)
+    significant = digits.lstrip("0")
+    return (0, len(significant), significant)
+
+
 def sort_key(text: str) -> tuple:
-    """A key for ``sorted``: primary letters and numbers, then tones, then case."""
-    primary: list[tuple[int, int | str]] = []
+    """A key for ``sorted``: primary letters and numbers, then tones, then case; the text
+    itself (NFC) last, so strings that collate alike ("09" and "9") still have one order."""
+    primary: list[tuple] = []
     tones: list[int] = []
     cases: list[int] = []
-    for chunk in _CHUNK.findall(unicodedata.normalize("NFC", text)):
-        if chunk.isdigit():
-            primary.append((0, int(chunk)))
+    normalized = unicodedata.normalize("NFC", text)
+    for number, chunk in _CHUNK.findall(normalized):
+        if number:
+            primary.append(_number_key(number))
             continue
         lower = chunk.lower()
         letter, tone = _letter_and_tone(lower)
@@ -49,7 +62,7 @@ def sort_key(text: str) -> tuple:
             primary.append((1, letter))
         tones.append(tone)
         cases.append(0 if chunk == lower else 1)
-    return (primary, tones, cases)
+    return (primary, tones, cases, normalized)
 
 
 def sorted_vi(items, key=lambda x: x):

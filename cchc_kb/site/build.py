@@ -6,6 +6,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 from importlib import resources
 
+from .. import phases
 from ..analysis.findings import diagnostics, record_diagnostics
 from ..analysis.graph import analyses, build_graph
 from ..corpus import Corpus
@@ -59,21 +60,22 @@ def build_site(
     The citation graph and its analyses are computed once here and shared by the pages, the
     exports and the diagnostics. ``existing``: source paths already in docs/ (they win).
     """
-    graph = build_graph(corpus, settings.as_of)
-    analysed = analyses(corpus, graph)
-    found = diagnostics(corpus, graph, analysed)
-    # Pages show each record's findings; the graph's findings have pages of their own. The
-    # report reads the findings itself, so it gets the corpus as read (else it lists each twice).
-    shown = replace(corpus, diagnostics=record_diagnostics(corpus))
-    ctx = make_context(shown, settings)
-    ctx.cache["graph"] = graph
-    extension_pages = graph_pages(corpus, graph, settings, findings=analysed)
-    extension_files = graph_files(shown, graph, settings)
-    return SiteBuild(
-        _pages(ctx, extension_pages, existing),
-        _files(shown, settings, extension_files, existing),
-        found,
-    )
+    with phases.timed("graph"):
+        graph = build_graph(corpus, settings.as_of)
+    with phases.timed("check"):
+        analysed = analyses(corpus, graph)
+        found = diagnostics(corpus, graph, analysed)
+        # Pages show each record's findings; the graph's findings have pages of their own. The
+        # report reads the findings itself, so it gets the corpus as read (else it lists each
+        # twice).
+        shown = replace(corpus, diagnostics=record_diagnostics(corpus))
+    with phases.timed("pages"):
+        ctx = make_context(shown, settings)
+        ctx.cache["graph"] = graph
+        pages = _pages(ctx, graph_pages(corpus, graph, settings, findings=analysed), existing)
+    with phases.timed("files"):
+        files = _files(shown, settings, graph_files(shown, graph, settings), existing)
+    return SiteBuild(pages, files, found)
 
 
 def _pages(ctx, graph_pages_: list[Page], existing: Collection[str]) -> list[Page]:

@@ -9,8 +9,10 @@ import networkx as nx
 
 from ..analysis.findings import record_diagnostics
 from ..analysis.graph import Finding
+from ..analysis.unpublished import unpublished
 from ..corpus import Corpus
 from ..model.collation import sort_key
+from .fragments import block
 from .graph_view import (
     GraphPageSettings,
     node_link,
@@ -56,10 +58,25 @@ CODE_TITLES: dict[str, str] = {
     "yaml-invalid": "YAML không hợp lệ",
     "front-matter-missing": "Thiếu phần đầu (front-matter)",
     "front-matter-unclosed": "Phần đầu (front-matter) không được đóng",
+    "unreadable": "Tệp không đọc được",
+    "encoding-guessed": "Bảng mã của tệp là đoán",
+    "file-too-large": "Tệp vượt giới hạn kích thước",
+    "front-matter-too-large": "Phần đầu (front-matter) vượt giới hạn",
+    "body-too-large": "Toàn văn vượt giới hạn",
+    "line-too-long": "Dòng vượt giới hạn độ dài",
+    "markup-too-complex": "Quá nhiều dấu «[» hoặc «<» không đóng",
+    "yaml-too-large": "YAML nở ra quá nhiều giá trị (bí danh &/*)",
+    "yaml-too-deep": "YAML lồng quá sâu",
+    "yaml-recursive": "Bí danh YAML trỏ vào chính nó",
+    "control-character": "Ký tự điều khiển",
+    "invisible-character": "Ký tự vô hình",
+    "not-a-file": "Thư mục hoặc tệp đặc biệt đặt tên như tệp dữ liệu",
+    "symlink-outside": "Liên kết tượng trưng trỏ ra ngoài kho",
+    "symlink-skipped": "Thư mục liên kết tượng trưng không được đọc",
+    "agencies-empty": "Danh mục cơ quan rỗng",
 }
 SEVERITY_TITLES = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Thông tin"}
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-
 
 
 # ---------------------------------------------------------------------------------------------
@@ -133,7 +150,22 @@ def report_pages(
     if order:
         codes = ", ".join(f"`{code}`" for _, code in order)
         out.append(f"\nMã nhóm (như `cchc check` in ra): {codes}.\n")
+    out.append(_unpublished_section(corpus))
     return [Page(src, "Báo cáo chất lượng dữ liệu", "".join(out)), *pages]
+
+
+def _unpublished_section(corpus: Corpus) -> str:
+    """The files that have no page on the site, so a reader sees what is missing and why."""
+    files = unpublished(corpus)
+    out = ["\n## Tệp chưa thành trang\n\n"]
+    if not files:
+        return out[0] + "Mọi tệp trong kho dữ liệu đều đã thành trang.\n"
+    out.append(
+        f"{len(files)} tệp có lỗi chưa được xuất bản thành trang; mỗi tệp ghi lỗi đầu tiên "
+        "(tệp, dòng, mã, nội dung).\n\n"
+    )
+    out.append(block("report/unpublished.html", files=files))
+    return "".join(out)
 
 
 def _group_pages(graph, group: list[_Item], base: str, severity, code, title, cfg) -> list[Page]:

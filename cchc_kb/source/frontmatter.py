@@ -14,6 +14,8 @@ from typing import Any
 import yaml
 
 from ..model.models import Diagnostic
+from . import limits
+from .yaml_guard import YamlLimitError, load_bounded
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -66,10 +68,16 @@ def split_front_matter(text: str, sink: Sink) -> FrontMatter | None:
         sink.error(1, "front-matter-unclosed", "khối front-matter không có dòng '---' đóng")
         return None
     yaml_text = "\n".join(lines[1:end])
+    body = "\n".join(lines[end + 1 :])
+    oversized = limits.part_too_large(
+        sink.path, 2, "front-matter", len(yaml_text), limits.MAX_FRONT_MATTER_CHARS
+    ) or limits.part_too_large(sink.path, end + 2, "body", len(body), limits.MAX_BODY_CHARS)
+    if oversized:
+        sink.items.append(oversized)
+        return None
     data, key_lines = parse_yaml_mapping(yaml_text, sink, first_line=2)
     if data is None:
         return None
-    body = "\n".join(lines[end + 1 :])
     return FrontMatter(data, key_lines, body, end + 2)
 
 
@@ -80,28 +88,43 @@ def parse_front_matter(text: str, path: str = "") -> tuple[FrontMatter | None, l
 
 
 def parse_yaml_mapping(
-    yaml_text: str, sink: Sink, first_line: int = 1, *, allow_empty: bool = False
+    yaml_text: str,
+    sink: Sink,
+    first_line: int = 1,
+    *,
+    allow_empty: bool = False,
+    max_nodes: int = limits.MAX_FRONT_MATTER_NODES,
 ) -> tuple[dict | list | None, dict[str, int]]:
-    """Parse YAML keeping the line of each top-level key; duplicate keys are errors."""
-    loader = _NoDatesLoader(yaml_text)
+    """Parse YAML within the limits (aliases expanded, nesting) keeping the line of each key;
+    duplicate keys are errors."""
     try:
-        node = loader.get_single_node()
-        if node is None:
-            if not allow_empty:
-                sink.error(first_line, "yaml-empty", "khối YAML rỗng")
-            return None, {}
-        data = loader.construct_document(node)
+        node, data = load_bounded(yaml_text, max_nodes, _NoDatesLoader)
+    except YamlLimitError as exc:
+        sink.error(first_line + exc.line, exc.code, exc.message)
+        return None, {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = first_line + (mark.line if mark else 0)
+        if isinstance(exc, yaml.reader.ReaderError):  # a character YAML refuses (NUL, …)
+            line = first_line + _newlines_before(yaml_text, exc.position)
         problem = getattr(exc, "problem", None) or str(exc)
         sink.error(line, "yaml-invalid", f"YAML không hợp lệ: {problem}")
         return None, {}
-    finally:
-        loader.dispose()
+    if node is None:
+        if not allow_empty:
+            sink.error(first_line, "yaml-empty", "khối YAML rỗng")
+        return None, {}
     key_lines: dict[str, int] = {}
     _record_key_lines(node, "", first_line, key_lines, sink)
     return data, key_lines
+
+
+def _newlines_before(yaml_text: str, position: int) -> int:
+    """Lines before a reader error's position: the C parser counts UTF-8 bytes, the Python
+    one characters."""
+    if _BaseLoader is yaml.SafeLoader:
+        return yaml_text.count("\n", 0, position)
+    return yaml_text.encode("utf-8", "surrogatepass").count(b"\n", 0, position)
 
 
 def _record_key_lines(node, prefix: str, first_line: int, out: dict[str, int], sink: Sink) -> None:

@@ -34,8 +34,10 @@ from ..model.models import (
     Validity,
 )
 from ..model.slug import is_safe_id
-from ..model.text import UndecodableError, read_text
+from ..model.text import UndecodableError, read
+from . import limits
 from .frontmatter import FrontMatter, Sink, parse_yaml_mapping, split_front_matter
+from .repo_files import markdown_files, refused_source
 
 AGENCIES_FILE = "plans/agencies.yml"
 PLANS_DIR = "plans"
@@ -137,12 +139,28 @@ def _line_for(path, lines: dict[str, int], base: int) -> int:
     return base
 
 
-def _read(path: Path, rel: str, sink: Sink) -> str | None:
+def _read(path: Path, rel: str, sink: Sink, max_bytes: int = limits.MAX_FILE_BYTES) -> str | None:
+    """The file's text, or None after reporting why it cannot be read (size, encoding, a
+    line too long); a guessed encoding is a warning."""
     try:
-        return read_text(path.read_bytes())
-    except (OSError, UndecodableError) as exc:
-        sink.error(1, "unreadable", f"không đọc được tệp: {exc}")
+        oversized = limits.oversize(rel, path.stat().st_size, max_bytes)
+        if oversized:
+            sink.items.append(oversized)
+            return None
+        decoded = read(path.read_bytes())
+    except UndecodableError as exc:
+        sink.error(exc.line, "unreadable", f"không đọc được tệp: {exc}")
         return None
+    except OSError as exc:
+        sink.error(1, "unreadable", f"không đọc được tệp: {exc.strerror or exc}")
+        return None
+    if decoded.warning:
+        sink.warning(1, "encoding-guessed", decoded.warning)
+    too_long = limits.long_line(rel, decoded.text)
+    if too_long:
+        sink.items.append(too_long)
+        return None
+    return decoded.text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -256,6 +274,15 @@ def load_record(path: Path, rel: str, kind: str) -> tuple[Plan | LegalDoc | None
         return None, sink.items
     data = fm.data
     faulty = _schema_diagnostics(kind, data, fm.lines, sink, base=2)
+    found, unsafe = limits.value_characters(rel, data, fm.lines.get, 2)
+    sink.items.extend(found)
+    faulty |= unsafe
+    fm.body, found = limits.body_characters(rel, fm.body, fm.body_line)
+    sink.items.extend(found)
+    too_complex = limits.unclosed_markup(rel, fm.body, fm.body_line)
+    if too_complex:
+        sink.items.append(too_complex)
+        return None, sink.items
     if any(k in faulty or data.get(k) in (None, "") for k in _REQUIRED[kind]):
         return None, sink.items
     doc_id = str(data["id"])
@@ -277,16 +304,24 @@ def load_record(path: Path, rel: str, kind: str) -> tuple[Plan | LegalDoc | None
 def load_agencies(root: Path) -> tuple[dict[str, Agency], list[Diagnostic]]:
     path = root / AGENCIES_FILE
     sink = Sink(AGENCIES_FILE)
+    refusal = refused_source(root, path, AGENCIES_FILE)
+    if refusal:
+        sink.items.append(refusal)
+        return {}, sink.items
     if not path.exists():
         sink.error(1, "agencies-missing", "thiếu danh mục cơ quan")
         return {}, sink.items
-    text = _read(path, AGENCIES_FILE, sink)
+    text = _read(path, AGENCIES_FILE, sink, limits.MAX_REGISTRY_BYTES)
     if text is None:
         return {}, sink.items
-    data, key_lines = parse_yaml_mapping(text, sink, allow_empty=True)
+    data, key_lines = parse_yaml_mapping(
+        text, sink, allow_empty=True, max_nodes=limits.MAX_REGISTRY_NODES
+    )
     if sink.failed:
         return {}, sink.items
-    data = [] if data is None else data
+    if data is None:
+        sink.error(1, "agencies-empty", "danh mục cơ quan rỗng")
+        return {}, sink.items
     if not isinstance(data, list):
         sink.error(1, "yaml-not-list", "danh mục cơ quan phải là một danh sách")
         return {}, sink.items
@@ -301,6 +336,11 @@ def load_agencies(root: Path) -> tuple[dict[str, Agency], list[Diagnostic]]:
         }
         item_sink = Sink(AGENCIES_FILE)
         faulty = _schema_diagnostics("agency", item, lines, item_sink, base=line)
+        found, unsafe = limits.value_characters(
+            AGENCIES_FILE, item, lambda key, prefix=prefix: key_lines.get(prefix + key), line
+        )
+        item_sink.items.extend(found)
+        faulty |= unsafe
         sink.items.extend(item_sink.items)
         if not isinstance(item, dict) or faulty & {"id", "ten", "cap"}:
             continue
@@ -343,13 +383,6 @@ def load_agencies(root: Path) -> tuple[dict[str, Agency], list[Diagnostic]]:
 # The whole repository
 
 
-def _markdown_files(root: Path, folder: str) -> list[Path]:
-    base = root / folder
-    if not base.is_dir():
-        return []
-    return sorted(p for p in base.rglob("*.md") if p.is_file())
-
-
 @dataclass
 class Repository:
     """Every record read from a repository, and what reading them found."""
@@ -382,7 +415,9 @@ def read_repository(root: Path | str) -> Repository:
         ("legal", LEGAL_DIR, repo.legal),
         ("plan", PLANS_DIR, repo.plans),
     ):
-        for path in _markdown_files(root, folder):
+        paths, refused = markdown_files(root, folder)
+        repo.diagnostics.extend(refused)
+        for path in paths:
             rel = path.relative_to(root).as_posix()
             record, diags = load_record(path, rel, kind)
             repo.diagnostics.extend(diags)
@@ -442,6 +477,20 @@ def _check_source_files(repo: Repository) -> None:
         if not plan.source_file:
             continue
         source = (repo.root / plan.path).parent / plan.source_file
+        refusal = refused_source(repo.root, source, plan.path)
+        if refusal:
+            # Not offered for download either: the site copies only what the loader accepted.
+            plan.source_file = None
+            repo.diagnostics.append(
+                Diagnostic(
+                    plan.path,
+                    plan.line_of("nguon"),
+                    "error",
+                    refusal.code,
+                    f"nguon '{source.name}': {refusal.message}",
+                )
+            )
+            continue
         if "/" in plan.source_file or "\\" in plan.source_file or not source.is_file():
             repo.diagnostics.append(
                 Diagnostic(
@@ -459,7 +508,8 @@ def _check_source_files(repo: Repository) -> None:
         return
     for path in sorted(plans_dir.rglob("*")):
         if (
-            path.is_file()
+            not path.is_symlink()
+            and path.is_file()
             and path.suffix.lower() in SOURCE_SUFFIXES
             and path.resolve() not in named
         ):

@@ -1,0 +1,103 @@
+"""YAML read within bounds: no alias bombs, no nesting deep enough to exhaust the stack.
+
+PyYAML shares the object behind an alias, so constructing ``&a [*b, *b, …]`` ten levels deep is
+quick, but everything that walks the result afterwards (line lookup, schema validation, pages)
+sees billions of values. The document's events are counted first, with every alias counted at
+the size of what it names, and a document beyond the limits is refused before it is composed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from .limits import MAX_YAML_DEPTH
+
+_START = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+class YamlLimitError(Exception):
+    """A document beyond the limits; ``line`` is 0-based within the YAML text."""
+
+    def __init__(self, line: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.code = code
+        self.message = message
+
+
+def measure(
+    text: str, max_nodes: int, loader_class: type, max_depth: int = MAX_YAML_DEPTH
+) -> int:
+    """The number of values in the document with aliases expanded; raises YamlLimitError
+    beyond ``max_nodes`` or ``max_depth``, and yaml.YAMLError on invalid YAML."""
+    loader = loader_class(text)
+    expanded: dict[str, int] = {}  # anchor -> values under it, aliases expanded
+    open_anchors: set[str] = set()
+    frames: list[tuple[str | None, list[int]]] = []  # open collections: anchor, [size]
+    total = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            line = event.start_mark.line
+            if isinstance(event, _START):
+                if len(frames) >= max_depth:
+                    raise YamlLimitError(
+                        line,
+                        "yaml-too-deep",
+                        f"YAML lồng quá {max_depth} tầng danh sách/bảng khóa",
+                    )
+                if event.anchor:
+                    open_anchors.add(event.anchor)
+                frames.append((event.anchor, [1]))
+                size = 1
+            elif isinstance(event, _END):
+                anchor, (inner,) = frames.pop()
+                if anchor:
+                    open_anchors.discard(anchor)
+                    expanded[anchor] = inner
+                size = 0
+                if frames:
+                    frames[-1][1][0] += inner
+                continue
+            elif isinstance(event, yaml.ScalarEvent):
+                size = 1
+                if event.anchor:
+                    expanded[event.anchor] = 1
+            elif isinstance(event, yaml.AliasEvent):
+                if event.anchor in open_anchors:
+                    raise YamlLimitError(
+                        line, "yaml-recursive", f"bí danh *{event.anchor} tự trỏ vào chính nó"
+                    )
+                size = expanded.get(event.anchor, 1)
+            else:
+                continue
+            total += size
+            if total > max_nodes:
+                raise YamlLimitError(
+                    line,
+                    "yaml-too-large",
+                    f"YAML có hơn {max_nodes:,} giá trị (kể cả bí danh &/* được mở rộng)".replace(
+                        ",", "."
+                    ),
+                )
+            if frames and not isinstance(event, _START):
+                frames[-1][1][0] += size
+    finally:
+        loader.dispose()
+    return total
+
+
+def load_bounded(text: str, max_nodes: int, loader_class: type) -> tuple[yaml.Node | None, Any]:
+    """The node graph (for lines) and the data of one YAML document within the limits, read
+    by ``loader_class`` (the front-matter parser's one loader)."""
+    measure(text, max_nodes, loader_class)
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return node, data
