@@ -87,10 +87,11 @@ fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q tests/test_properties.py
 	CCHC_FUZZ_CASES=$(FUZZ_CASES) CCHC_FUZZ_SEED=$(FUZZ_SEED) $(BIN)/pytest -q -rx tests/test_fuzz_build.py
 
-bench: $(STAMP)
+bench: $(STAMP) browser
 	$(BIN)/python scripts/bench_cite.py
 	$(BIN)/python scripts/eval_cite.py
 	$(BIN)/python scripts/bench_graph.py
+	$(BIN)/python scripts/bench_search.py
 	$(BIN)/python scripts/bench_pdf_extract.py
 	$(BIN)/python scripts/bench_publish.py
 	$(BIN)/python scripts/bench_validity.py

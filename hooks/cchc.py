@@ -23,8 +23,8 @@ from cchc_kb import phases
 from cchc_kb.commands.publish import write_manifest
 from cchc_kb.corpus import build_corpus
 from cchc_kb.site.build import build_site
+from cchc_kb.site.pagefind import index_site, search_entries, ui_options
 from cchc_kb.site.prerender import MarkdownConfig, prerender
-from cchc_kb.site.search import folded_text, identity_text, index_site
 from cchc_kb.site.settings import SiteSettings
 from cchc_kb.site.share import attribute_text, report_href, report_target
 from cchc_kb.site.sitemaps import document_dates, max_urls, write_sitemaps
@@ -63,6 +63,7 @@ def on_files(files, config):
     for file in list(files):
         if file.src_uri.startswith("assets/javascripts/") or file.src_uri.endswith(".map"):
             files.remove(file)
+    _state["search"] = search_entries(site.pages, settings.urls)
     # The pages come as finished HTML (cchc_kb.site.prerender): MkDocs gets an empty body
     # and the meta, and on_page_content puts the HTML and its table of contents in.
     for page in site.pages:
@@ -94,9 +95,7 @@ def on_serve(server, config, builder):
 
 
 def on_env(env, config, files):
-    # The hidden copies that let Pagefind find indexed pages typed without diacritics.
-    env.filters["cchc_folded"] = folded_text
-    env.filters["cchc_identity"] = identity_text
+    env.globals["cchc_search_ui"] = ui_options()  # Pagefind UI options the index implies
     env.filters["cchc_text"] = attribute_text  # share metadata and report link
     env.filters["cchc_report_href"] = report_href
     return env
@@ -138,6 +137,7 @@ def on_post_build(config):
         # Not an error: a preview without an address is fine, it only cannot have sitemaps.
         log.info("site_url chưa được đặt trong mkdocs.yml: không ghi sitemap, robots.txt")
     with phases.timed("search index"):
-        log.debug(index_site(config.site_dir))  # Pagefind: _pagefind/ for the "Tìm kiếm" page
+        pages = index_site(config.site_dir, _state.pop("search", {}))  # _pagefind/: "Tìm kiếm"
+    log.debug("Pagefind indexed %d pages", pages)
     write_manifest(site)  # last: it lists every file of the site
     phases.write_if_requested()

@@ -4,6 +4,7 @@ external links, headings, JSON-LD, feeds, sitemap, byte-identical rebuilds."""
 from __future__ import annotations
 
 import filecmp
+import gzip
 import html
 import json
 import posixpath
@@ -18,6 +19,7 @@ from conftest import ROOT, Build, build_site, copy_repository, parse
 
 from cchc_kb.site import urls
 from cchc_kb.site.body import target_src
+from cchc_kb.site.pagefind import BUNDLE_DIR
 
 SITE_HOST = urlsplit(yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))["site_url"]).netloc
 AS_OF = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))["extra"]["cchc"]["as_of"]
@@ -150,18 +152,40 @@ def test_no_broken_internal_links(real_site):
     assert _broken_links(real_site.site) == []
 
 
-def test_no_broken_links_without_directory_urls(tmp_path):
+@pytest.fixture(scope="module")
+def flat_site(tmp_path_factory) -> Build:
+    """The seed built with ``use_directory_urls: false`` (``page.html`` instead of ``page/``)."""
+    tmp = tmp_path_factory.mktemp("flat")
+    build = build_site(copy_repository(tmp / "repo"), tmp / "site", use_directory_urls=False)
+    assert build.returncode == 0, build.log
+    return build
+
+
+def test_no_broken_links_without_directory_urls(flat_site):
     """A portal that serves ``page.html`` instead of ``page/`` gets working links too, in the
     Markdown MkDocs rewrites and in the raw HTML (panels, lists, pager, graphs) the site writes."""
-    build = build_site(
-        copy_repository(tmp_path / "repo"), tmp_path / "site", use_directory_urls=False
-    )
-    assert build.returncode == 0, build.log
+    build = flat_site
     plan = build.site / "ke-hoach" / "ubnd-xa-tien-tien-2024-tuyen-truyen-cchc.html"
     assert plan.is_file()
     hrefs = [a.get("href") for tag, a in parse(plan.read_text("utf-8")).elements if tag == "a"]
     assert "../van-ban/122-2018-nd-cp.html" in hrefs  # a legal basis, from the raw-HTML list
     assert _broken_links(build.site) == []
+
+
+def test_search_results_lead_to_pages_without_directory_urls(flat_site):
+    """Each page Pagefind indexed is a built file at its result URL, and the search entries
+    (numbers, filters) reached the index's copy of the ``.html`` pages too."""
+    bundle = flat_site.site / BUNDLE_DIR
+    fragments = {}
+    for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
+        fragment = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        fragments[fragment["url"]] = fragment
+    assert fragments and all((flat_site.site / u.lstrip("/")).is_file() for u in fragments)
+    decree = fragments["/van-ban/61-2018-nd-cp.html"]
+    assert decree["meta"]["so"].startswith("61/2018/ND-CP")
+    assert decree["filters"]["Loại văn bản"] == ["Nghị định"]
+    plan = fragments["/ke-hoach/ubnd-xa-tien-tien-2024-tuyen-truyen-cchc.html"]
+    assert plan["filters"]["Tỉnh/thành"] == ["Hải Dương", "Hải Phòng"]
 
 
 def _external(url: str) -> str | None:
@@ -318,6 +342,7 @@ def test_two_builds_are_byte_identical(real_site, tmp_path):
     again = build_site(ROOT, tmp_path / "site")
     assert again.returncode == 0, again.log
     assert (again.site / "_pagefind" / "pagefind-entry.json").is_file()  # the search index too
+    assert list((again.site / "_pagefind" / "filter").iterdir())  # with its filters
     cmp = filecmp.dircmp(real_site.site, again.site)
 
     def differences(c) -> list[str]:

@@ -43,7 +43,7 @@ from .task_pages import task_pages
 from .unresolved_pages import unresolved_pages
 
 ASSET_DIR = "assets/cchc"
-ASSETS = ("cchc.css",)
+ASSETS = ("cchc.css", "search.js")
 
 
 @dataclass

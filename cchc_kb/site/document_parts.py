@@ -94,7 +94,7 @@ def document_page(
     meta = PageMeta(
         description=doc.summary,
         json_ld=json_ld(ctx, doc, src),
-        search=document_search(ctx.corpus, doc),
+        search=document_search(ctx.corpus, doc, ctx.settings.as_of),
     )
     if unchecked:
         meta["unchecked"] = True

@@ -25,8 +25,9 @@ from pathlib import Path
 from ..model.collation import sort_key
 from ..model.slug import slugify
 from . import urls
+from .pagefind import BUNDLE_DIR
 from .render import render
-from .search import BUNDLE_DIR, SEARCH_SRC
+from .search import SEARCH_SRC
 
 GRAPH_FILE = f"{urls.DATA_DIR}/graph.json"
 UI_DIR = "_pagefind-ui"  # the national page's own copy of Pagefind's UI

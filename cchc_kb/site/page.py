@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from html import escape
-from typing import TypedDict
+from typing import Required, TypedDict
 
 
-class SearchEntry(TypedDict):
-    title: str  # the result title Pagefind shows
-    terms: list[str]  # number forms and names people type (search.py)
+class SearchEntry(TypedDict, total=False):
+    """What an indexed page tells the index beyond its text (made in ``search.py``, given to
+    Pagefind by ``pagefind.py``; none of it is printed in the page but the title)."""
+
+    title: Required[str]  # the result title Pagefind shows
+    kind: str  # "full" (plan, legal document, agency) or "stub" (known only from citations)
+    terms: list[str]  # names people type: issuer, signer, provinces with their successors
+    numbers: list[str]  # the number in the forms people type (search.number_forms)
+    details: dict[str, str]  # what a result shows under its title: label -> value
+    filters: dict[str, list[str]]  # filter name (pagefind.FILTERS) -> values
 
 
 class PageMeta(TypedDict, total=False):
@@ -25,9 +32,11 @@ class PageMeta(TypedDict, total=False):
       and escapes it.
     - ``json_ld``: a schema.org object, printed as ``<script type=application/ld+json>``
       (main.html).
-    - ``search``: the page is indexed by Pagefind; its title and terms give the hidden
-      identity line and the result title (main.html, ``cchc_kb.site.search``).
-    - ``search_ui``: true on the 'Tìm kiếm' page: loads Pagefind's UI script (main.html).
+    - ``search``: the page is indexed by Pagefind; its title is the result title (main.html),
+      the rest goes to the index's copy of the page only (``cchc_kb.site.pagefind``, through
+      the hook's ``search_entries``).
+    - ``search_ui``: true on the 'Tìm kiếm' page: loads Pagefind's UI, its options and
+      ``assets/cchc/search.js`` (main.html).
     - ``feed``: path of the Atom feed announced by ``<link rel=alternate>`` (main.html).
     - ``unchecked``: true when the page shows facts not yet checked against the original
       (the "Thông tin chưa được kiểm tra" notice): the "Báo lỗi, góp ý" box asks readers to

@@ -1,62 +1,36 @@
-"""Site search with Pagefind: what each content page tells the index, the search page, and
-indexing the built site.
+"""Site search with Pagefind: what each content page tells the index, and the search page.
 
 Only content pages are indexed (plan, legal, agency and cited-but-unknown pages, and the
-hand-written guides): their page meta carries a ``search`` entry (result title, search terms)
-and the theme override wraps their content in ``data-pagefind-body``. Lists, graphs and
-reports are not indexed, so a query lands on a document, not on a page that lists it.
-
-No Pagefind filters (loại văn bản, cơ quan, năm): Pagefind 1.5.2 writes a filter's values in
-hash-map order, which changes from run to run, so two builds of the same site would differ.
-The index pages by type, agency and year do that job.
-
-Pagefind 1.5 (measured on this site) matches queries typed without tone marks and vowel
-diacritics ("tien tien" finds "Tiền Tiến", "hai duong" finds "Hải Dương"), but not "đ", which
-Unicode does not decompose: "nghi dinh" found nothing for "Nghị định", "nd-cp" nothing for
-"NĐ-CP". So each indexed page also carries a copy of its text with "đ" folded (``hidden``, so
-neither shown nor read aloud), and a weighted, ASCII-folded line with its result title, issuer
-and number in the forms people type ("61/2018", "ND-CP", "NDCP"). Only "đ" is folded in the
-copy of the text, not every mark: Pagefind takes a result's excerpt from wherever the query
-matches best, and an excerpt from the copy then still reads as Vietnamese.
+hand-written guides): their page meta carries a ``search`` entry (``page.SearchEntry``: result
+title, search terms, numbers, the facts a result shows, filter values) and the theme override
+wraps their content in ``data-pagefind-body``. Lists, graphs and reports are not indexed, so a
+query lands on a document, not on a page that lists it. ``pagefind.py`` turns the entries into
+the index.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import sys
-import tempfile
-from html.parser import HTMLParser
-from pathlib import Path
 
+from ..analysis import validity
 from ..corpus import Corpus
-from ..model.models import Agency, Citation, Document
+from ..model.models import CCHC_AREAS, Agency, Citation, Document, LegalDoc, PartialDate, Plan
 from ..model.slug import ascii_fold
 from . import urls
-from .common import agency_name, short_label
+from .common import agency_name, date_short, doc_date, short_label
 from .fragments import block, link
-from .md import esc
 from .page import Page, PageMeta, SearchEntry
 
 SEARCH_SRC = "tim-kiem.md"
-BUNDLE_DIR = "_pagefind"
-LANGUAGE = "vi"
-# Pagefind writes three UIs and a highlighter; the site uses the default UI only.
-UNUSED_BUNDLE_FILES = (
-    "pagefind-component-ui.css",
-    "pagefind-component-ui.js",
-    "pagefind-highlight.js",
-    "pagefind-modular-ui.css",
-    "pagefind-modular-ui.js",
-)
 
 _NUMBER_PARTS = re.compile(r"[/\s]+")
+# "Ủy ban nhân dân tỉnh Hải Dương" -> "Hải Dương": the place a provincial agency governs.
+_PROVINCE_NAME = re.compile(r"^(?:Ủy ban nhân dân|UBND)\s+(?:tỉnh|thành phố)\s+(.+)$")
+CENTRAL = "Trung ương"
 
 
 # ---------------------------------------------------------------------------------------------
-# What a page tells the index (page meta "search", read by overrides/main.html)
+# What a page tells the index (page meta "search", read by overrides/main.html and pagefind.py)
 
 
 def number_forms(number: str | None) -> list[str]:
@@ -81,18 +55,79 @@ def number_forms(number: str | None) -> list[str]:
     return [f for f in forms if not (f in seen or seen.add(f))]
 
 
-def document_search(corpus: Corpus, doc: Document) -> SearchEntry:
-    """Result title (type + number + issuer + trích yếu) and search terms of a plan or legal
-    page."""
+def province_names(corpus: Corpus, agency_id: str | None) -> list[str]:
+    """The provinces an agency's documents belong to: its own, then every successor of that
+    province (a plan of Hải Dương from before 01/7/2025 is found under Hải Phòng too), or
+    "Trung ương" for central agencies."""
+    agency = corpus.agencies.get(agency_id or "")
+    if agency is None:
+        return []
+    if agency.level == "trung_uong":
+        return [CENTRAL]
+    names: list[str] = []
+    current = corpus.agencies.get(agency.province or "") or (
+        agency if agency.level == "tinh" else None
+    )
+    seen: set[str] = set()
+    while current is not None and current.id not in seen:
+        seen.add(current.id)
+        match = _PROVINCE_NAME.match(current.name)
+        if match and match.group(1) not in names:
+            names.append(match.group(1))
+        current = corpus.agencies.get(current.successor or "")
+    return names
+
+
+def issuer_short_name(corpus: Corpus, agency_id: str | None) -> str:
+    """ "UBND xã Tiền Tiến" rather than "Ủy ban nhân dân xã Tiền Tiến"; never "CP" or "SXD"."""
+    agency = corpus.agencies.get(agency_id or "")
+    if agency is None:
+        return agency_id or ""
+    names = [n for n in (agency.short_names or []) if " " in n.strip()]
+    return names[0] if names else agency.name
+
+
+def document_search(corpus: Corpus, doc: Document, as_of: PartialDate) -> SearchEntry:
+    """Result title (type + number + issuer + trích yếu), search terms, what a result shows
+    and the filter values of a plan or legal page; validity is judged on ``as_of``."""
     summary = " ".join((doc.summary or "").split())
-    agency = corpus.agencies.get(doc.issuer or "")
-    # "UBND xã Tiền Tiến" rather than "Ủy ban nhân dân xã Tiền Tiến"; never "CP" or "SXD".
-    names = [n for n in (agency.short_names or []) if " " in n.strip()] if agency else []
-    issuer = (names[0] if names else agency.name) if agency else ""
+    issuer = issuer_short_name(corpus, doc.issuer) if doc.issuer else ""
     title = short_label(doc) + (f" của {issuer}" if issuer else "")
     title += f" — {summary}" if summary else ""
-    issuer_name = agency_name(corpus, doc.issuer) if doc.issuer else ""
-    return SearchEntry(title=title, terms=[*number_forms(doc.number), issuer_name])
+    date = doc_date(doc)
+    year = date.year if date and date.year else None
+    details = {"Văn bản": short_label(doc), "Cơ quan": issuer}
+    if doc.issued and doc.issued.year:
+        details["Ngày ban hành"] = date_short(doc.issued)
+    filters: dict[str, list[str]] = {
+        "Loại văn bản": [doc.doc_type],
+        "Cơ quan": [issuer] if issuer else [],
+        "Tỉnh/thành": province_names(corpus, doc.issuer),
+        "Năm": [str(year)] if year else [],
+    }
+    if isinstance(doc, Plan):
+        filters["Lĩnh vực CCHC"] = [CCHC_AREAS[a] for a in doc.areas if a in CCHC_AREAS]
+        signer = [doc.signer] if doc.signer else []
+    else:
+        signer = []
+    if isinstance(doc, LegalDoc):
+        judgement = validity.judge(corpus, doc.id, as_of)
+        if judgement is not None:
+            details["Hiệu lực"] = judgement.status
+            filters["Hiệu lực"] = [judgement.status]
+    return SearchEntry(
+        title=title,
+        kind="stub" if getattr(doc, "stub", False) else "full",
+        # Province names with successors: "hai phong" finds a Hải Dương plan from before 2025.
+        terms=[
+            agency_name(corpus, doc.issuer) if doc.issuer else "",
+            *signer,
+            *filters["Tỉnh/thành"],
+        ],
+        numbers=number_forms(doc.number),
+        details={k: v for k, v in details.items() if v},
+        filters={k: v for k, v in filters.items() if v},
+    )
 
 
 def agency_search(agency: Agency) -> SearchEntry:
@@ -100,57 +135,7 @@ def agency_search(agency: Agency) -> SearchEntry:
 
 
 def unresolved_search(title: str, citation: Citation) -> SearchEntry:
-    return SearchEntry(title=title, terms=number_forms(citation.number))
-
-
-class _Text(HTMLParser):
-    """The text of an HTML fragment, without scripts and styles."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style"):
-            self._skip += 1
-
-    def handle_endtag(self, tag):
-        if tag in ("script", "style") and self._skip:
-            self._skip -= 1
-
-    def handle_data(self, data):
-        if not self._skip:
-            self.parts.append(data)
-
-
-def fold_d(text: str) -> str:
-    """ "đ" -> "d", "Đ" -> "D": the one fold Pagefind does not do itself (it matches "tien" to
-    "tiến" already). Other marks stay, so an excerpt taken from the copy still reads well."""
-    return text.replace("đ", "d").replace("Đ", "D")
-
-
-def identity_text(search: dict | None) -> str:
-    """What identifies a document (result title with issuer, number forms), ASCII-folded, for
-    the hidden copy's weighted line: a query naming the document ranks it above pages that
-    only mention it. Fully folded because Pagefind ranks an exact match of an unaccented query
-    ("tien tien" = "Tien Tien") far above a diacritic-insensitive one, and "tien tien" also
-    matches "tiên tiến" (advanced) all over long texts. Escaped, ready for the template."""
-    if not search:
-        return ""
-    text = " ".join(" ".join([search.get("title") or "", *(search.get("terms") or [])]).split())
-    return esc(ascii_fold(text))
-
-
-def folded_text(html: str) -> str:
-    """The text of a page's content with "đ" folded, for the hidden copy. Escaped, ready for
-    the template; empty when the page has no "đ"."""
-    parser = _Text()
-    parser.feed(html or "")
-    parser.close()
-    text = " ".join(" ".join(parser.parts).split())
-    folded = fold_d(text)
-    return "" if folded == text else esc(folded)
+    return SearchEntry(title=title, kind="stub", numbers=number_forms(citation.number))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -176,51 +161,3 @@ def search_page(scheme: urls.UrlScheme, lookup_src: str, index_srcs: list[tuple[
 def search_form(scheme: urls.UrlScheme, from_src: str) -> str:
     """A plain GET form to the search page: works without JavaScript (the page reads ?q=)."""
     return block("search_form.html", action=scheme.relative_url(from_src, SEARCH_SRC))
-
-
-# ---------------------------------------------------------------------------------------------
-# Indexing the built site
-
-
-class SearchIndexError(RuntimeError):
-    pass
-
-
-def pagefind_command(site_dir: Path) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "pagefind",
-        "--site",
-        str(site_dir),
-        "--output-subdir",
-        BUNDLE_DIR,
-        "--force-language",
-        LANGUAGE,
-        "--quiet",
-    ]
-
-
-def index_site(site_dir: str | Path) -> str:
-    """Run Pagefind over a built site and keep the files the search page uses.
-
-    Pagefind reads a ``pagefind.*`` config file from its working directory and ``PAGEFIND_*``
-    variables from the environment: it runs in an empty folder with neither, so the index
-    depends on the site alone (and two builds of the same input are byte-identical).
-    Returns Pagefind's log. Raises ``SearchIndexError`` when it fails.
-    """
-    site = Path(site_dir).resolve()
-    bundle = site / BUNDLE_DIR
-    if bundle.exists():
-        shutil.rmtree(bundle)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
-    with tempfile.TemporaryDirectory() as cwd:
-        proc = subprocess.run(
-            pagefind_command(site), cwd=cwd, env=env, capture_output=True, text=True
-        )
-    log = (proc.stdout + proc.stderr).strip()
-    if proc.returncode != 0 or not (bundle / "pagefind-ui.js").is_file():
-        raise SearchIndexError(f"Pagefind failed ({proc.returncode}): {log}")
-    for name in UNUSED_BUNDLE_FILES:
-        (bundle / name).unlink(missing_ok=True)
-    return log

@@ -1,0 +1,74 @@
+/* The "Tìm kiếm" page: Pagefind's UI with the options the index implies (read from
+   #cchc-search-options, written by overrides/main.html from cchc_kb/site/pagefind.py), the
+   query and filters kept in the address, and result titles as headings. */
+(function () {
+  var options = JSON.parse(document.getElementById("cchc-search-options").textContent);
+  var root = new URL(options.base, location.href).pathname;
+  var box = document.getElementById("cchc-search");
+  var ui = new PagefindUI({
+    element: box,
+    baseUrl: root,
+    showSubResults: false,
+    showImages: false,
+    autofocus: true,
+    openFilters: Object.keys(fromAddress().filters),
+    ranking: options.ranking,
+    // A result shows its facts in a fixed order; the index's own fields stay out of sight.
+    processResult: function (result) {
+      var meta = { title: result.meta.title };
+      options.details.forEach(function (key) {
+        if (result.meta[key]) meta[key] = result.meta[key];
+      });
+      result.meta = meta;
+      return result;
+    }
+  });
+  // The address carries the query (q) and the ticked filters (f=Name:Value): a search
+  // can be shared, and Back returns to the previous one.
+  function fromAddress() {
+    var params = new URLSearchParams(location.search), filters = {};
+    params.getAll("f").forEach(function (pair) {
+      var at = pair.indexOf(":");
+      if (at > 0) (filters[pair.slice(0, at)] = filters[pair.slice(0, at)] || []).push(pair.slice(at + 1));
+    });
+    return { q: params.get("q") || "", filters: filters };
+  }
+  function fromPage() {
+    var input = box.querySelector(".pagefind-ui__search-input");
+    var params = new URLSearchParams();
+    if (input && input.value.trim()) params.set("q", input.value);
+    box.querySelectorAll(".pagefind-ui__filter-checkbox:checked").forEach(function (c) {
+      params.append("f", c.name + ":" + c.value);
+    });
+    var query = params.toString();
+    return location.pathname + (query ? "?" + query : "");
+  }
+  function show(state) {
+    ui.triggerFilters(state.filters);
+    ui.triggerSearch(state.q);
+  }
+  var typing = null;
+  box.addEventListener("input", function (event) {
+    if (!event.target.classList.contains("pagefind-ui__search-input")) return;
+    clearTimeout(typing);
+    typing = setTimeout(function () { history.replaceState(null, "", fromPage()); }, 300);
+  });
+  box.addEventListener("change", function (event) {
+    if (!event.target.classList.contains("pagefind-ui__filter-checkbox")) return;
+    history.pushState(null, "", fromPage());
+  });
+  window.addEventListener("popstate", function () { show(fromAddress()); });
+  // A result's title is a heading (Pagefind's UI draws it as a bold paragraph): readers
+  // of screen readers can jump from result to result.
+  new MutationObserver(function () {
+    box.querySelectorAll("p.pagefind-ui__result-title").forEach(function (title) {
+      if (!title.querySelector("a")) return;  // still the loading placeholder
+      var heading = document.createElement("h2");
+      heading.className = title.className;
+      while (title.firstChild) heading.appendChild(title.firstChild);
+      title.replaceWith(heading);
+    });
+  }).observe(box, { childList: true, subtree: true });
+  var start = fromAddress();
+  if (start.q || Object.keys(start.filters).length) show(start);
+})();

@@ -1,0 +1,360 @@
+"""Indexing the built site with Pagefind, and making its output byte-identical run to run.
+
+Pages carry their text once. What Pagefind needs beyond the visible text goes to it through
+its Python indexing API, never into the published page: each content page (marked
+``data-pagefind-body`` by the theme override) is handed to ``PagefindIndex.add_html_file``
+with extra ``<meta>`` tags (``templates/pagefind_meta.html``) at the start of that element,
+which exist only in the index's copy:
+
+- searchable metadata fields (Pagefind 1.5 indexes every meta field and ranks a match in a
+  field by the field's weight, ``ranking.metaWeights`` in the UI):
+  ``ids`` — result title, issuer and number forms, ASCII-folded, for full plans, legal
+  documents and agencies; ``ids_stub`` — the same for pages known only from citations, at a
+  lower weight, so a full text outranks a stub that matches the same words; ``so`` — the
+  number in the forms people type ("61/2018/ND-CP", "61/2018", "NDCP"), weighted highest, so
+  an exact number puts its document first; ``fold`` — the page's words that contain "đ",
+  folded to "d", because Pagefind folds other marks itself but not "đ" ("nghi dinh" would not
+  find "Nghị định");
+- the facts a result shows (``DETAILS``: type and number, agency, date, validity), which the
+  search page shows as tags under the result's title, and nothing else;
+- the filters (loại văn bản, cơ quan, tỉnh/thành, năm, lĩnh vực, hiệu lực).
+
+Excerpts come from the page's own text, so they always read with their diacritics.
+
+Pagefind 1.5.2 writes each filter's values, and the list of filter files in its metadata, in
+hash-map order, which changes from run to run. ``canonicalize`` rewrites those files after
+indexing: decode (gzip + Pagefind's CBOR), sort, encode, rename by content hash and point the
+metadata and the entry file at the new names.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import hashlib
+import json
+import re
+import shutil
+from collections.abc import Iterable, Mapping
+from html.parser import HTMLParser
+from pathlib import Path
+
+from pagefind.index import IndexConfig, PagefindIndex
+
+from ..model.collation import sort_key
+from ..model.slug import ascii_fold
+from .page import Page, SearchEntry
+from .render import render
+from .urls import UrlScheme
+
+BUNDLE_DIR = "_pagefind"
+LANGUAGE = "vi"
+# Pagefind writes three UIs and a highlighter; the site uses the default UI only.
+UNUSED_BUNDLE_FILES = (
+    "pagefind-component-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-highlight.js",
+    "pagefind-modular-ui.css",
+    "pagefind-modular-ui.js",
+)
+BODY_MARK = "data-pagefind-body"
+
+# Searchable fields the index's copy adds, and their ranking weights (Pagefind's default for
+# "title" is 5). A full document's identity outranks a stub's; its number outranks both.
+META_WEIGHTS = {"title": 5.0, "so": 20.0, "ids": 10.0, "ids_stub": 1.0, "fold": 1.0}
+STUB_KINDS = ("stub",)
+# What a result shows under its title, in this order (the UI shows no other meta field).
+DETAILS = ("Văn bản", "Cơ quan", "Ngày ban hành", "Hiệu lực")
+
+# Filters, in a fixed order in the index files (Pagefind's UI lists them alphabetically).
+FILTERS = ("Loại văn bản", "Cơ quan", "Tỉnh/thành", "Năm", "Lĩnh vực CCHC", "Hiệu lực")
+# Pagefind's UI prints filter names and values as HTML: keep markup characters out of them.
+_MARKUP = re.compile(r"[<>&\"'`]")
+
+_GZIP_PREFIX = b"pagefind_dcd"
+
+
+class SearchIndexError(RuntimeError):
+    pass
+
+
+def ui_options() -> dict:
+    """The options of Pagefind's UI that follow from how pages are indexed."""
+    return {
+        "ranking": {"metaWeights": META_WEIGHTS},
+        "details": list(DETAILS),
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# What the index's copy of a page adds
+
+
+class _BodyText(HTMLParser):
+    """The text inside the ``data-pagefind-body`` element, without scripts and styles."""
+
+    VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"])
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._depth = 0  # open elements inside the body element (0: outside)
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        if self._depth:
+            self._depth += 1
+        elif any(name == BODY_MARK for name, _ in attrs):
+            self._depth = 1
+        if self._depth and tag in ("script", "style"):
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID or not self._depth:
+            return
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+        self._depth -= 1
+
+    def handle_data(self, data):
+        if self._depth and not self._skip:
+            self.parts.append(data)
+
+
+def body_text(html: str) -> str:
+    parser = _BodyText()
+    parser.feed(html)
+    parser.close()
+    return " ".join(" ".join(parser.parts).split())
+
+
+def fold_words(text: str) -> str:
+    """The distinct words of a text that contain "đ", with it folded to "d", in a fixed order:
+    what lets a query typed without "đ" find them."""
+    words = {w.replace("đ", "d").replace("Đ", "D") for w in text.split() if "đ" in w.lower()}
+    return " ".join(sorted(words, key=lambda w: (sort_key(w), w)))
+
+
+def identity_text(entry: SearchEntry) -> str:
+    """Result title, search terms and numbers, ASCII-folded: Pagefind ranks an exact match of
+    an unaccented query ("tien tien" = "Tien Tien") far above a diacritic-insensitive one, and
+    "tien tien" also matches "tiên tiến" (advanced) all over long texts."""
+    words = [entry["title"], *entry.get("terms", []), *entry.get("numbers", [])]
+    return ascii_fold(" ".join(" ".join(words).split()))
+
+
+def plain_value(text: str) -> str:
+    return " ".join(_MARKUP.sub(" ", text).split())
+
+
+def index_head(html: str, entry: SearchEntry | None) -> str:
+    """The ``<meta>`` tags the index's copy of a page gets (escaped by the template)."""
+    fields: list[tuple[str, str]] = [("fold", fold_words(body_text(html)))]
+    filters: list[tuple[str, str]] = []
+    if entry is not None:
+        kind = entry.get("kind", "full")
+        fields.append(("ids_stub" if kind in STUB_KINDS else "ids", identity_text(entry)))
+        fields.append(("so", ascii_fold(" ".join(entry.get("numbers", [])))))
+        fields.extend((k, v) for k, v in entry.get("details", {}).items() if k in DETAILS)
+        given = entry.get("filters", {})
+        filters = [(name, plain_value(v)) for name in FILTERS for v in given.get(name, [])]
+    return str(
+        render(
+            "pagefind_meta.html",
+            fields=[(n, v) for n, v in fields if v],
+            filters=[(n, v) for n, v in filters if v],
+        )
+    )
+
+
+def index_copy(html: str, entry: SearchEntry | None) -> str:
+    """The page with the index's tags at the start of its ``data-pagefind-body`` element
+    (Pagefind reads meta and filter tags anywhere in the page)."""
+    mark = html.find(BODY_MARK)
+    at = html.find(">", mark) + 1 if mark >= 0 else 0
+    return html if at <= 0 else html[:at] + index_head(html, entry) + html[at:]
+
+
+def built_file(scheme: UrlScheme, src: str) -> str:
+    """The file MkDocs writes a page's source path to, under either URL scheme."""
+    url = scheme.url_of(src)
+    return url + "index.html" if url == "" or url.endswith("/") else url
+
+
+def search_entries(pages: Iterable[Page], scheme: UrlScheme) -> dict[str, SearchEntry]:
+    """Built file ("van-ban/x/index.html" or "van-ban/x.html") -> page meta ``search``: what
+    ``index_site`` adds to each page's copy."""
+    return {built_file(scheme, p.src): p.meta["search"] for p in pages if p.meta.get("search")}
+
+
+# ---------------------------------------------------------------------------------------------
+# Indexing
+
+
+def indexed_pages(site: Path) -> list[tuple[str, Path, str]]:
+    """(url, file, HTML) of every page the theme marked for the index, in path order."""
+    pages = []
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        if rel.startswith(BUNDLE_DIR + "/"):
+            continue
+        html = path.read_text("utf-8")
+        if BODY_MARK in html:
+            url = "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+            pages.append((url, path, html))
+    return pages
+
+
+async def _index(pages: list[tuple[str, str]], bundle: Path) -> None:
+    config = IndexConfig(force_language=LANGUAGE, output_path=str(bundle))
+    async with PagefindIndex(config=config) as index:
+        for url, html in pages:
+            await index.add_html_file(content=html, url=url)
+
+
+def index_site(site_dir: str | Path, entries: Mapping[str, SearchEntry] | None = None) -> int:
+    """Index the content pages of a built site into ``_pagefind/`` and make the output
+    deterministic. ``entries`` (``search_entries``) maps a page's built file to its page meta
+    ``search``. Returns the number of pages indexed; raises ``SearchIndexError``."""
+    site = Path(site_dir).resolve()
+    bundle = site / BUNDLE_DIR
+    if bundle.exists():
+        shutil.rmtree(bundle)
+    entries = entries or {}
+    copies = []
+    for url, path, html in indexed_pages(site):
+        entry = entries.get(path.relative_to(site).as_posix())
+        copies.append((url, index_copy(html, entry)))
+    try:
+        asyncio.run(_index(copies, bundle))
+    except Exception as error:  # the service's own errors carry no common base class
+        raise SearchIndexError(f"Pagefind failed: {error}") from error
+    if not (bundle / "pagefind-ui.js").is_file():
+        raise SearchIndexError(f"Pagefind wrote no bundle into {bundle}")
+    for name in UNUSED_BUNDLE_FILES:
+        (bundle / name).unlink(missing_ok=True)
+    canonicalize(bundle)
+    return len(copies)
+
+
+# ---------------------------------------------------------------------------------------------
+# Canonical filter files (Pagefind's CBOR: definite lengths, shortest integer heads)
+
+
+def _head(major: int, value: int) -> bytes:
+    if value < 24:
+        return bytes([major << 5 | value])
+    for extra, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
+        if value < 1 << (8 * size):
+            return bytes([major << 5 | extra]) + value.to_bytes(size, "big")
+    raise ValueError(f"CBOR integer too large: {value}")
+
+
+def cbor_encode(item) -> bytes:
+    if isinstance(item, bool) or item is None:
+        raise TypeError(f"not in Pagefind's CBOR: {item!r}")
+    if isinstance(item, int):
+        return _head(0, item) if item >= 0 else _head(1, -1 - item)
+    if isinstance(item, str):
+        data = item.encode("utf-8")
+        return _head(3, len(data)) + data
+    if isinstance(item, list):
+        return _head(4, len(item)) + b"".join(cbor_encode(x) for x in item)
+    raise TypeError(f"not in Pagefind's CBOR: {item!r}")
+
+
+def cbor_decode(data: bytes):
+    item, end = _decode_at(data, 0)
+    if end != len(data):
+        raise ValueError(f"CBOR: {len(data) - end} bytes after the item")
+    return item
+
+
+def _decode_at(data: bytes, pos: int):
+    major, info = data[pos] >> 5, data[pos] & 31
+    pos += 1
+    if info < 24:
+        value = info
+    elif info <= 27:
+        size = 1 << (info - 24)
+        value = int.from_bytes(data[pos : pos + size], "big")
+        pos += size
+    else:
+        raise ValueError(f"CBOR: unsupported head {data[pos - 1]:#x} at {pos - 1}")
+    if major == 0:
+        return value, pos
+    if major == 1:
+        return -1 - value, pos
+    if major == 3:
+        return data[pos : pos + value].decode("utf-8"), pos + value
+    if major == 4:
+        items = []
+        for _ in range(value):
+            item, pos = _decode_at(data, pos)
+            items.append(item)
+        return items, pos
+    raise ValueError(f"CBOR: unsupported major type {major} at {pos - 1}")
+
+
+def read_chunk(path: Path):
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(_GZIP_PREFIX):
+        raise SearchIndexError(f"{path}: not a Pagefind file")
+    return cbor_decode(data[len(_GZIP_PREFIX) :])
+
+
+def write_chunk(folder: Path, suffix: str, item, hex_length: int, taken: set[str]) -> str:
+    """Write ``item`` as ``<hash>.<suffix>`` the way Pagefind names files (language, "_",
+    the start of the SHA-1 of the encoded item, longer on a clash); returns the hash."""
+    data = cbor_encode(item)
+    digest = "".join(f"{b:x}" for b in hashlib.sha1(data).digest())  # Pagefind's own form
+    length = hex_length
+    name = f"{LANGUAGE}_{digest[:length]}"
+    while name in taken and length < len(digest):
+        length += 1
+        name = f"{LANGUAGE}_{digest[:length]}"
+    taken.add(name)
+    packed = gzip.compress(_GZIP_PREFIX + data, compresslevel=9, mtime=0)
+    (folder / f"{name}.{suffix}").write_bytes(packed)
+    return name
+
+
+def _filter_key(name_hash: list) -> tuple:
+    """Filters in the order of FILTERS, others after."""
+    name = name_hash[0]
+    return (FILTERS.index(name) if name in FILTERS else len(FILTERS), name, name_hash[1])
+
+
+def _value_key(value_pages: list) -> tuple:
+    value = value_pages[0]
+    return (sort_key(value), value)
+
+
+def canonicalize(bundle: Path) -> None:
+    """Rewrite the filter files and the metadata naming them in a fixed order."""
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text("utf-8"))
+    language = entry["languages"].get(LANGUAGE)
+    if language is None:
+        raise SearchIndexError(f"{entry_path}: no '{LANGUAGE}' index")
+    meta_path = bundle / f"pagefind.{language['hash']}.pf_meta"
+    meta = read_chunk(meta_path)
+    filter_dir = bundle / "filter"
+    taken: set[str] = set()
+    filters = []
+    for name, old_hash in sorted(meta[3], key=_filter_key):
+        old = filter_dir / f"{old_hash}.pf_filter"
+        filter_name, values = read_chunk(old)
+        values = sorted(([v, sorted(pages)] for v, pages in values), key=_value_key)
+        old.unlink()
+        filters.append(
+            [name, write_chunk(filter_dir, "pf_filter", [filter_name, values], 7, taken)]
+        )
+    meta[3] = filters
+    meta_path.unlink()
+    new_hash = write_chunk(bundle, "pf_meta", meta, 10, set())
+    (bundle / f"{new_hash}.pf_meta").rename(bundle / f"pagefind.{new_hash}.pf_meta")
+    raw = entry_path.read_text("utf-8")
+    entry_path.write_text(raw.replace(f'"{language["hash"]}"', f'"{new_hash}"'), "utf-8")

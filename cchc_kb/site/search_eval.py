@@ -1,0 +1,136 @@
+"""Search quality and weight, measured in Chromium on a served site.
+
+The query set (``tests/data/search_queries.tsv``) holds queries typed the way staff and
+citizens type them, each with the page expected among the first results. ``run_queries``
+asks the site's own Pagefind bundle, with the ranking the search page uses, from a tab on
+the search page; ``query_bytes`` loads the search page in a fresh tab, types a query into
+Pagefind's UI and sums what the browser fetched, by kind of file.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from .pagefind import BUNDLE_DIR, ui_options
+from .search import SEARCH_SRC
+from .urls import DIRECTORY_URLS, UrlScheme
+
+TOP = 3
+
+# Bundle files by kind, for the bytes a query fetches.
+FILE_KINDS = (
+    ("fragments", ".pf_fragment"),
+    ("index chunks", ".pf_index"),
+    ("filters", ".pf_filter"),
+    ("metadata", ".pf_meta"),
+    ("runtime", ""),  # pagefind.js, the UI, the worker, the WebAssembly, the entry file
+)
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    expected: str  # site-relative URL of the page ("van-ban/61-2018-nd-cp/")
+    why: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    query: Query
+    found: list[str]  # site-relative URLs, best first
+
+    @property
+    def rank(self) -> int | None:
+        return (
+            self.found.index(self.query.expected) + 1 if self.query.expected in self.found else None
+        )
+
+    @property
+    def hit(self) -> bool:
+        return self.rank is not None and self.rank <= TOP
+
+
+def load_queries(path: Path) -> list[Query]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.reader(handle, delimiter="\t") if r and not r[0].startswith("#")]
+    header, *rows = rows
+    if header[:3] != ["query", "expected", "why"]:
+        raise ValueError(f"{path}:1: error: bad-header: expected query, expected, why")
+    return [Query(text, expected, why) for text, expected, why in rows]
+
+
+SEARCH_JS = """async ([bundle, ranking, query, n]) => {
+  if (!window.__cchcPagefind) {
+    const pagefind = await import(bundle + 'pagefind.js');
+    await pagefind.options({ ranking });
+    window.__cchcPagefind = pagefind;
+  }
+  const search = await window.__cchcPagefind.search(query);
+  const data = await Promise.all(search.results.slice(0, n).map(r => r.data()));
+  return data.map(d => d.url);
+}"""
+
+
+def run_queries(
+    page,
+    base_url: str,
+    queries: list[Query],
+    depth: int = 10,
+    scheme: UrlScheme = DIRECTORY_URLS,
+) -> list[Outcome]:
+    """Each query's first ``depth`` result URLs, asked from a tab (``page``) on the site."""
+    page.goto(base_url + scheme.url_of(SEARCH_SRC))
+    root = "/" + base_url.split("/", 3)[3]
+    bundle = root + BUNDLE_DIR + "/"
+    ranking = ui_options()["ranking"]
+    outcomes = []
+    for query in queries:
+        found = page.evaluate(SEARCH_JS, [bundle, ranking, query.text, depth])
+        outcomes.append(Outcome(query, [u.removeprefix(root) for u in found]))
+    return outcomes
+
+
+def hit_rate(outcomes: list[Outcome]) -> float:
+    return sum(o.hit for o in outcomes) / len(outcomes) if outcomes else 0.0
+
+
+def report(outcomes: list[Outcome]) -> str:
+    lines = [
+        f"{'ok ' if o.hit else 'MISS'} {o.rank or '-':>3}  {o.query.text}  ->  {o.query.expected}"
+        for o in outcomes
+    ]
+    lines.append(f"hit rate (expected page in the top {TOP}): {hit_rate(outcomes):.1%}")
+    return "\n".join(lines)
+
+
+def file_kind(url: str) -> str:
+    return next(kind for kind, suffix in FILE_KINDS if url.split("?")[0].endswith(suffix))
+
+
+def query_bytes(
+    browser, base_url: str, query: str, scheme: UrlScheme = DIRECTORY_URLS
+) -> dict[str, int]:
+    """Bytes a first search fetches from the bundle, by kind, in a fresh browser context."""
+    context = browser.new_context()
+    sizes: dict[str, int] = {kind: 0 for kind, _ in FILE_KINDS}
+    try:
+        page = context.new_page()
+
+        def count(response) -> None:
+            if f"/{BUNDLE_DIR}/" in response.url and response.ok:
+                sizes[file_kind(response.url)] += len(response.body())
+
+        page.on("response", count)
+        page.goto(base_url + scheme.url_of(SEARCH_SRC))
+        page.fill(".pagefind-ui__search-input", query)
+        page.wait_for_function(
+            "() => /kết quả cho/.test((document.querySelector('.pagefind-ui__message')"
+            " || {}).textContent || '')",
+            timeout=30_000,
+        )
+        page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+    return sizes

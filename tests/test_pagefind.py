@@ -1,0 +1,155 @@
+"""The search index as files: what the index's copy of a page adds, filters and their canonical
+form, and pages that carry their text once (tests/test_site.py builds the site twice and
+compares every file, the filter files included)."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+from conftest import parse
+
+from cchc_kb.model.models import PartialDate
+from cchc_kb.site import urls
+from cchc_kb.site.page import SearchEntry
+from cchc_kb.site.pagefind import (
+    BUNDLE_DIR,
+    FILTERS,
+    cbor_decode,
+    cbor_encode,
+    fold_words,
+    index_head,
+    read_chunk,
+)
+from cchc_kb.site.search import document_search, province_names
+
+DECREE_61 = urls.url_of(urls.legal_src("61-2018-nd-cp"))
+TIEN_TIEN_PLAN = urls.url_of(urls.plan_src("ubnd-xa-tien-tien-2024-tuyen-truyen-cchc"))
+AS_OF = PartialDate(2026, 11, 23)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [0, 23, 24, 255, 256, 65_535, 65_536, 2**32, "", "Hải Dương", ["a", [1, 2, [3]]], [], -1],
+)
+def test_cbor_round_trip(item):
+    assert cbor_decode(cbor_encode(item)) == item
+
+
+@pytest.mark.parametrize(
+    ("item", "encoded"),
+    [(10, b"\x0a"), (24, b"\x18\x18"), (500, b"\x19\x01\xf4"), ("a", b"\x61a"), ([1], b"\x81\x01")],
+)
+def test_cbor_shortest_heads(item, encoded):
+    """Pagefind's encoder (minicbor) writes the shortest head: so do we."""
+    assert cbor_encode(item) == encoded
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Nghị định số 61 của Chính phủ", "dịnh"),
+        ("Đỗ Thành Phương, Đào Duy Thái; đổi mới", "Dào Dỗ dổi"),
+        ("không có chữ nào", ""),
+    ],
+)
+def test_fold_words(text, words):
+    assert fold_words(text) == words
+
+
+@pytest.mark.parametrize(
+    ("agency", "provinces"),
+    [
+        ("so-xay-dung-hai-duong", ["Hải Dương", "Hải Phòng"]),  # merged into Hải Phòng 2025
+        ("ubnd-xa-tien-tien", ["Hải Dương", "Hải Phòng"]),
+        ("ubnd-tinh-thai-binh", ["Thái Bình", "Hưng Yên"]),
+        ("ubnd-tp-hai-phong", ["Hải Phòng"]),
+        ("chinh-phu", ["Trung ương"]),
+        ("no-such-agency", []),
+    ],
+)
+def test_province_names_follow_the_successor_chain(real_corpus, agency, provinces):
+    assert province_names(real_corpus, agency) == provinces
+
+
+def test_document_entry(real_corpus):
+    plan = document_search(
+        real_corpus, real_corpus.plans["so-xay-dung-hai-duong-2025-tuyen-truyen-cchc"], AS_OF
+    )
+    assert plan["kind"] == "full"
+    assert plan["filters"]["Tỉnh/thành"] == ["Hải Dương", "Hải Phòng"]
+    assert plan["filters"]["Năm"] == ["2025"] and plan["filters"]["Loại văn bản"] == ["Kế hoạch"]
+    assert "Phạm Cửu Long" in plan["terms"]
+    stub = document_search(real_corpus, real_corpus.plans["ubnd-tinh-hai-duong-2025-kh-236"], AS_OF)
+    assert stub["kind"] == "stub" and stub["numbers"][0] == "236/KH-UBND"
+    decree = document_search(real_corpus, real_corpus.legal["61-2018-nd-cp"], AS_OF)
+    assert decree["details"]["Văn bản"] == "Nghị định 61/2018/NĐ-CP"
+    assert decree["details"]["Hiệu lực"] == decree["filters"]["Hiệu lực"][0]
+    assert set(decree["filters"]) <= set(FILTERS)
+
+
+def test_index_head_escapes_and_strips_markup():
+    entry = SearchEntry(
+        title='A "quoted" <b>title</b>',
+        filters={"Cơ quan": ['<img src=x onerror="alert(1)">Sở X']},
+        details={"Cơ quan": "Sở <X>"},
+    )
+    head = index_head("<div data-pagefind-body><p>đường</p></div>", entry)
+    doc = parse(head)
+    meta = {
+        a["data-pagefind-meta"]: a["content"]
+        for _, a in doc.elements
+        if a.get("data-pagefind-meta")
+    }
+    assert meta["fold[content]"] == "dường"
+    assert meta["Cơ quan[content]"] == "Sở <X>"  # an attribute value, escaped: shown as text
+    filters = [a["content"] for _, a in doc.elements if a.get("data-pagefind-filter")]
+    assert filters == ["img src=x onerror= alert(1) Sở X"]  # Pagefind's UI prints it as HTML
+    assert "<b>" not in head and "<img" not in head
+
+
+# ---------------------------------------------------------------------------------------------
+# Built sites
+
+
+def test_filters_are_written_in_canonical_order(real_site):
+    bundle = real_site.site / BUNDLE_DIR
+    (meta_file,) = bundle.glob("pagefind.*.pf_meta")
+    meta = read_chunk(meta_file)
+    assert [name for name, _ in meta[3]] == list(FILTERS)
+    for name, file_hash in meta[3]:
+        path = bundle / "filter" / f"{file_hash}.pf_filter"
+        filter_name, values = read_chunk(path)
+        assert filter_name == name
+        assert values and all(pages == sorted(pages) for _, pages in values)
+        raw = gzip.decompress(path.read_bytes())
+        assert raw == b"pagefind_dcd" + cbor_encode([filter_name, values])
+    assert len(list((bundle / "filter").iterdir())) == len(FILTERS)
+    assert meta_file.name.removeprefix("pagefind.").removesuffix(".pf_meta") in (
+        bundle / "pagefind-entry.json"
+    ).read_text("utf-8")
+
+
+HIDDEN_TEXT_JS = """() => [...document.querySelectorAll('body *')]
+  .filter(e => !e.closest('script, style, noscript, template, svg title, details:not([open])'))
+  .filter(e => e.hidden || e.closest('[hidden]') || getComputedStyle(e).display === 'none'
+               || getComputedStyle(e).visibility === 'hidden')
+  .filter(e => !e.closest('.md-sidebar, .md-nav, .md-header, .md-search, .md-dialog'))
+  .map(e => [e.tagName, e.textContent.trim().slice(0, 60)])
+  .filter(([, text]) => text.length > 0)"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("url", [DECREE_61, TIEN_TIEN_PLAN, "co-quan/ubnd-xa-tien-tien/"])
+def test_pages_carry_their_text_once(browser, served_site, real_site, url):
+    """No element hidden by the ``hidden`` attribute or by style carries page text, and the
+    page has no folded ("Nghi dinh", "ND-CP") copy of its text."""
+    html = real_site.html(url)
+    assert "<div hidden>" not in html and "data-pagefind-weight" not in html
+    assert "ND-CP" not in html and "Nghi dinh" not in html
+    page = browser.new_page()
+    try:
+        page.goto(served_site + url)
+        assert page.evaluate(HIDDEN_TEXT_JS) == []
+    finally:
+        page.close()
