@@ -22,6 +22,10 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from cchc_kb.preview import site_config  # noqa: E402
+
 BIN = Path(sys.executable).parent
 
 
@@ -57,17 +61,6 @@ def plain_config(work: Path, corpus: Path) -> Path:
     return path
 
 
-def kb_config(work: Path, corpus: Path) -> Path:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
-    config["docs_dir"] = str(ROOT / "docs")
-    config["theme"]["custom_dir"] = str(ROOT / "overrides")
-    config["hooks"] = [str(ROOT / h) for h in config["hooks"]]
-    config["extra"]["cchc"]["root"] = str(corpus)
-    path = work / "kb.yml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8")
-    return path
-
-
 def bench(plans: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -98,7 +91,7 @@ def bench(plans: int) -> None:
                 "-q",
                 "--strict",
                 "-f",
-                str(kb_config(work, corpus)),
+                str(site_config(corpus, ROOT)),
                 "-d",
                 str(work / "kb-site"),
             ],

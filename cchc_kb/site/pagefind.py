@@ -1,10 +1,10 @@
 """Indexing the built site with Pagefind, and making its output byte-identical run to run.
 
-Pages carry their text once. What Pagefind needs beyond the visible text goes to it through
-its Python indexing API, never into the published page: each content page (marked
-``data-pagefind-body`` by the theme override) is handed to ``PagefindIndex.add_html_file``
-with extra ``<meta>`` tags (``templates/pagefind_meta.html``) at the start of that element,
-which exist only in the index's copy:
+Pages carry their text once. What Pagefind needs beyond the visible text goes to it in a copy
+of the page made for the index, never into the published page: each content page (marked
+``data-pagefind-body`` by the theme override) is copied, outside the site, with extra
+``<meta>`` tags (``templates/pagefind_meta.html``) at the start of that element, and Pagefind
+indexes the copies under the pages' own addresses:
 
 - searchable metadata fields (Pagefind 1.5 indexes every meta field and ranks a match in a
   field by the field's weight, ``ranking.metaWeights`` in the UI):
@@ -29,17 +29,18 @@ metadata and the entry file at the new names.
 
 from __future__ import annotations
 
-import asyncio
 import gzip
 import hashlib
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
+import tempfile
 from collections.abc import Iterable, Mapping
 from html.parser import HTMLParser
 from pathlib import Path
-
-from pagefind.index import IndexConfig, PagefindIndex
 
 from ..model.collation import sort_key
 from ..model.slug import ascii_fold
@@ -207,11 +208,30 @@ def indexed_pages(site: Path) -> list[tuple[str, Path, str]]:
     return pages
 
 
-async def _index(pages: list[tuple[str, str]], bundle: Path) -> None:
-    config = IndexConfig(force_language=LANGUAGE, output_path=str(bundle))
-    async with PagefindIndex(config=config) as index:
-        for url, html in pages:
-            await index.add_html_file(content=html, url=url)
+def _index(pages: list[tuple[Path, str]], bundle: Path) -> None:
+    """Pagefind's command over the index's copies of the pages, laid out as the site is.
+
+    The command, not its Python API: at a few thousand pages the API's service stalled with
+    both sides waiting, and once left an empty entry file. Pagefind reads a ``pagefind.*``
+    config file from its working directory and ``PAGEFIND_*`` variables from the environment:
+    it runs in an empty folder with neither, so the index depends on the copies alone.
+    """
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
+    with tempfile.TemporaryDirectory() as work:
+        copies = Path(work) / "site"
+        for rel, html in pages:
+            target = copies / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(html, "utf-8")
+        command = [
+            sys.executable, "-m", "pagefind", "--site", str(copies),
+            "--output-path", str(bundle), "--force-language", LANGUAGE, "--quiet",
+        ]  # fmt: skip
+        cwd = Path(work) / "cwd"
+        cwd.mkdir()
+        proc = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise SearchIndexError(f"Pagefind failed ({proc.returncode}): {proc.stdout}{proc.stderr}")
 
 
 def index_site(site_dir: str | Path, entries: Mapping[str, SearchEntry] | None = None) -> int:
@@ -224,13 +244,10 @@ def index_site(site_dir: str | Path, entries: Mapping[str, SearchEntry] | None =
         shutil.rmtree(bundle)
     entries = entries or {}
     copies = []
-    for url, path, html in indexed_pages(site):
-        entry = entries.get(path.relative_to(site).as_posix())
-        copies.append((url, index_copy(html, entry)))
-    try:
-        asyncio.run(_index(copies, bundle))
-    except Exception as error:  # the service's own errors carry no common base class
-        raise SearchIndexError(f"Pagefind failed: {error}") from error
+    for _url, path, html in indexed_pages(site):
+        rel = path.relative_to(site).as_posix()
+        copies.append((rel, index_copy(html, entries.get(rel))))
+    _index(copies, bundle)
     if not (bundle / "pagefind-ui.js").is_file():
         raise SearchIndexError(f"Pagefind wrote no bundle into {bundle}")
     for name in UNUSED_BUNDLE_FILES:
