@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import shutil
 import subprocess
 import sys
 from functools import cache
@@ -12,8 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from cchc_kb.importer import Registries, import_file
-from cchc_kb.importer.formats import FormatError, drop_running_lines, read_source
+from cchc_kb.importer import Registries, import_file, import_text
+from cchc_kb.importer.formats import (
+    FormatError,
+    antiword_tables,
+    doc_by_antiword,
+    doc_by_libreoffice,
+    drop_running_lines,
+    read_source,
+)
 from cchc_kb.importer.legacy import decode_legacy, detect, repair_legacy
 from cchc_kb.model.models import Plan
 from cchc_kb.preview import CHROMIUM, CHROMIUM_ARGS, print_to_pdf
@@ -175,10 +183,157 @@ def test_docx_header_table_numbering_headings_and_task_table(tmp_path):
     assert "| TT | Nhiệm vụ | Đơn vị chủ trì | Thời gian |" in body
     assert "| 2 | Tập huấn \\| nghiệp vụ | Phòng Quản lý | Quý II |" in body
     # The site's task view reads the appendix table as written.
-    plan = Plan(id="x", number=None, doc_type="Kế hoạch", summary="", issuer="", issued=None, body=body)
+    plan = Plan(
+        id="x", number=None, doc_type="Kế hoạch", summary="", issuer="", issued=None, body=body
+    )
     assert [(t.number, t.task, t.lead, t.deadline) for t in parse_tasks(plan)] == [
         ("1", "Đăng tin trên Cổng thông tin", "Văn phòng Sở", "Hằng quý"),
         ("2", "Tập huấn \\| nghiệp vụ", "Phòng Quản lý", "Quý II"),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# .doc (Word 97-2003): python-docx writes a .docx, LibreOffice saves it as Word 97
+
+BASES = [
+    "Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 của Chính phủ về thực hiện cơ "
+    "chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính;",
+    "Căn cứ Nghị định số 107/2021/NĐ-CP ngày 06 tháng 12 năm 2021 của Chính phủ sửa đổi, bổ "
+    "sung một số điều của Nghị định số 61/2018/NĐ-CP;",
+]
+LONG_TASK = (
+    "Đăng tin, bài về cải cách thủ tục hành chính và cơ chế một cửa trên Cổng thông tin điện "
+    "tử của Sở và trang mạng xã hội của các phòng"
+)
+
+
+def make_word97_source(path: Path) -> None:
+    """A plan as staff write it in Word: header table, bases, a task table, and the recipients
+    beside the signature in a borderless two-column table."""
+    import docx
+
+    document = docx.Document()
+    header = document.add_table(rows=2, cols=2)
+    header.cell(0, 0).text = "UBND TỈNH HẢI DƯƠNG\nSỞ XÂY DỰNG"
+    header.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    header.cell(1, 0).text = "Số: 15/KH-SXD"
+    header.cell(1, 1).text = "Hải Dương, ngày 12 tháng 5 năm 2023"
+    document.add_paragraph().add_run("KẾ HOẠCH").bold = True
+    document.add_paragraph().add_run("Tuyên truyền cải cách hành chính năm 2023").bold = True
+    for basis in BASES:
+        document.add_paragraph(basis)
+    document.add_paragraph("Sở Xây dựng ban hành Kế hoạch tuyên truyền như sau:")
+    document.add_paragraph().add_run("I. MỤC ĐÍCH, YÊU CẦU").bold = True
+    document.add_paragraph("Nâng cao nhận thức của cán bộ, công chức về cải cách hành chính.")
+    document.add_paragraph().add_run("PHỤ LỤC NHIỆM VỤ").bold = True
+    tasks = document.add_table(rows=3, cols=4)
+    for r, row in enumerate(
+        [
+            ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian"],
+            ["1", LONG_TASK, "Văn phòng Sở", "Hằng quý"],
+            ["2", "Tập huấn nghiệp vụ", "Phòng Quản lý", "Quý II"],
+        ]
+    ):
+        for c, text in enumerate(row):
+            tasks.cell(r, c).text = text
+    document.add_paragraph("Trên đây là Kế hoạch tuyên truyền năm 2023 của Sở Xây dựng./.")
+    signature = document.add_table(rows=1, cols=2)
+    signature.cell(0, 0).text = "Nơi nhận:\n- Sở Nội vụ;\n- Lãnh đạo Sở;\n- Lưu: VT, VP."
+    signature.cell(0, 1).text = "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\n\nNguyễn Văn Bình"
+    document.add_paragraph("")  # Word ends every document with a paragraph
+    document.save(str(path))
+
+
+@pytest.fixture(scope="module")
+def word97(tmp_path_factory) -> Path:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice not installed (make import-tools)")
+    folder = tmp_path_factory.mktemp("word97")
+    source = folder / "ke-hoach.docx"
+    make_word97_source(source)
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+         "--convert-to", "doc", "--outdir", str(folder), str(source)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    doc = folder / "ke-hoach.doc"
+    assert doc.read_bytes()[:8] == bytes.fromhex("d0cf11e0a1b11ae1")  # an OLE2 compound file
+    return doc
+
+
+WORD97_FIELDS = {
+    "so_ky_hieu": "15/KH-SXD",
+    "ngay_ban_hanh": "2023-05-12",
+    "dia_danh": "Hải Dương",
+    "co_quan_ban_hanh": "so-xay-dung-hai-duong",
+    "loai_van_ban": "Kế hoạch",
+    "trich_yeu": "Tuyên truyền cải cách hành chính năm 2023",
+    "can_cu": ["61-2018-nd-cp", "107-2021-nd-cp"],
+    "nguoi_ky": "Nguyễn Văn Bình",
+    "chuc_danh": "KT. Giám đốc, Phó Giám đốc",
+    "noi_nhan": ["Sở Nội vụ", "Lãnh đạo Sở", "Lưu: VT, VP"],
+    "tinh_trang": "ban_hanh",
+}
+
+
+@pytest.mark.parametrize(
+    ("tool", "reader"),
+    [("antiword", doc_by_antiword), ("soffice", doc_by_libreoffice)],
+    ids=["antiword", "libreoffice"],
+)
+def test_word97_file_is_read_with_its_fields_and_tables(word97, tool, reader):
+    if shutil.which(tool) is None:
+        pytest.skip(f"{tool} not installed (make import-tools)")
+    read = reader(word97)
+    assert read is not None
+    result = import_text(read.text, source_name=word97.name, registries=registries())
+    assert {key: result.fields[key] for key in WORD97_FIELDS} == WORD97_FIELDS
+    plan = Plan(
+        id="x",
+        number=None,
+        doc_type="Kế hoạch",
+        summary="",
+        issuer="",
+        issued=None,
+        body=result.body,
+    )
+    assert [(t.number, t.task, t.lead, t.deadline) for t in parse_tasks(plan)] == [
+        ("1", LONG_TASK, "Văn phòng Sở", "Hằng quý"),
+        ("2", "Tập huấn nghiệp vụ", "Phòng Quản lý", "Quý II"),
+    ]
+    assert "## I. MỤC ĐÍCH, YÊU CẦU" in result.body
+    assert result.body.endswith("**KT. GIÁM ĐỐC**\n\n**PHÓ GIÁM ĐỐC**\n\n**Nguyễn Văn Bình**\n")
+
+
+def test_word97_file_imports_through_the_command(word97, tmp_path):
+    out = tmp_path / "plans"
+    outcome = import_file(word97, out, registries=registries())
+    assert outcome.error is None, outcome.error
+    assert outcome.path == out / "so-xay-dung-hai-duong" / "2023" / (
+        "so-xay-dung-hai-duong-2023-tuyen-truyen-cchc.md"
+    )
+    assert (outcome.path.parent / "ke-hoach.doc").read_bytes() == word97.read_bytes()
+
+
+def test_antiword_table_lines_become_rows():
+    """antiword's screen lines of a table: a long cell goes on with the other cells blank."""
+    text = "\n".join(
+        [
+            "Trước bảng",
+            "|TT |Nhiệm vụ            |Chủ trì     |",
+            "|1  |Đăng tin trên Cổng  |Văn phòng   |",
+            "|   |thông tin điện tử   |Sở          |",
+            "|2  |Tập huấn            |Phòng QLXD  |",
+            "Sau bảng",
+        ]
+    )
+    assert antiword_tables(text).split("\n") == [
+        "Trước bảng",
+        "TT\tNhiệm vụ\tChủ trì",
+        "1\tĐăng tin trên Cổng thông tin điện tử\tVăn phòng Sở",
+        "2\tTập huấn\tPhòng QLXD",
+        "Sau bảng",
     ]
 
 
@@ -188,9 +343,11 @@ def test_docx_header_table_numbering_headings_and_task_table(tmp_path):
 
 @needs_chromium
 def test_pdf_printed_by_chromium_heals_lines_and_drops_running_footers(tmp_path):
-    body = f"<p>{PREAMBLE}</p>" + "".join(
-        f"<p>{LONG_PARAGRAPH}</p>" for _ in range(40)
-    ) + "<footer>Sở Xây dựng Hải Dương - Kế hoạch tuyên truyền</footer>"
+    body = (
+        f"<p>{PREAMBLE}</p>"
+        + "".join(f"<p>{LONG_PARAGRAPH}</p>" for _ in range(40))
+        + "<footer>Sở Xây dựng Hải Dương - Kế hoạch tuyên truyền</footer>"
+    )
     html = tmp_path / "kh.html"
     html.write_text(HEADER_HTML.format(body=body), "utf-8")
     pdf = tmp_path / "kh.pdf"
@@ -252,7 +409,9 @@ def test_scan_is_read_by_ocr_with_its_confidence(scanned, kind):
     fields = outcome.imported.fields
     assert fields["so_ky_hieu"] == "15/KH-SXD"
     assert fields["ngay_ban_hanh"] == "2023-05-12"
-    assert any(w.startswith("văn bản nhận dạng bằng OCR, độ tin cậy trung bình") for w in outcome.warnings)
+    assert any(
+        w.startswith("văn bản nhận dạng bằng OCR, độ tin cậy trung bình") for w in outcome.warnings
+    )
 
 
 def run_without_tools(args: list[str]) -> subprocess.CompletedProcess:
@@ -285,7 +444,6 @@ def test_unreadable_format_is_a_format_error(tmp_path):
     path.write_text("x")
     with pytest.raises(FormatError, match="chưa hỗ trợ định dạng .xyz"):
         read_source(path)
-
 
 
 def test_low_confidence_header_fields_are_left_for_a_person():

@@ -19,7 +19,7 @@ from .agency import (
 from .body import convert_body
 from .header import NUMBER, Header, parse_header, parse_number
 from .lines import find_line, proper_names, sentence_case, strip_markup
-from .signature import parse_recipients, parse_signature
+from .signature import parse_recipients, parse_signature, unfold_side_by_side
 
 PREAMBLE = re.compile(r"^(?:Căn cứ|Thực hiện)\s")
 
@@ -57,7 +57,7 @@ def import_text(
     """Read one document text (already decoded and NFC) into front-matter fields and a body."""
     agencies = registries.agencies
     result = Imported()
-    lines = [line.rstrip() for line in text.split("\n")]
+    lines = unfold_side_by_side([line.rstrip() for line in text.split("\n")])
     header = parse_header(lines)
     result.header = header
     result.warnings.extend(header.warnings)

@@ -6,15 +6,19 @@ Each reader returns a ``Source``; a format that needs a tool which is not instal
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import zip_longest
 from pathlib import Path
 
 from ..model.text import decode, nfc, read_text
 from .legacy import decode_legacy, detect, repair_legacy
+from .signature import RECIPIENTS_HEAD, is_signing
 
 # OCR words below this confidence (0-100, Tesseract's scale) are left for a person to check.
 OCR_LOW_CONFIDENCE = 60
@@ -25,6 +29,10 @@ OCR_DPI = 300
 # Second-level list items are lettered (Vietnamese alphabet order, as plans letter them).
 LETTERS = "abcdđeghiklmnopqrstuvxy"
 PAGE_NUMBER = re.compile(r"^\s*(?:Trang\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?\s*$", re.IGNORECASE)
+# A table row as antiword prints it: "|cell   |cell   |".
+ANTIWORD_ROW = re.compile(r"^\|.*\|$")
+# Seconds LibreOffice may take to convert one .doc (its first start creates a profile).
+LIBREOFFICE_TIMEOUT = 180
 
 
 class FormatError(ValueError):
@@ -54,11 +62,9 @@ def read_docx(path: Path) -> Source:
     counters: Counter[int] = Counter()
     for block in document.iter_inner_content():
         if isinstance(block, Table):
-            rows = [[cell.text.strip() for cell in row.cells] for row in block.rows]
-            if _is_header_table(rows):
-                lines.extend(" | ".join(_unique(r)) for r in rows)
-            else:  # tab-separated rows: the body's table form (see body.convert_body)
-                lines.extend("\t".join(re.sub(r"\s+", " ", c) for c in row) for row in rows)
+            lines.extend(
+                table_lines([[cell.text.strip() for cell in row.cells] for row in block.rows])
+            )
             continue
         assert isinstance(block, Paragraph)
         text = block.text.strip()
@@ -86,6 +92,60 @@ def _unique(row: list[str]) -> list[str]:
 def _is_header_table(rows: list[list[str]]) -> bool:
     text = " ".join(" ".join(r) for r in rows)
     return bool(re.search(r"\bSố\s*:|CỘNG H[OÒ]", text)) and len(rows) <= 6
+
+
+def _is_signature_table(rows: list[list[str]]) -> bool:
+    """ "Nơi nhận" in one cell and the signature in another, side by side."""
+    firsts = [cell.strip().split("\n")[0].replace("*", "").strip() for row in rows for cell in row]
+    return any(RECIPIENTS_HEAD.match(f) for f in firsts) and any(is_signing(f) for f in firsts)
+
+
+def table_lines(rows: list[list[str]]) -> list[str]:
+    """A table (cells of one or more lines) as text lines: the header table with ``|`` between
+    its cells, the recipients-and-signature table one column after the other, any other table
+    as tab-separated rows (the body's table form, see body.convert_body)."""
+    if _is_header_table(rows):
+        return [" | ".join(_unique(row)) for row in rows]
+    if _is_signature_table(rows):
+        lines: list[str] = []
+        for column in zip_longest(*rows, fillvalue=""):
+            lines.extend(line for cell in column for line in cell.split("\n") if line.strip())
+            lines.append("")
+        return lines
+    return ["\t".join(re.sub(r"\s+", " ", c) for c in row) for row in rows]
+
+
+def antiword_tables(text: str) -> str:
+    """antiword prints a table one screen line at a time ("|cell |cell |"), a long cell going
+    on in the next line with the other cells blank; the lines are joined back into rows (in a
+    data table, where a row starts with a filled first cell) and laid out as ``table_lines``."""
+    out: list[str] = []
+    block: list[list[str]] = []
+
+    def flush() -> None:
+        if not block:
+            return
+        rows = [row[:] for row in block]
+        if not (_is_header_table(rows) or _is_signature_table(rows)):
+            rows = []
+            for row in block:
+                if rows and not row[0]:
+                    rows[-1] = [
+                        f"{a} {b}".strip() for a, b in zip_longest(rows[-1], row, fillvalue="")
+                    ]
+                else:
+                    rows.append(row)
+        out.extend(table_lines(rows))
+        block.clear()
+
+    for line in text.split("\n"):
+        if ANTIWORD_ROW.match(line.strip()):
+            block.append([cell.strip() for cell in line.strip()[1:-1].split("|")])
+            continue
+        flush()
+        out.append(line)
+    flush()
+    return "\n".join(out)
 
 
 def _numbering(paragraph):
@@ -235,24 +295,65 @@ def read_image(path: Path) -> Source:
         return ocr_images([image.convert("RGB")])
 
 
+def doc_by_antiword(path: Path) -> Source | None:
+    """antiword's text, UTF-8 whatever the locale, tables laid out as ``table_lines``."""
+    binary = shutil.which("antiword")
+    if binary is None:
+        return None
+    env = {**os.environ, "ANTIWORDHOME": "/usr/share/antiword"}
+    done = subprocess.run(
+        [binary, "-w", "0", "-m", "UTF-8.txt", str(path)], capture_output=True, env=env, check=False
+    )
+    if done.returncode != 0 or not done.stdout.strip():
+        return None
+    read = read_bytes_as_text(done.stdout)
+    read.text = antiword_tables(read.text)
+    return read
+
+
+def doc_by_catdoc(path: Path) -> Source | None:
+    binary = shutil.which("catdoc")
+    if binary is None:
+        return None
+    done = subprocess.run(
+        [binary, "-d", "utf-8", "-w", str(path)], capture_output=True, check=False
+    )
+    if done.returncode != 0 or not done.stdout.strip():
+        return None
+    return read_bytes_as_text(done.stdout)
+
+
+def doc_by_libreoffice(path: Path) -> Source | None:
+    """LibreOffice converts the file to .docx (in a private profile, so a running LibreOffice
+    is not disturbed), read then as any .docx: tables stay tables."""
+    binary = shutil.which("soffice") or shutil.which("libreoffice")
+    if binary is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="cchc-doc-") as folder:
+        work = Path(folder)
+        done = subprocess.run(
+            [binary, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
+             "--convert-to", "docx", "--outdir", str(work), str(path.resolve())],
+            capture_output=True, check=False, timeout=LIBREOFFICE_TIMEOUT,
+        )  # fmt: skip
+        converted = work / f"{path.stem}.docx"
+        if done.returncode != 0 or not converted.exists():
+            return None
+        return read_docx(converted)
+
+
+# Word 97-2003 readers in the order tried: the small tools first.
+DOC_READERS = (doc_by_antiword, doc_by_catdoc, doc_by_libreoffice)
+
+
 def read_doc(path: Path) -> Source:
     """Word 97-2003 through antiword or catdoc, else LibreOffice; a clear message when none."""
-    for tool, args in (("antiword", ["-w", "0"]), ("catdoc", ["-d", "utf-8", "-w"])):
-        if binary := shutil.which(tool):
-            env = {"ANTIWORDHOME": "/usr/share/antiword"} if tool == "antiword" else None
-            done = subprocess.run(
-                [binary, *args, str(path)], capture_output=True, env=env, check=False
-            )
-            if done.returncode == 0 and done.stdout.strip():
-                return read_bytes_as_text(done.stdout)
-    if binary := shutil.which("soffice") or shutil.which("libreoffice"):
-        done = subprocess.run(
-            [binary, "--headless", "--cat", str(path)], capture_output=True, check=False
-        )
-        if done.returncode == 0 and done.stdout.strip():
-            return read_bytes_as_text(done.stdout)
+    for reader in DOC_READERS:
+        if (read := reader(path)) is not None:
+            return read
     raise FormatError(
-        "tệp .doc cần antiword, catdoc hoặc LibreOffice; cài: apt-get install antiword"
+        "tệp .doc cần antiword, catdoc hoặc LibreOffice; cài: apt-get install antiword "
+        "(hoặc libreoffice-writer-nogui)"
     )
 
 
