@@ -13,6 +13,7 @@ from cchc_kb import importer as imp
 from cchc_kb.cli import main as cli_main
 from cchc_kb.importer import body
 from cchc_kb.importer.lines import proper_names
+from cchc_kb.importer.signature import unfold_side_by_side
 from cchc_kb.model.text import read_text
 from cchc_kb.source.repository import load_agencies
 
@@ -237,6 +238,117 @@ def test_parse_recipients(block, items):
     found = imp.parse_recipients(block.split("\n"))
     assert found is not None
     assert found[2] == items
+
+
+# Recipients on the left, the signature on the right, flattened one line each: (lines, the
+# recipients, chức danh, người ký). Wide gaps as a layout-keeping extractor writes them, single
+# spaces as a PDF text layer gives them, cell borders as a table printed as text.
+SIDE_BY_SIDE = [
+    (
+        [
+            "Nơi nhận:                              KT. CHỦ TỊCH",
+            "- Như trên;                            PHÓ CHỦ TỊCH",
+            "- Thường trực Huyện ủy;",
+            "- Lưu: VT, VP.",
+            "",
+            "                                       Đinh Quang Khải",
+        ],
+        ["Như trên", "Thường trực Huyện ủy", "Lưu: VT, VP"],
+        "KT. Chủ tịch, Phó Chủ tịch",
+        "Đinh Quang Khải",
+    ),
+    (
+        [
+            "Nơi nhận: KT. CHỦ TỊCH",
+            "- Phòng Nội vụ huyện; PHÓ CHỦ TỊCH",
+            "- Lưu: VT.",
+            "Vũ Thị Mai",
+        ],
+        ["Phòng Nội vụ huyện", "Lưu: VT"],
+        "KT. Chủ tịch, Phó Chủ tịch",
+        "Vũ Thị Mai",
+    ),
+    (
+        [
+            "**Nơi nhận:** **TM. ỦY BAN NHÂN DÂN**",
+            "- UBND huyện (để b/c); **CHỦ TỊCH**",
+            "- Đảng ủy, HĐND xã;",
+            "- Lưu: VP. **Hà Văn Tuấn**",
+        ],
+        ["UBND huyện (để b/c)", "Đảng ủy, HĐND xã", "Lưu: VP"],
+        "TM. Ủy ban nhân dân, Chủ tịch",
+        "Hà Văn Tuấn",
+    ),
+    (
+        [
+            "Nơi nhận: | KT. GIÁM ĐỐC",
+            "- Các phòng, đơn vị | PHÓ GIÁM ĐỐC",
+            "thuộc Sở;",
+            "- Lưu: VT, CCHC.",
+            " | Lò Văn Sơn",
+        ],
+        ["Các phòng, đơn vị thuộc Sở", "Lưu: VT, CCHC"],
+        "KT. Giám đốc, Phó Giám đốc",
+        "Lò Văn Sơn",
+    ),
+    (
+        [
+            "                                        TL. BỘ TRƯỞNG",
+            "Nơi nhận:                               VỤ TRƯỞNG VỤ PHÁP CHẾ",
+            "- Văn phòng Chính phủ;",
+            "- Lưu: VT, PC.                          Mai Xuân Trường",
+        ],
+        ["Văn phòng Chính phủ", "Lưu: VT, PC"],
+        "TL. Bộ trưởng, Vụ trưởng vụ pháp chế",
+        "Mai Xuân Trường",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lines", "items", "title", "name"), SIDE_BY_SIDE)
+def test_recipients_beside_the_signature(lines, items, title, name):
+    unfolded = unfold_side_by_side(
+        ["Kế hoạch này thực hiện từ ngày ký./.", "", *lines, "", "PHỤ LỤC"]
+    )
+    assert unfolded[-1] == "PHỤ LỤC"
+    recipients = imp.parse_recipients(unfolded)
+    signature = imp.parse_signature(unfolded)
+    assert recipients is not None and signature is not None
+    assert recipients[2] == items
+    assert signature[2:] == (title, name)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Nơi nhận:", "- Sở Nội vụ;", "- Lưu: VT.", "", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", "Lê B"],
+        ["Nơi nhận hồ sơ: Bộ phận một cửa của UBND xã.", "KT. GIÁM ĐỐC", "Lê Văn Bình"],
+        ["Nơi nhận:", "- Sở Nội vụ;", "- Lưu: VT, VP."],
+    ],
+    ids=["columns-apart", "prose", "no-signature"],
+)
+def test_other_layouts_are_left_as_they_are(lines):
+    assert unfold_side_by_side(lines) == lines
+
+
+def test_side_by_side_signature_in_a_whole_import():
+    text = "\n".join(
+        [
+            "UBND TỈNH HẢI DƯƠNG", "SỞ XÂY DỰNG", "Số: 21/KH-SXD",
+            "Hải Dương, ngày 4 tháng 3 năm 2024", "KẾ HOẠCH", "Cải cách hành chính năm 2024",
+            "Căn cứ tình hình thực tế, Sở Xây dựng ban hành kế hoạch.",
+            "Kế hoạch này thực hiện từ ngày ký./.",
+            "Nơi nhận: KT. GIÁM ĐỐC", "- Sở Nội vụ; PHÓ GIÁM ĐỐC", "- Lưu: VT, VP. Trần Văn Nam",
+        ]
+    )  # fmt: skip
+    result = imp.import_text(text, source_name="kh.txt", registries=registries())
+    assert result.fields["nguoi_ky"] == "Trần Văn Nam"
+    assert result.fields["chuc_danh"] == "KT. Giám đốc, Phó Giám đốc"
+    assert result.fields["noi_nhan"] == ["Sở Nội vụ", "Lưu: VT, VP"]
+    assert result.body.endswith(
+        "**Nơi nhận:**\n\n- Sở Nội vụ;\n- Lưu: VT, VP.\n\n"
+        "**KT. GIÁM ĐỐC**\n\n**PHÓ GIÁM ĐỐC**\n\n**Trần Văn Nam**\n"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
