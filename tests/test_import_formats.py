@@ -99,6 +99,16 @@ def test_unicode_and_windows_1258_are_left_alone(tmp_path, codec):
     assert read.warnings == []
 
 
+def test_nfd_and_crlf_are_read_as_nfc_lines(tmp_path):
+    """Decomposed letters (as macOS and some editors save them) and Windows line ends."""
+    import unicodedata
+
+    text = "Số: 02/KH-UBND\nHải Dương, ngày 5 tháng 3 năm 2024\nKẾ HOẠCH\n"
+    path = tmp_path / "a.txt"
+    path.write_bytes(unicodedata.normalize("NFD", text).replace("\n", "\r\n").encode("utf-8"))
+    assert read_source(path).text == text
+
+
 def _cp1258(text: str) -> bytes:
     """Windows-1258 as Vietnamese editors wrote it: a letter it has (â, ơ, đ), else that
     letter's base form it has followed by the tone mark as a combining byte."""

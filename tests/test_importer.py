@@ -706,6 +706,61 @@ def test_cli_refuses_two_inputs_with_one_id(tmp_path, capsys):
     assert not out.exists()
 
 
+def test_cli_failed_write_leaves_nothing_behind(tmp_path, capsys):
+    """The plan is written, then its source copy fails (a folder has the copy's name): the plan
+    is taken back, no temporary file stays, and a re-import with --force keeps the old plan."""
+    source = ROOT / SEEDS[1][0]
+    out = tmp_path / "out"
+    folder = out / "so-xay-dung-thai-binh" / "2022"
+    (folder / source.name).mkdir(parents=True)
+    args = ["import", str(source), "--out", str(out), "--root", str(ROOT)]
+    assert cli_main(args) == 1
+    err = capsys.readouterr().err
+    assert f"{source}:1: error: import: " in err
+    assert "Đã nhập 0 tệp (0 có cảnh báo), lỗi 1 tệp." in err
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == [
+        Path("so-xay-dung-thai-binh"),
+        Path("so-xay-dung-thai-binh/2022"),
+        Path("so-xay-dung-thai-binh/2022") / source.name,
+    ]
+    plan = folder / f"{SEED_IDS[1]}.md"
+    plan.write_text("---\nid: cũ\n---\n", "utf-8")
+    assert cli_main([*args, "--force"]) == 1
+    assert plan.read_text("utf-8") == "---\nid: cũ\n---\n"
+    assert [p.name for p in folder.iterdir() if p.name.startswith(".")] == []
+
+
+def test_new_folders_of_a_failed_write_are_removed(tmp_path):
+    out = tmp_path / "out"
+    blocker = out / "a" / "b" / "c.md"
+    blocker.mkdir(parents=True)  # the second file cannot replace a folder
+    with pytest.raises(IsADirectoryError):
+        imp.write_together([(out / "x" / "y" / "p.md", b"1"), (blocker, b"2")])
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == ["a", "a/b", "a/b/c.md"]
+
+
+def test_cli_shows_progress_for_many_files_and_a_summary_with_each_failure(tmp_path, capsys):
+    damaged = tmp_path / "hong.docx"
+    damaged.write_bytes(b"PK")
+    odt = tmp_path / "ke-hoach.odt"
+    odt.write_bytes(b"x")
+    sources = [str(ROOT / SEEDS[i][0]) for i in (0, 1, 4)] + [str(damaged), str(odt)]
+    out = tmp_path / "out"
+    assert cli_main(["import", *sources, "--out", str(out), "--root", str(ROOT)]) == 1
+    err = capsys.readouterr().err
+    assert "Đọc: 100%" in err and "5/5" in err
+    summary = err[err.index("Đã nhập") :].splitlines()
+    assert summary[0] == "Đã nhập 3 tệp (0 có cảnh báo), lỗi 2 tệp."
+    assert summary[1].startswith(f"  lỗi: {damaged}: tệp .docx hỏng hoặc không đọc được")
+    assert summary[2].startswith(f"  lỗi: {odt}: chưa hỗ trợ định dạng .odt")
+    assert len(list(out.rglob("*.md"))) == 3
+    # Fewer files: no bar, the summary still.
+    assert cli_main(["import", sources[0], "--out", "-", "--root", str(ROOT)]) == 0
+    err = capsys.readouterr().err
+    assert "Đọc:" not in err
+    assert err.endswith("Đã nhập 1 tệp (0 có cảnh báo), lỗi 0 tệp.\n")
+
+
 def test_cli_proposes_an_agency_it_does_not_know(tmp_path, capsys):
     text = (
         "SỞ Y TẾ\nSố: 12/KH-SYT\nLong An, ngày 3 tháng 3 năm 2024\nKẾ HOẠCH\n"

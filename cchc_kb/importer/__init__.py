@@ -15,7 +15,14 @@ from .header import Header, parse_header, parse_number, parse_place_date, split_
 from .lines import sentence_case
 from .signature import parse_recipients, parse_signature
 from .tasks import markdown_table
-from .writer import DERIVED_FIELDS, format_front_matter, merge, read_front_matter, render
+from .writer import (
+    DERIVED_FIELDS,
+    format_front_matter,
+    merge,
+    read_front_matter,
+    render,
+    write_together,
+)
 
 __all__ = [
     "DERIVED_FIELDS",
@@ -45,4 +52,5 @@ __all__ = [
     "run",
     "sentence_case",
     "split_type",
+    "write_together",
 ]

@@ -25,7 +25,7 @@ from .writer import (
     read_front_matter,
     render,
     target_path,
-    write_atomically,
+    write_together,
 )
 
 # From this many files on, a progress bar shows on standard error.
@@ -101,10 +101,12 @@ def finish(outcome: Outcome, out: Path | None, force: bool) -> None:
     outcome.content = render(fields, outcome.imported.body)
     outcome.path = path
     if path is not None:
+        # The plan and a copy of its source beside it (the file readers download), or neither.
+        files = [(path, outcome.content.encode("utf-8"))]
         copy = path.parent / outcome.source.name
-        write_atomically(path, outcome.content.encode("utf-8"))
         if outcome.source.resolve() != copy.resolve():
-            write_atomically(copy, outcome.source.read_bytes())
+            files.append((copy, outcome.source.read_bytes()))
+        write_together(files)
 
 
 def import_file(

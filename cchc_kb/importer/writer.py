@@ -90,12 +90,38 @@ def target_path(out: Path, fields: dict[str, Any]) -> Path:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    write_together([(path, data)])
+
+
+def write_together(files: list[tuple[Path, bytes]]) -> None:
+    """Write all the files or none: each goes to a temporary file beside it, then all are renamed
+    into place. When a step fails, the temporaries are removed, a file already replaced gets its
+    old content back (a new one is removed) and the folders made for them are removed again."""
+    made: list[Path] = []
+    staged: list[Path] = []
+    replaced: list[tuple[Path, bytes | None]] = []
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
+        for path, data in files:
+            missing = [d for d in (path.parent, *path.parent.parents) if not d.exists()]
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.extend(missing)
+            handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+            staged.append(Path(temporary))
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+        for (path, _), temporary in zip(files, staged, strict=True):
+            old = path.read_bytes() if path.is_file() else None
+            os.replace(temporary, path)
+            replaced.append((path, old))
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        for temporary in staged:
+            temporary.unlink(missing_ok=True)
+        for path, old in reversed(replaced):
+            if old is None:
+                path.unlink(missing_ok=True)
+            else:
+                path.write_bytes(old)
+        for folder in made:  # deepest first
+            if folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
         raise
