@@ -201,6 +201,18 @@ def test_parse_header_of_a_full_header():
         ),
         ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A", "KT. Chủ tịch, Phó Chủ tịch", "Nguyễn Văn A"),
         ("TL. GIÁM ĐỐC\nCHÁNH VĂN PHÒNG\n\nTrần B", "TL. Giám đốc, Chánh văn phòng", "Trần B"),
+        (
+            "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nHoàng Văn Cường",
+            "TM. Ủy ban nhân dân, KT. Chủ tịch, Phó Chủ tịch",
+            "Hoàng Văn Cường",
+        ),
+        # The name lost (a web page's text): what follows is no part of the signature.
+        ("KT. BỘ TRƯỞNG |\nKẾ HOẠCH\nTHỰC HIỆN CHƯƠNG TRÌNH", "KT. Bộ trưởng", None),
+        (
+            "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n(Kèm theo Kế hoạch số 3/KH-SNV)",
+            "KT. Giám đốc, Phó Giám đốc",
+            None,
+        ),
     ],
 )
 def test_parse_signature(block, title, name):
@@ -759,6 +771,25 @@ def test_cli_shows_progress_for_many_files_and_a_summary_with_each_failure(tmp_p
     err = capsys.readouterr().err
     assert "Đọc:" not in err
     assert err.endswith("Đã nhập 1 tệp (0 có cảnh báo), lỗi 0 tệp.\n")
+
+
+def test_the_repository_is_read_once_per_run(tmp_path, monkeypatch):
+    from cchc_kb.importer import agency
+
+    reads = []
+    real = agency.read_repository
+    monkeypatch.setattr(agency, "read_repository", lambda root: reads.append(root) or real(root))
+    sources = [str(ROOT / SEEDS[i][0]) for i in (0, 1, 2, 4)]
+    assert cli_main(["import", *sources, "--out", str(tmp_path), "--root", str(ROOT)]) == 0
+    assert reads == [ROOT]
+
+
+def test_the_importer_never_asks():
+    """Never interactive: nothing in the importer reads standard input."""
+    package = ROOT / "cchc_kb" / "importer"
+    for module in package.glob("*.py"):
+        text = module.read_text("utf-8")
+        assert "input(" not in text and "stdin" not in text, module.name
 
 
 def test_cli_proposes_an_agency_it_does_not_know(tmp_path, capsys):

@@ -18,7 +18,7 @@ from ..cite import canonical_number, find_self_references, hidden_characters_war
 from ..corpus import Corpus
 from ..model.models import Diagnostic, LegalDoc, Plan
 from ..source.limits import FOREIGN_SCRIPT as _FOREIGN_SCRIPT
-from . import places
+from . import places, wording
 from .graph import Finding, analyses, build_graph
 
 
@@ -101,6 +101,7 @@ def _plan_findings(corpus: Corpus, plan: Plan) -> list[Diagnostic]:
             continue
     out.extend(_mixed_script(plan))
     out.extend(_self_reference_findings(plan))
+    out.extend(wording.findings(plan))
     return out
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..cite.tables import DOC_TYPES
 from .lines import LIST_ITEM, find_line, is_upper, strip_markup
 
 # Signing forms (Điều 8.2 of Nghị định 30/2020/NĐ-CP).
@@ -12,6 +13,10 @@ SIGNING_PREFIXES: tuple[str, ...] = ("KT", "TM", "Q", "TL", "TUQ")
 
 SIGNING = re.compile(r"^(?P<prefix>" + "|".join(SIGNING_PREFIXES) + r")\.\s*(?P<rest>\S.*)$")
 RECIPIENTS_HEAD = re.compile(r"^Nơi nhận\s*:?$", re.IGNORECASE)
+# "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH": the most title lines a signature has.
+SIGNATURE_MAX_TITLES = 3
+# Document types as a title line prints them: where a signature block has certainly ended.
+TYPE_LINES = frozenset(t.upper() for t in DOC_TYPES)
 
 # Side by side, "Nơi nhận" on the left and the signature on the right, flattened into one line
 # each (a PDF's text layer, a two-column table as text).
@@ -34,8 +39,15 @@ def title_case_position(line: str) -> str:
 
 
 def signer_title(prefix: str, lines: list[str]) -> str:
-    """("KT", ["GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]) -> "KT. Giám đốc, Phó Giám đốc"."""
-    return f"{prefix}. " + ", ".join(title_case_position(line) for line in lines)
+    """("KT", ["GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]) -> "KT. Giám đốc, Phó Giám đốc"; a second signing
+    form keeps its prefix ("TM. Ủy ban nhân dân, KT. Chủ tịch, Phó Chủ tịch")."""
+    parts = []
+    for line in lines:
+        m = SIGNING.match(line)
+        parts.append(
+            f"{m['prefix']}. {title_case_position(m['rest'])}" if m else title_case_position(line)
+        )
+    return f"{prefix}. " + ", ".join(parts)
 
 
 def recipient(line: str) -> str:
@@ -46,26 +58,47 @@ def recipient(line: str) -> str:
 
 
 def parse_signature(lines: list[str]) -> tuple[int, int, str | None, str | None] | None:
-    """Find "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC / Họ tên": (start, end, chức danh, người ký)."""
+    """Find "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC / Họ tên": (start, end, chức danh, người ký).
+
+    The block is short: the signing form, at most ``SIGNATURE_MAX_TITLES`` lines of titles in
+    all, then the name. A document type in capitals ("KẾ HOẠCH" of an issued plan that follows a
+    decision whose name was lost) or a line that cannot be a name ends it without one."""
     for i, line in enumerate(lines):
-        m = SIGNING.match(strip_markup(line))
+        m = SIGNING.match(_cell_text(line))
         if not m or not is_upper(m["rest"]):
             continue
         titles = [m["rest"]]
         name = None
         j = i + 1
         while j < len(lines):
-            text = strip_markup(lines[j])
-            j += 1
+            text = _cell_text(lines[j])
             if not text:
+                j += 1
                 continue
-            if is_upper(text):
+            if text in TYPE_LINES:
+                break
+            if (is_position(text) or is_signing(text)) and len(titles) < SIGNATURE_MAX_TITLES:
                 titles.append(text)
+                j += 1
                 continue
-            name = text
+            if _could_be_name(text):
+                name = text
+                j += 1
             break
         return i, j, signer_title(m["prefix"], titles), name
     return None
+
+
+def _cell_text(line: str) -> str:
+    """A line's text without markup or the cell borders of a table printed as text."""
+    return strip_markup(line).strip("| ").strip()
+
+
+def _could_be_name(text: str) -> bool:
+    """The signer's name as printed: capitalised words, or at least no sentence or number."""
+    if is_person_name(text):
+        return True
+    return not is_upper(text) and len(text.split()) <= 6 and not re.search(r"[\d()/:;]", text)
 
 
 def parse_recipients(lines: list[str]) -> tuple[int, int, list[str]] | None:
