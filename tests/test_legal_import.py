@@ -28,7 +28,7 @@ def without_effective_date(repo: Path, doc_id: str) -> None:
     """The record as it was before its effective date was known: the import must fill it."""
     path = repo / "legal" / f"{doc_id}.md"
     text = path.read_text("utf-8")
-    text = re.sub(r'^ngay_co_hieu_luc: .*\n', "", text, flags=re.M)
+    text = re.sub(r"^ngay_co_hieu_luc: .*\n", "", text, flags=re.M)
     text = re.sub(r"^  - truong: \[ngay_co_hieu_luc\]\n(?:    .*\n)+", "", text, flags=re.M)
     path.write_text(text, "utf-8")
 
@@ -72,8 +72,40 @@ def test_rows_merge_without_losing_hand_written_facts(tmp_path, capsys):
     assert new["thay_the"] == ["61-2018-nd-cp"]
     assert new["ngay_ban_hanh"] == "2024-02-01"
     assert legal(tmp_path, "5-qd-ubnd-hai-duong-2023")["co_quan_ban_hanh"] == "ubnd-tinh-hai-duong"
-    assert legal(tmp_path, "5-qd-ubnd-hai-duong-2023")["tinh_trang_hieu_luc"] == {"trang_thai": "Chưa rõ"}
+    assert legal(tmp_path, "5-qd-ubnd-hai-duong-2023")["tinh_trang_hieu_luc"] == {
+        "trang_thai": "Chưa rõ"
+    }
 
     corpus = build_corpus(tmp_path)
     assert corpus.errors == []
     assert corpus.legal["99-2024-nd-cp"].relations["thay_the"] == ["61-2018-nd-cp"]
+
+
+def test_json_lines_rows_and_a_csv_relations_table(tmp_path, capsys):
+    """The other two file forms; a broken JSON line is reported at its line, the rest goes on."""
+    copy_repository(tmp_path)
+    rows = tmp_path / "vbpl.jsonl"
+    rows.write_text(
+        json.dumps({"so_ky_hieu": "98/2024/NĐ-CP", "loai_van_ban": "Nghị định",
+                    "ngay_ban_hanh": "05/03/2024", "co_quan_ban_hanh": "Chính phủ",
+                    "trich_yeu": "Sửa đổi Nghị định số 61/2018/NĐ-CP"}, ensure_ascii=False)
+        + "\n{hỏng\n[1, 2]\n",
+        "utf-8",
+    )  # fmt: skip
+    relations = tmp_path / "quan-he.csv"
+    relations.write_text(
+        'so_ky_hieu,quan_he,so_ky_hieu_lien_quan\n98/2024/NĐ-CP,"Sửa đổi, bổ sung",61/2018/NĐ-CP\n',
+        "utf-8",
+    )
+    status = cli_main(
+        ["legal", "import", str(rows), "--relations", str(relations), "--root", str(tmp_path)]
+    )
+    err = capsys.readouterr().err
+    assert status == 1
+    assert f"{rows}:2: error: legal-row: dòng JSON hỏng" in err
+    assert f"{rows}:3: error: legal-row: dòng JSON không phải một đối tượng" in err
+    assert "Thêm 1, bổ sung 0 văn bản; lỗi 2 dòng." in err
+    new = legal(tmp_path, "98-2024-nd-cp")
+    assert new["ngay_ban_hanh"] == "2024-03-05"
+    assert new["sua_doi_bo_sung"] == ["61-2018-nd-cp"]
+    assert build_corpus(tmp_path).errors == []

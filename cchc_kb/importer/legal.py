@@ -54,13 +54,27 @@ class Report:
             self.failed += 1
 
 
-def read_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
-    """(line, row) of a CSV (header line first) or JSON Lines file."""
+def read_rows(path: Path, report: Report) -> list[tuple[int, dict[str, Any]]]:
+    """(line, row) of a CSV (header line first) or JSON Lines file; a JSON line that is no
+    object is reported at its line and left out."""
     text = read_text(path.read_bytes())
     if path.suffix.lower() == ".csv":
         reader = csv.DictReader(text.splitlines())
         return [(reader.line_num, {k: (v or "").strip() for k, v in row.items()}) for row in reader]
-    return [(n, json.loads(line)) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+    rows = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            report.add(f"{path}:{n}", "error", "legal-row", f"dòng JSON hỏng ({exc.msg})")
+            continue
+        if not isinstance(row, dict):
+            report.add(f"{path}:{n}", "error", "legal-row", "dòng JSON không phải một đối tượng")
+            continue
+        rows.append((n, row))
+    return rows
 
 
 def parse_date(value: Any) -> str | None:
@@ -176,7 +190,7 @@ def run(args: argparse.Namespace) -> int:
     report = Report()
     changed: set[str] = set()
     source = f"Nhập từ tệp {args.file.name} (cchc legal import); chưa đối chiếu văn bản gốc"
-    for line, row in read_rows(args.file):
+    for line, row in read_rows(args.file, report):
         where = f"{args.file}:{line}"
         try:
             incoming = record_from_row(row, agencies)
@@ -230,7 +244,7 @@ def relation_rows(
     ids_by_number: dict[str, list[str]] = {}
     for (number, _), doc_id in by_number.items():
         ids_by_number.setdefault(number, []).append(doc_id)
-    for line, row in read_rows(path):
+    for line, row in read_rows(path, report):
         where = f"{path}:{line}"
         relation = RELATION_NAMES.get(ascii_fold(str(row.get("quan_he") or "")).casefold())
         ends = []
