@@ -22,7 +22,7 @@ from cchc_kb.importer.formats import (
     drop_running_lines,
     read_source,
 )
-from cchc_kb.importer.legacy import decode_legacy, detect, repair_legacy
+from cchc_kb.importer.legacy import TCVN3, decode_legacy, detect, repair_legacy
 from cchc_kb.model.models import Plan
 from cchc_kb.preview import CHROMIUM, CHROMIUM_ARGS, print_to_pdf
 from cchc_kb.tasks import parse_tasks
@@ -372,6 +372,45 @@ def test_pdf_printed_by_chromium_heals_lines_and_drops_running_footers(tmp_path)
     text = outcome.imported.body
     assert text.count(LONG_PARAGRAPH) == 40  # each wrapped paragraph healed into one line
     assert "Kế hoạch tuyên truyền\n" not in text and "Sở Xây dựng Hải Dương -" not in text
+
+
+def as_vntime(text: str) -> str:
+    """What a PDF made with the .VnTime font shows in its text layer: each letter's TCVN3 byte
+    as a Latin-1 character (capitals with a tone mark use the lower-case codes, as .VnTimeH)."""
+    codes = {letter: chr(byte) for byte, letter in TCVN3.items()}
+    return "".join(codes.get(c) or codes.get(c.lower()) or c for c in text)
+
+
+@needs_chromium
+def test_pdf_whose_text_layer_is_tcvn3_is_converted(tmp_path):
+    # No "ư" here: its TCVN3 byte 0xAD is the soft hyphen in Latin-1, which Chromium does not
+    # print, so a PDF printed from HTML cannot carry it (a .VnTime font's PDF does).
+    lines = [
+        "Số: 15/KH-SXD",
+        "Hải Phòng, ngày 12 tháng 5 năm 2023",
+        "KẾ HOẠCH",
+        "Tuyên truyền cải cách hành chính năm 2023",
+        "Căn cứ tình hình thực tế, Sở Xây dựng ban hành kế hoạch tuyên truyền:",
+        "Đăng tin trên Cổng thông tin điện tử của Sở.",
+    ]
+    html = tmp_path / "vntime.html"
+    html.write_text(
+        '<!doctype html><meta charset="utf-8">'
+        + "".join(f"<p>{as_vntime(line)}</p>" for line in lines),
+        "utf-8",
+    )
+    pdf = tmp_path / "vntime.pdf"
+    print_to_pdf(html, pdf)
+    outcome = import_file(pdf, None, registries=registries(), agency="so-xay-dung-hai-duong")
+    assert outcome.error is None, outcome.error
+    fields = outcome.imported.fields
+    assert (fields["so_ky_hieu"], fields["ngay_ban_hanh"], fields["dia_danh"]) == (
+        "15/KH-SXD",
+        "2023-05-12",
+        "Hải Phòng",
+    )
+    assert "văn bản mã TCVN3 đã được chuyển sang Unicode" in outcome.warnings
+    assert lines[4] in outcome.imported.body and lines[5] in outcome.imported.body
 
 
 def test_running_lines_and_page_numbers_are_dropped():
