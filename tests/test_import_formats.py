@@ -147,32 +147,49 @@ def test_a_tcvn3_text_file_imports(tmp_path):
 # .docx
 
 
-def make_docx(path: Path) -> None:
+def add_table(document, rows: list[list[str]]):
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    return table
+
+
+def headed_docx():
+    """A Word document with the two-column header table and the title, as staff start one."""
     import docx
 
     document = docx.Document()
-    header = document.add_table(rows=2, cols=2)
-    header.cell(0, 0).text = "UBND TỈNH HẢI DƯƠNG\nSỞ XÂY DỰNG"
-    header.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
-    header.cell(1, 0).text = "Số: 15/KH-SXD"
-    header.cell(1, 1).text = "Hải Dương, ngày 12 tháng 5 năm 2023"
+    add_table(
+        document,
+        [
+            [
+                "UBND TỈNH HẢI DƯƠNG\nSỞ XÂY DỰNG",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
+            ],
+            ["Số: 15/KH-SXD", "Hải Dương, ngày 12 tháng 5 năm 2023"],
+        ],
+    )
     document.add_paragraph().add_run("KẾ HOẠCH").bold = True
     document.add_paragraph().add_run("Tuyên truyền cải cách hành chính năm 2023").bold = True
+    return document
+
+
+def make_docx(path: Path) -> None:
+    document = headed_docx()
     document.add_paragraph(PREAMBLE)
     document.add_paragraph().add_run("I. MỤC ĐÍCH, YÊU CẦU").bold = True
     document.add_paragraph("Nâng cao nhận thức của cán bộ.", style="List Number")
     document.add_paragraph("Công khai thủ tục hành chính.", style="List Number")
     document.add_paragraph().add_run("PHỤ LỤC NHIỆM VỤ").bold = True
-    tasks = document.add_table(rows=3, cols=4)
-    for r, row in enumerate(
+    add_table(
+        document,
         [
             ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian"],
             ["1", "Đăng tin trên Cổng thông tin", "Văn phòng Sở", "Hằng quý"],
             ["2", "Tập huấn | nghiệp vụ", "Phòng Quản lý", "Quý II"],
-        ]
-    ):
-        for c, text in enumerate(row):
-            tasks.cell(r, c).text = text
+        ],
+    )
     document.save(str(path))
 
 
@@ -220,36 +237,31 @@ LONG_TASK = (
 def make_word97_source(path: Path) -> None:
     """A plan as staff write it in Word: header table, bases, a task table, and the recipients
     beside the signature in a borderless two-column table."""
-    import docx
-
-    document = docx.Document()
-    header = document.add_table(rows=2, cols=2)
-    header.cell(0, 0).text = "UBND TỈNH HẢI DƯƠNG\nSỞ XÂY DỰNG"
-    header.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
-    header.cell(1, 0).text = "Số: 15/KH-SXD"
-    header.cell(1, 1).text = "Hải Dương, ngày 12 tháng 5 năm 2023"
-    document.add_paragraph().add_run("KẾ HOẠCH").bold = True
-    document.add_paragraph().add_run("Tuyên truyền cải cách hành chính năm 2023").bold = True
+    document = headed_docx()
     for basis in BASES:
         document.add_paragraph(basis)
     document.add_paragraph("Sở Xây dựng ban hành Kế hoạch tuyên truyền như sau:")
     document.add_paragraph().add_run("I. MỤC ĐÍCH, YÊU CẦU").bold = True
     document.add_paragraph("Nâng cao nhận thức của cán bộ, công chức về cải cách hành chính.")
     document.add_paragraph().add_run("PHỤ LỤC NHIỆM VỤ").bold = True
-    tasks = document.add_table(rows=3, cols=4)
-    for r, row in enumerate(
+    add_table(
+        document,
         [
             ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian"],
             ["1", LONG_TASK, "Văn phòng Sở", "Hằng quý"],
             ["2", "Tập huấn nghiệp vụ", "Phòng Quản lý", "Quý II"],
-        ]
-    ):
-        for c, text in enumerate(row):
-            tasks.cell(r, c).text = text
+        ],
+    )
     document.add_paragraph("Trên đây là Kế hoạch tuyên truyền năm 2023 của Sở Xây dựng./.")
-    signature = document.add_table(rows=1, cols=2)
-    signature.cell(0, 0).text = "Nơi nhận:\n- Sở Nội vụ;\n- Lãnh đạo Sở;\n- Lưu: VT, VP."
-    signature.cell(0, 1).text = "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\n\nNguyễn Văn Bình"
+    add_table(
+        document,
+        [
+            [
+                "Nơi nhận:\n- Sở Nội vụ;\n- Lãnh đạo Sở;\n- Lưu: VT, VP.",
+                "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\n\nNguyễn Văn Bình",
+            ]
+        ],
+    )
     document.add_paragraph("")  # Word ends every document with a paragraph
     document.save(str(path))
 
