@@ -3,7 +3,8 @@
 Prints, for PDFs that headless Chromium prints from HTML (a two-column header, NFC text, the
 same text in NFD with combining marks, a ".VnTime"-like text layer of TCVN3 codes shown as
 Latin-1, a 20-page plan with running footers), the share of the true words each extractor gives
-back in order, and its time. pdfplumber and pypdf are optional: missing ones are skipped.
+back in order, and its time. pdfplumber and pypdf come with the dev dependencies (a missing
+one is skipped).
 
     python scripts/bench_pdf_extract.py
 """
