@@ -8,7 +8,9 @@ explanation, so a person can fix the record or note that the source is wrong.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..corpus import Corpus
 from ..model.models import Agency, Diagnostic, PartialDate, Plan
@@ -69,6 +71,7 @@ def own_places(chain: list[Agency]) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)  # body words repeat from plan to plan
 def _fold(text: str) -> str:
     return ascii_fold(text).casefold()
 
@@ -99,16 +102,24 @@ def place_findings(corpus: Corpus, plan: Plan) -> list[Diagnostic]:
                     )
                 )  # fmt: skip
     words = [(m.start(), m.group()) for m in WORD.finditer(plan.body)]
+    # Folding is word by word, so a run of words folds like the name only if each word does:
+    # look only where the name's first word is, not at every window of the body.
+    folded = [_fold(word) for _, word in words]
+    positions: dict[str, list[int]] = defaultdict(list)
+    for k, word in enumerate(folded):
+        positions[word].append(k)
     for name in sorted(names):
-        size = len(name.split())
-        for k in range(len(words) - size + 1):
+        wanted = [_fold(word) for word in name.split()]
+        size = len(wanted)
+        for k in positions.get(wanted[0], ()):
+            if folded[k : k + size] != wanted:
+                continue
             window = words[k : k + size]
             start = window[0][0]
             text = plan.body[start : window[-1][0] + len(window[-1][1])]
             if (
                 text.casefold() != name.casefold()  # "TIỀN TIẾN" in a title is right
                 and all(w[:1].isupper() for _, w in window)
-                and _fold(" ".join(w for _, w in window)) == _fold(name)
             ):
                 out.append(
                     _finding(

@@ -9,6 +9,7 @@ field) are reported and the rest of the record is kept, so one bad field does no
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache, partial
 from importlib import resources
@@ -328,15 +329,17 @@ def load_agencies(root: Path) -> tuple[dict[str, Agency], list[Diagnostic]]:
     if not isinstance(data, list):
         sink.error(1, "yaml-not-list", "danh mục cơ quan phải là một danh sách")
         return {}, sink.items
+    # The lines of each item's own keys ("3.ten" -> item 3, "ten"), grouped in one pass.
+    item_lines: dict[str, dict[str, int]] = defaultdict(dict)
+    for key, at in key_lines.items():
+        index, dot, rest = key.partition(".")
+        if dot and "." not in rest:
+            item_lines[index][rest] = at
     agencies: dict[str, Agency] = {}
     for index, item in enumerate(data):
         line = key_lines.get(str(index), 1)
         prefix = f"{index}."
-        lines = {
-            key[len(prefix) :]: at
-            for key, at in key_lines.items()
-            if key.startswith(prefix) and "." not in key[len(prefix) :]
-        }
+        lines = item_lines.get(str(index), {})
         item_sink = Sink(AGENCIES_FILE)
         faulty = _schema_diagnostics("agency", item, lines, item_sink, base=line)
         found, unsafe = limits.value_characters(
