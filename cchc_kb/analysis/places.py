@@ -62,11 +62,16 @@ def places_in(text: str) -> Iterator[tuple[int, str, str]]:
             yield m.start(), marker.lower(), name
 
 
+@lru_cache(maxsize=1 << 12)  # every plan of an agency asks about the same names
+def _places_in_name(name: str) -> tuple[tuple[int, str, str], ...]:
+    return tuple(places_in(name))
+
+
 def own_places(chain: list[Agency]) -> dict[str, str]:
     """marker -> name of the issuer and its parents ("xã" -> "Tiền Tiến", "tỉnh" -> …)."""
     out: dict[str, str] = {}
     for agency in chain:
-        for _, marker, name in places_in(agency.name):
+        for _, marker, name in _places_in_name(agency.name):
             out.setdefault(marker, name)
     return out
 
@@ -89,7 +94,7 @@ def place_findings(corpus: Corpus, plan: Plan) -> list[Diagnostic]:
     own = own_places(chain)
     if not own:
         return []
-    issuer_marker = next((m for _, m, _ in places_in(chain[0].name)), None)
+    issuer_marker = next((m for _, m, _ in _places_in_name(chain[0].name)), None)
     out: list[Diagnostic] = []
     names = set(own.values())
     if plan.place and plan.place not in names:
@@ -216,13 +221,21 @@ def naming_findings(plan: Plan) -> list[Diagnostic]:
     return out
 
 
+def plan_findings(corpus: Corpus, plan: Plan) -> list[Diagnostic]:
+    """Every name finding of one plan (none for a stub, which has no text)."""
+    if plan.stub:
+        return []
+    return [
+        *place_findings(corpus, plan),
+        *agency_findings(corpus, plan),
+        *naming_findings(plan),
+    ]
+
+
+
 def findings(corpus: Corpus) -> list[Diagnostic]:
     """Every name finding of every plan with a text, in file order."""
     out: list[Diagnostic] = []
     for plan in sorted(corpus.plans.values(), key=lambda p: p.path):
-        if plan.stub:
-            continue
-        out += place_findings(corpus, plan)
-        out += agency_findings(corpus, plan)
-        out += naming_findings(plan)
+        out += plan_findings(corpus, plan)
     return out
