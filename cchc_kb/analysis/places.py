@@ -8,7 +8,6 @@ explanation, so a person can fix the record or note that the source is wrong.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -33,7 +32,7 @@ PLACE = re.compile(
     rf"(?<!\w)(?P<marker>{'|'.join(PLACE_MARKERS)})\s+(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}})",
     re.IGNORECASE,
 )
-WORD = re.compile(_WORD)
+WORD_SPLIT = re.compile(f"({_WORD})")
 
 
 def _capitalised_prefix(words: str) -> str:
@@ -89,6 +88,17 @@ def _finding(plan: Plan, line: int, code: str, message: str) -> Diagnostic:
     return Diagnostic(plan.path, line, "warning", code, message)
 
 
+def _indexes(items: list[str], wanted: str) -> Iterator[int]:
+    """Where ``wanted`` is in ``items``, found by the list's own search."""
+    k = -1
+    while True:
+        try:
+            k = items.index(wanted, k + 1)
+        except ValueError:
+            return
+        yield k
+
+
 def place_findings(corpus: Corpus, plan: Plan) -> list[Diagnostic]:
     chain = corpus.agency_chain(plan.issuer)
     own = own_places(chain)
@@ -106,26 +116,24 @@ def place_findings(corpus: Corpus, plan: Plan) -> list[Diagnostic]:
                         f"địa danh «{plan.place}» viết sai dấu: cơ quan ban hành ở «{name}»",
                     )
                 )  # fmt: skip
-    words = [(m.start(), m.group()) for m in WORD.finditer(plan.body)]
+    # The body as [gap, word, gap, word, …, gap]: word k is parts[2k + 1].
+    parts = WORD_SPLIT.split(plan.body)
+    words = parts[1::2]
     # Folding is word by word, so a run of words folds like the name only if each word does:
     # look only where the name's first word is, not at every window of the body.
-    folded = [_fold(word) for _, word in words]
-    positions: dict[str, list[int]] = defaultdict(list)
-    for k, word in enumerate(folded):
-        positions[word].append(k)
+    folded = list(map(_fold, words))
     for name in sorted(names):
         wanted = [_fold(word) for word in name.split()]
         size = len(wanted)
-        for k in positions.get(wanted[0], ()):
+        for k in _indexes(folded, wanted[0]):
             if folded[k : k + size] != wanted:
                 continue
-            window = words[k : k + size]
-            start = window[0][0]
-            text = plan.body[start : window[-1][0] + len(window[-1][1])]
+            text = "".join(parts[2 * k + 1 : 2 * (k + size)])
             if (
                 text.casefold() != name.casefold()  # "TIỀN TIẾN" in a title is right
-                and all(w[:1].isupper() for _, w in window)
+                and all(w[:1].isupper() for w in words[k : k + size])
             ):
+                start = sum(map(len, parts[: 2 * k + 1]))
                 out.append(
                     _finding(
                         plan, _line(plan, start), "place-name-spelling",
