@@ -179,22 +179,32 @@ def agency_findings(corpus: Corpus, plan: Plan) -> list[Diagnostic]:
     ]  # fmt: skip
 
 
+def _whole_words(text: str) -> re.Pattern:
+    return re.compile(rf"(?<!\w){re.escape(text)}(?!\w)", re.IGNORECASE)
+
+
+# Each unit word written one way (a pattern) and the other way: abbreviation first, then full.
+_UNIT_WAYS = [
+    ((_whole_words(short), full), (_whole_words(full), short))
+    for short, full in UNIT_ABBREVIATIONS.items()
+]
+
+
 def unit_key(name: str) -> str:
     """A unit's name compared without case, abbreviations or the note in brackets."""
     text = re.sub(r"\(.*?\)", "", name)
-    for short, full in UNIT_ABBREVIATIONS.items():
-        text = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", full, text, flags=re.IGNORECASE)
+    for (short, full), _ in _UNIT_WAYS:
+        text = short.sub(full, text)
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def abbreviation_forms(name: str) -> list[str]:
     """The other ways of writing ``name``: "UBND thành phố" -> ["Ủy ban nhân dân thành phố"]."""
     forms = []
-    for short, full in UNIT_ABBREVIATIONS.items():
-        for this, other in ((short, full), (full, short)):
-            pattern = rf"(?<!\w){re.escape(this)}(?!\w)"
-            if re.search(pattern, name, re.IGNORECASE):
-                forms.append(re.sub(pattern, other, name, flags=re.IGNORECASE))
+    for ways in _UNIT_WAYS:
+        for pattern, other in ways:
+            if pattern.search(name):
+                forms.append(pattern.sub(other, name))
     return forms
 
 
