@@ -575,13 +575,8 @@ def _check_source_files(repo: Repository) -> None:
     plans_dir = repo.root / PLANS_DIR
     if not plans_dir.is_dir():
         return
-    for path in sorted(plans_dir.rglob("*")):
-        if (
-            not path.is_symlink()
-            and path.is_file()
-            and path.suffix.lower() in SOURCE_SUFFIXES
-            and path.resolve() not in named
-        ):
+    for path in sorted(p for p in plans_dir.rglob("*") if p.suffix.lower() in SOURCE_SUFFIXES):
+        if not path.is_symlink() and path.is_file() and path.resolve() not in named:
             repo.diagnostics.append(
                 Diagnostic(
                     path.relative_to(repo.root).as_posix(),
