@@ -11,12 +11,14 @@ come from ``graph.analyses`` and are reported with the rest.
 from __future__ import annotations
 
 import unicodedata
+from functools import partial
 
 import networkx as nx
 
 from ..cite import canonical_number, find_self_references, hidden_characters_warning
 from ..corpus import Corpus
 from ..model.models import Diagnostic, LegalDoc, Plan
+from ..parallel import ordered_map
 from ..source.limits import FOREIGN_SCRIPT as _FOREIGN_SCRIPT
 from . import places, wording
 from .graph import Finding, analyses, build_graph
@@ -27,10 +29,12 @@ def _line_in_body(doc: Plan | LegalDoc, offset: int) -> int:
 
 
 def findings(corpus: Corpus) -> list[Diagnostic]:
-    """Warnings about the content of every record (run after citations are resolved)."""
+    """Warnings about the content of every record (run after citations are resolved); the
+    plans on every core, each plan's findings depending on it and the corpus only."""
     out: list[Diagnostic] = []
-    for plan in corpus.plans.values():
-        out.extend(_plan_findings(corpus, plan))
+    plans = list(corpus.plans.values())
+    for found in ordered_map(partial(_plan_and_name_findings, corpus), plans):
+        out.extend(found)
     for doc in corpus.legal.values():
         out.extend(_mixed_script(doc))
         if not doc.provenance:
@@ -43,8 +47,11 @@ def findings(corpus: Corpus) -> list[Diagnostic]:
                     "văn bản không ghi nguồn thông tin (nguon_thong_tin)",
                 )
             )
-    out.extend(places.findings(corpus))
     return out
+
+
+def _plan_and_name_findings(corpus: Corpus, plan: Plan) -> list[Diagnostic]:
+    return [*_plan_findings(corpus, plan), *places.plan_findings(corpus, plan)]
 
 
 def _plan_findings(corpus: Corpus, plan: Plan) -> list[Diagnostic]:
@@ -157,7 +164,8 @@ def diagnostics(
     ``record_diagnostics(corpus)``, when computed already (the content findings are slow).
     """
     if analysed is None:
-        analysed = analyses(corpus, graph if graph is not None else build_graph(corpus))
+        graph = graph if graph is not None else build_graph(corpus)
+        analysed = analyses(corpus, graph, reported_only=True)
     graph_found = [f.diagnostic() for f in analysed if f.severity in ("error", "warning")]
     if recorded is None:
         recorded = record_diagnostics(corpus)

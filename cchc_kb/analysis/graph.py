@@ -346,15 +346,18 @@ def ranking(graph: nx.DiGraph) -> list[Ranked]:
 # Analyses
 
 
-def analyses(corpus: Corpus, graph: nx.DiGraph | None = None) -> list[Finding]:
-    """Every finding of the graph analyses, in report order."""
+def analyses(
+    corpus: Corpus, graph: nx.DiGraph | None = None, *, reported_only: bool = False
+) -> list[Finding]:
+    """Every finding of the graph analyses, in report order. ``reported_only``: leave out the
+    analyses whose findings are all "info" (amendment chains), which only pages show."""
     graph = graph if graph is not None else build_graph(corpus)
     return [
         *find_cycles(corpus, graph),
         *find_unresolved(corpus, graph),
         *find_anachronisms(corpus, graph),
         *find_bases_not_in_force(corpus, graph),
-        *find_amendment_chains(corpus, graph),
+        *([] if reported_only else find_amendment_chains(corpus, graph)),
     ]
 
 
@@ -406,7 +409,10 @@ def find_cycles(corpus: Corpus, graph: nx.DiGraph) -> list[Finding]:
 def find_unresolved(corpus: Corpus, graph: nx.DiGraph) -> list[Finding]:
     """Cited documents not in the registry, and registry records known only from citations."""
     findings = []
-    for node in sorted(graph, key=lambda n: (sort_key(node_name(graph.nodes[n])), n)):
+    reported = [
+        n for n, attrs in graph.nodes(data=True) if attrs["kind"] == "unresolved" or attrs["stub"]
+    ]
+    for node in sorted(reported, key=lambda n: (sort_key(node_name(graph.nodes[n])), n)):
         attrs = graph.nodes[node]
         citing = sorted(graph.predecessors(node))
         if attrs["kind"] == "unresolved":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..corpus import Corpus
 from ..model.models import Agency, Diagnostic, PartialDate, Plan
@@ -31,7 +32,7 @@ PLACE = re.compile(
     rf"(?<!\w)(?P<marker>{'|'.join(PLACE_MARKERS)})\s+(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}})",
     re.IGNORECASE,
 )
-WORD = re.compile(_WORD)
+WORD_SPLIT = re.compile(f"({_WORD})")
 
 
 def _capitalised_prefix(words: str) -> str:
@@ -60,15 +61,21 @@ def places_in(text: str) -> Iterator[tuple[int, str, str]]:
             yield m.start(), marker.lower(), name
 
 
+@lru_cache(maxsize=1 << 12)  # every plan of an agency asks about the same names
+def _places_in_name(name: str) -> tuple[tuple[int, str, str], ...]:
+    return tuple(places_in(name))
+
+
 def own_places(chain: list[Agency]) -> dict[str, str]:
     """marker -> name of the issuer and its parents ("xã" -> "Tiền Tiến", "tỉnh" -> …)."""
     out: dict[str, str] = {}
     for agency in chain:
-        for _, marker, name in places_in(agency.name):
+        for _, marker, name in _places_in_name(agency.name):
             out.setdefault(marker, name)
     return out
 
 
+@lru_cache(maxsize=1 << 16)  # body words repeat from plan to plan
 def _fold(text: str) -> str:
     return ascii_fold(text).casefold()
 
@@ -81,12 +88,23 @@ def _finding(plan: Plan, line: int, code: str, message: str) -> Diagnostic:
     return Diagnostic(plan.path, line, "warning", code, message)
 
 
+def _indexes(items: list[str], wanted: str) -> Iterator[int]:
+    """Where ``wanted`` is in ``items``, found by the list's own search."""
+    k = -1
+    while True:
+        try:
+            k = items.index(wanted, k + 1)
+        except ValueError:
+            return
+        yield k
+
+
 def place_findings(corpus: Corpus, plan: Plan) -> list[Diagnostic]:
     chain = corpus.agency_chain(plan.issuer)
     own = own_places(chain)
     if not own:
         return []
-    issuer_marker = next((m for _, m, _ in places_in(chain[0].name)), None)
+    issuer_marker = next((m for _, m, _ in _places_in_name(chain[0].name)), None)
     out: list[Diagnostic] = []
     names = set(own.values())
     if plan.place and plan.place not in names:
@@ -98,18 +116,24 @@ def place_findings(corpus: Corpus, plan: Plan) -> list[Diagnostic]:
                         f"địa danh «{plan.place}» viết sai dấu: cơ quan ban hành ở «{name}»",
                     )
                 )  # fmt: skip
-    words = [(m.start(), m.group()) for m in WORD.finditer(plan.body)]
+    # The body as [gap, word, gap, word, …, gap]: word k is parts[2k + 1].
+    parts = WORD_SPLIT.split(plan.body)
+    words = parts[1::2]
+    # Folding is word by word, so a run of words folds like the name only if each word does:
+    # look only where the name's first word is, not at every window of the body.
+    folded = list(map(_fold, words))
     for name in sorted(names):
-        size = len(name.split())
-        for k in range(len(words) - size + 1):
-            window = words[k : k + size]
-            start = window[0][0]
-            text = plan.body[start : window[-1][0] + len(window[-1][1])]
+        wanted = [_fold(word) for word in name.split()]
+        size = len(wanted)
+        for k in _indexes(folded, wanted[0]):
+            if folded[k : k + size] != wanted:
+                continue
+            text = "".join(parts[2 * k + 1 : 2 * (k + size)])
             if (
                 text.casefold() != name.casefold()  # "TIỀN TIẾN" in a title is right
-                and all(w[:1].isupper() for _, w in window)
-                and _fold(" ".join(w for _, w in window)) == _fold(name)
+                and all(w[:1].isupper() for w in words[k : k + size])
             ):
+                start = sum(map(len, parts[: 2 * k + 1]))
                 out.append(
                     _finding(
                         plan, _line(plan, start), "place-name-spelling",
@@ -155,22 +179,32 @@ def agency_findings(corpus: Corpus, plan: Plan) -> list[Diagnostic]:
     ]  # fmt: skip
 
 
+def _whole_words(text: str) -> re.Pattern:
+    return re.compile(rf"(?<!\w){re.escape(text)}(?!\w)", re.IGNORECASE)
+
+
+# Each unit word written one way (a pattern) and the other way: abbreviation first, then full.
+_UNIT_WAYS = [
+    ((_whole_words(short), full), (_whole_words(full), short))
+    for short, full in UNIT_ABBREVIATIONS.items()
+]
+
+
 def unit_key(name: str) -> str:
     """A unit's name compared without case, abbreviations or the note in brackets."""
     text = re.sub(r"\(.*?\)", "", name)
-    for short, full in UNIT_ABBREVIATIONS.items():
-        text = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", full, text, flags=re.IGNORECASE)
+    for (short, full), _ in _UNIT_WAYS:
+        text = short.sub(full, text)
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def abbreviation_forms(name: str) -> list[str]:
     """The other ways of writing ``name``: "UBND thành phố" -> ["Ủy ban nhân dân thành phố"]."""
     forms = []
-    for short, full in UNIT_ABBREVIATIONS.items():
-        for this, other in ((short, full), (full, short)):
-            pattern = rf"(?<!\w){re.escape(this)}(?!\w)"
-            if re.search(pattern, name, re.IGNORECASE):
-                forms.append(re.sub(pattern, other, name, flags=re.IGNORECASE))
+    for ways in _UNIT_WAYS:
+        for pattern, other in ways:
+            if pattern.search(name):
+                forms.append(pattern.sub(other, name))
     return forms
 
 
@@ -205,13 +239,21 @@ def naming_findings(plan: Plan) -> list[Diagnostic]:
     return out
 
 
+def plan_findings(corpus: Corpus, plan: Plan) -> list[Diagnostic]:
+    """Every name finding of one plan (none for a stub, which has no text)."""
+    if plan.stub:
+        return []
+    return [
+        *place_findings(corpus, plan),
+        *agency_findings(corpus, plan),
+        *naming_findings(plan),
+    ]
+
+
+
 def findings(corpus: Corpus) -> list[Diagnostic]:
     """Every name finding of every plan with a text, in file order."""
     out: list[Diagnostic] = []
     for plan in sorted(corpus.plans.values(), key=lambda p: p.path):
-        if plan.stub:
-            continue
-        out += place_findings(corpus, plan)
-        out += agency_findings(corpus, plan)
-        out += naming_findings(plan)
+        out += plan_findings(corpus, plan)
     return out

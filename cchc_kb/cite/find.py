@@ -192,6 +192,7 @@ class _Finder:
         self.text = text
         self.ct = clean(text)
         self.s = self.ct.text
+        self.text_end = len(self.s.rstrip())  # where a number cut off at the end would stop
         self.registry = registry or Registry.from_records([], {})
         self.context = context
         self.self_refs = _self_references(text, self.ct)
@@ -375,7 +376,7 @@ class _Finder:
             pos += len(tail) + 1
             warnings.append(f"ký hiệu bị lặp «{tail}» sau số «{number.canonical}»")
         if (
-            pos >= len(s.rstrip())
+            pos >= self.text_end
             and number.issuer_parts
             and not fix_part(number.issuer_parts[-1]).known
         ):

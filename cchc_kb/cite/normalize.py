@@ -255,6 +255,7 @@ def make_date(day: str | None, month: str | None, year: str | None) -> PartialDa
         return None
 
 
+@lru_cache(maxsize=1 << 14)  # a plan's own number is compared with each number it cites
 def canonical_number(text: str) -> str:
     """The canonical form of a số ký hiệu written on its own: ``40/2020/NĐCP`` → ``40/2020/NĐ-CP``.
 

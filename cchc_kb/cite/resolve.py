@@ -67,6 +67,9 @@ class Registry:
     def __init__(self, documents: Iterable[Document], agencies: Mapping[str, Agency]):
         self.agencies: dict[str, Agency] = dict(agencies)
         self.by_number: dict[str, list[Document]] = defaultdict(list)
+        # The same by number and issuer: a number such as 12/KH-UBND is written by hundreds of
+        # bodies, so an administrative citation is looked up with its issuer, never scanned.
+        self._by_number_issuer: dict[tuple[str, str], list[Document]] = defaultdict(list)
         self.by_name: dict[str, list[Document]] = defaultdict(list)
         # Documents by serial and symbol without the year, for suggestions: (serial, symbol
         # parts) -> [(document, its parsed number)].
@@ -75,9 +78,9 @@ class Registry:
         for doc in documents_list:
             if doc.number:
                 parsed = parse_number_text(doc.number)
-                self.by_number[parsed.canonical if parsed else canonical_number(doc.number)].append(
-                    doc
-                )
+                canonical = parsed.canonical if parsed else canonical_number(doc.number)
+                self.by_number[canonical].append(doc)
+                self._by_number_issuer[(canonical, doc.issuer)].append(doc)
                 if parsed is not None:
                     self.by_serial[_serial_key(parsed)].append((doc, parsed))
             if doc.doc_type in ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp") and doc.summary:
@@ -240,7 +243,7 @@ class Registry:
             return candidates[0].id if len(candidates) == 1 else None
         if issuer is None:
             return None
-        candidates = [d for d in candidates if d.issuer == issuer]
+        candidates = self._by_number_issuer.get((number.canonical, issuer), [])
         if date is not None and date.year is not None:
             candidates = [d for d in candidates if _date_fits(d.issued, date)]
         else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
 # Letters outside the Vietnamese alphabet (f, j, w, z) sort after their Latin neighbours.
@@ -21,6 +22,7 @@ _BASE_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of
 _CHUNK = re.compile(r"(\d+)|(\D)")
 
 
+@lru_cache(maxsize=1 << 12)
 def _letter_and_tone(ch: str) -> tuple[str, int]:
     decomposed = unicodedata.normalize("NFD", ch)
     tone = 0

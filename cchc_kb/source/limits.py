@@ -47,6 +47,8 @@ _VALUE_RULES = (
     (FOREIGN_SCRIPT, "warning", "mixed-script", "chữ Kirin/Hy Lạp lẫn trong giá trị: «{matched}»"),
     (_INVISIBLE, "warning", "invisible-character", "ký tự vô hình {chars} trong giá trị «{shown}»"),
 )
+# Any character of _VALUE_RULES: the rules run only on the few strings that have one.
+_VALUE_SUSPECT = re.compile("|".join(pattern.pattern for pattern, *_ in _VALUE_RULES))
 
 
 def _kib(size: int) -> str:
@@ -191,6 +193,8 @@ def value_characters(
     found: list[Diagnostic] = []
     faulty: set[str] = set()
     for key, text in _strings(data, ""):
+        if not _VALUE_SUSPECT.search(text):
+            continue
         top = key.split(".")[0]
         for pattern, severity, code, template in _VALUE_RULES:
             matched = pattern.findall(text)

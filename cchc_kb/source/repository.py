@@ -9,14 +9,20 @@ field) are reported and the rest of the record is kept, so one bad field does no
 from __future__ import annotations
 
 import json
+from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, partial
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import fastjsonschema
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
+
+if TYPE_CHECKING:
+    from referencing._core import Resolver
 
 from ..model.models import (
     LEGAL_FIELDS,
@@ -74,11 +80,53 @@ def validator(kind: str) -> Draft202012Validator:
     return Draft202012Validator(schema, registry=registry)
 
 
+def _inlined(node: Any, resolver: Resolver) -> Any:
+    """A schema with every ``$ref`` replaced by what it names (the schemas have no cycles)."""
+    if isinstance(node, list):
+        return [_inlined(item, resolver) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {k: _inlined(v, resolver) for k, v in node.items() if k not in _NOT_INLINED}
+    if "$ref" not in node:
+        return out
+    named = resolver.lookup(node["$ref"])
+    target = _inlined(named.contents, named.resolver)
+    return {"allOf": [target, out]} if out else target
+
+
+# Keywords dropped from the copy the fast check compiles: identifiers and definitions only
+# (every reference into ``$defs`` is inlined where it is used).
+_NOT_INLINED = {"$ref", "$schema", "$id", "$defs"}
+
+
+@cache
+def _conforms_check(kind: str) -> Callable[[Any], Any]:
+    """A compiled check of ``kind``'s schema: raises on any record ``validator(kind)`` would
+    fault (it is no looser: same keywords, ``$`` in patterns read as the end of the text)."""
+    schema = validator(kind).schema
+    resolver = _schema_registry().resolver(base_uri=schema.get("$id", ""))
+    return fastjsonschema.compile(
+        _inlined(schema, resolver), use_default=False, use_formats=False
+    )
+
+
+def _conforms(kind: str, data: Any) -> bool:
+    """Whether ``data`` is valid, fast: records are checked one by one in their thousands and
+    almost all are valid; jsonschema then only explains the few that are not."""
+    try:
+        _conforms_check(kind)(data)
+    except Exception:  # any doubt (a fault, a value of a type JSON does not have): explain
+        return False
+    return True
+
+
 def _schema_diagnostics(
     kind: str, data: Any, lines: dict[str, int], sink: Sink, base: int = 1
 ) -> set[str]:
     """Report schema violations; return the top-level keys found faulty."""
     faulty: set[str] = set()
+    if _conforms(kind, data):
+        return faulty
     for err in sorted(
         validator(kind).iter_errors(data), key=lambda e: (list(map(str, e.path)), e.message)
     ):
@@ -328,15 +376,17 @@ def load_agencies(root: Path) -> tuple[dict[str, Agency], list[Diagnostic]]:
     if not isinstance(data, list):
         sink.error(1, "yaml-not-list", "danh mục cơ quan phải là một danh sách")
         return {}, sink.items
+    # The lines of each item's own keys ("3.ten" -> item 3, "ten"), grouped in one pass.
+    item_lines: dict[str, dict[str, int]] = defaultdict(dict)
+    for key, at in key_lines.items():
+        index, dot, rest = key.partition(".")
+        if dot and "." not in rest:
+            item_lines[index][rest] = at
     agencies: dict[str, Agency] = {}
     for index, item in enumerate(data):
         line = key_lines.get(str(index), 1)
         prefix = f"{index}."
-        lines = {
-            key[len(prefix) :]: at
-            for key, at in key_lines.items()
-            if key.startswith(prefix) and "." not in key[len(prefix) :]
-        }
+        lines = item_lines.get(str(index), {})
         item_sink = Sink(AGENCIES_FILE)
         faulty = _schema_diagnostics("agency", item, lines, item_sink, base=line)
         found, unsafe = limits.value_characters(
@@ -525,13 +575,8 @@ def _check_source_files(repo: Repository) -> None:
     plans_dir = repo.root / PLANS_DIR
     if not plans_dir.is_dir():
         return
-    for path in sorted(plans_dir.rglob("*")):
-        if (
-            not path.is_symlink()
-            and path.is_file()
-            and path.suffix.lower() in SOURCE_SUFFIXES
-            and path.resolve() not in named
-        ):
+    for path in sorted(p for p in plans_dir.rglob("*") if p.suffix.lower() in SOURCE_SUFFIXES):
+        if not path.is_symlink() and path.is_file() and path.resolve() not in named:
             repo.diagnostics.append(
                 Diagnostic(
                     path.relative_to(repo.root).as_posix(),

@@ -36,40 +36,44 @@ def measure(
     loader = loader_class(text)
     expanded: dict[str, int] = {}  # anchor -> values under it, aliases expanded
     open_anchors: set[str] = set()
-    frames: list[tuple[str | None, list[int]]] = []  # open collections: anchor, [size]
+    frames: list[list] = []  # open collections: [anchor, values under it so far]
     total = 0
+    # Every event of every record passes here: the loop tests the event's class by identity,
+    # scalars (most events) first.
     try:
         while loader.check_event():
             event = loader.get_event()
-            line = event.start_mark.line
-            if isinstance(event, _START):
+            kind = event.__class__
+            if kind in _START:
                 if len(frames) >= max_depth:
                     raise YamlLimitError(
-                        line,
+                        event.start_mark.line,
                         "yaml-too-deep",
                         f"YAML lồng quá {max_depth} tầng danh sách/bảng khóa",
                     )
                 if event.anchor:
                     open_anchors.add(event.anchor)
-                frames.append((event.anchor, [1]))
-                size = 1
-            elif isinstance(event, _END):
-                anchor, (inner,) = frames.pop()
+                frames.append([event.anchor, 1])
+                total += 1  # counted in its parent when it ends, with what it holds
+                size = 0
+            elif kind in _END:
+                anchor, inner = frames.pop()
                 if anchor:
                     open_anchors.discard(anchor)
                     expanded[anchor] = inner
-                size = 0
                 if frames:
-                    frames[-1][1][0] += inner
+                    frames[-1][1] += inner
                 continue
-            elif isinstance(event, yaml.ScalarEvent):
+            elif kind is yaml.ScalarEvent:
                 size = 1
                 if event.anchor:
                     expanded[event.anchor] = 1
-            elif isinstance(event, yaml.AliasEvent):
+            elif kind is yaml.AliasEvent:
                 if event.anchor in open_anchors:
                     raise YamlLimitError(
-                        line, "yaml-recursive", f"bí danh *{event.anchor} tự trỏ vào chính nó"
+                        event.start_mark.line,
+                        "yaml-recursive",
+                        f"bí danh *{event.anchor} tự trỏ vào chính nó",
                     )
                 size = expanded.get(event.anchor, 1)
             else:
@@ -77,14 +81,14 @@ def measure(
             total += size
             if total > max_nodes:
                 raise YamlLimitError(
-                    line,
+                    event.start_mark.line,
                     "yaml-too-large",
                     f"YAML có hơn {max_nodes:,} giá trị (kể cả bí danh &/* được mở rộng)".replace(
                         ",", "."
                     ),
                 )
-            if frames and not isinstance(event, _START):
-                frames[-1][1][0] += size
+            if frames and size:
+                frames[-1][1] += size
     finally:
         loader.dispose()
     return total
