@@ -11,12 +11,13 @@ come from ``graph.analyses`` and are reported with the rest.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 
 import networkx as nx
 
 from ..cite import canonical_number, find_self_references, hidden_characters_warning
 from ..corpus import Corpus
-from ..model.models import Diagnostic, LegalDoc, Plan
+from ..model.models import Diagnostic, Document, LegalDoc, Plan
 from ..source.limits import FOREIGN_SCRIPT as _FOREIGN_SCRIPT
 from . import places
 from .graph import Finding, analyses, build_graph
@@ -28,10 +29,21 @@ def _line_in_body(doc: Plan | LegalDoc, offset: int) -> int:
 
 def findings(corpus: Corpus) -> list[Diagnostic]:
     """Warnings about the content of every record (run after citations are resolved)."""
+    out = document_findings(corpus, corpus.documents())
+    out.extend(places.findings(corpus))
+    return out
+
+
+def document_findings(corpus: Corpus, documents: Iterable[Document]) -> list[Diagnostic]:
+    """The findings about each of these records alone (not the names across records)."""
     out: list[Diagnostic] = []
-    for plan in corpus.plans.values():
-        out.extend(_plan_findings(corpus, plan))
-    for doc in corpus.legal.values():
+    documents = list(documents)
+    for plan in documents:
+        if isinstance(plan, Plan):
+            out.extend(_plan_findings(corpus, plan))
+    for doc in documents:
+        if not isinstance(doc, LegalDoc):
+            continue
         out.extend(_mixed_script(doc))
         if not doc.provenance:
             out.append(
@@ -43,7 +55,6 @@ def findings(corpus: Corpus) -> list[Diagnostic]:
                     "văn bản không ghi nguồn thông tin (nguon_thong_tin)",
                 )
             )
-    out.extend(places.findings(corpus))
     return out
 
 
@@ -163,9 +174,13 @@ def diagnostics(
     return _sorted([*recorded, *graph_found])
 
 
-def record_diagnostics(corpus: Corpus) -> list[Diagnostic]:
-    """What reading found and the content findings, sorted: each is about one record."""
-    return _sorted([*corpus.diagnostics, *findings(corpus)])
+def record_diagnostics(
+    corpus: Corpus, documents: Iterable[Document] | None = None
+) -> list[Diagnostic]:
+    """What reading found and the content findings, sorted: each is about one record. With
+    ``documents`` (the preview's rebuilds), the content findings of those records only."""
+    found = findings(corpus) if documents is None else document_findings(corpus, documents)
+    return _sorted([*corpus.diagnostics, *found])
 
 
 def _sorted(found: list[Diagnostic]) -> list[Diagnostic]:
