@@ -10,15 +10,15 @@ per document, so a scan each time would make the build quadratic in the corpus.
 from __future__ import annotations
 
 import hashlib
-import pickle
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from . import phases
 from .cite import CitingContext, Registry, find_citations
+from .cite.resolve import NAMED_TYPES
 from .model.models import Agency, Citation, LegalDoc, Plan
 from .model.slug import is_safe_id, slugify
 from .parallel import ordered_map
@@ -178,8 +178,7 @@ class CorpusCache:
         for rel in self.changed:
             doc = by_path.get(rel)
             if isinstance(doc, Plan):
-                identity = replace(doc, body="", body_line=0, lines={}, citations=[])
-                self.registry_inputs[rel] = _digest(pickle.dumps(identity))
+                self.registry_inputs[rel] = _digest(repr(_registry_identity(doc)).encode())
             else:
                 self.registry_inputs[rel] = self.records.entries.get(rel, ("",))[0]
         key = _digest(repr(sorted(self.registry_inputs.items())).encode())
@@ -200,6 +199,13 @@ class CorpusCache:
 
     def _plan_key(self, plan: Plan) -> str:
         return self.records.entries.get(plan.path, ("",))[0] + self.registry_key
+
+
+def _registry_identity(plan: Plan) -> tuple:
+    """What ``cite.Registry`` reads of a plan: editing anything else (its title, its text, its
+    bases) changes no other plan's citations."""
+    named = plan.summary if plan.doc_type in NAMED_TYPES else None
+    return (plan.id, plan.number, plan.doc_type, plan.issuer, plan.issued, named)
 
 
 def _digest(data: bytes) -> str:
