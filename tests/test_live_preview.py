@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import signal
 import socket
 import subprocess
 import sys
@@ -99,3 +101,70 @@ def test_edits_to_the_corpus_show_in_the_preview(served):
         "ten: Sở Nội vụ Hưng Yên (sửa thử)",
     )
     _wait_for(plan_url, "Sở Nội vụ Hưng Yên (sửa thử)", process)
+
+
+MARKER = "Tiêu đề sửa trong bản xem trước"
+
+
+def _html_mtimes(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*.html")}
+
+
+def test_make_preview_renders_only_the_pages_an_edit_touches(tmp_path):
+    """`make preview` on a generated repository: an edited plan's title shows on its page and
+    its agency's; pages the edit does not touch are not written again."""
+    repo = tmp_path / "repo"
+    cchc = Path(sys.executable).parent / "cchc"
+    subprocess.run(
+        [str(cchc), "corpus", str(repo), "--plans", "60", "--seed", "3"],
+        check=True,
+        capture_output=True,
+    )
+    config = site_config(repo)
+    agencies = sorted({p.parent.parent.name for p in (repo / "plans").rglob("*-cchc.md")})
+    agency, other = agencies[0], agencies[-1]
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/cong-khai/cchc/"
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temp)}
+    log_path = tmp_path / "preview.log"
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            ["make", "preview", f"PREVIEW_CONFIG={config}", f"PREVIEW_ADDR=127.0.0.1:{port}"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            agency_url = _url(base, urls.agency_src(agency))
+            listed = _wait_for(agency_url, "ke-hoach/", process)
+            plan_id = re.search(r'href="(?:\.\./)+ke-hoach/([a-z0-9-]+)/"', listed).group(1)
+            while "Serving on" not in log_path.read_text("utf-8"):
+                assert process.poll() is None, log_path.read_text("utf-8")
+                time.sleep(0.5)
+            (site,) = temp.glob("mkdocs_*")
+            first = _html_mtimes(site)
+
+            plan_file = next((repo / "plans").rglob(f"{plan_id}.md"))
+            text = plan_file.read_text("utf-8")
+            edited = re.sub(r"^trich_yeu: .*$", f"trich_yeu: {MARKER}", text, count=1, flags=re.M)
+            plan_file.write_text(edited, "utf-8")
+            _wait_for(_url(base, urls.plan_src(plan_id)), MARKER, process)
+            _wait_for(agency_url, MARKER, process)
+            while "Bản xem trước: dựng lại" not in log_path.read_text("utf-8"):
+                assert process.poll() is None, log_path.read_text("utf-8")
+                time.sleep(0.5)
+            second = _html_mtimes(site)
+        finally:
+            os.killpg(process.pid, signal.SIGINT)  # MkDocs removes its site folder on ^C
+            process.wait(timeout=60)
+
+    written = {page for page, mtime in second.items() if first.get(page) != mtime}
+    assert f"ke-hoach/{plan_id}/index.html" in written
+    assert f"co-quan/{agency}/index.html" in written
+    assert f"co-quan/{other}/index.html" not in written
+    assert "huong-dan/index.html" not in written  # docs/ pages: not rebuilt either
+    assert 0 < len(written) < len(first) / 5, sorted(written)
