@@ -104,6 +104,7 @@ bench: $(STAMP) browser
 	$(BIN)/python scripts/bench_publish.py
 	$(BIN)/python scripts/bench_validity.py
 	$(BIN)/python scripts/bench_scale.py --sizes 2000 10000 20000
+	$(BIN)/python scripts/bench_preview.py --plans 10000
 
 # The national corpus: 50,000 plans (about an hour on two cores).
 bench-national: $(STAMP)
