@@ -76,7 +76,7 @@ def on_files(files, config):
         corpus = build_corpus(_state["root"])
     else:
         corpus = build_corpus(_state["root"], preview.cache)
-        selection = preview.select(corpus)
+        selection = preview.select(corpus, settings)
     site = build_site(corpus, settings, {f.src_uri for f in files}, selection)
     for diag in site.diagnostics:
         level = logging.ERROR if diag.severity == "error" else logging.INFO
@@ -108,10 +108,11 @@ def on_files(files, config):
     for diag in broken_links:
         log.error(diag.format())
     _state["pages"] = {page.src: (page, html) for page, html in zip(pages, rendered, strict=True)}
-    _state["sitemap"] = (
-        [f.src_uri for f in files.documentation_pages()],
-        document_dates(corpus, settings),
-    )
+    if "search" in _state:  # a full build (a preview's rebuild writes neither)
+        _state["sitemap"] = (
+            [f.src_uri for f in files.documentation_pages()],
+            document_dates(corpus, settings),
+        )
     return files
 
 

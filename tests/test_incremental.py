@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -250,7 +251,7 @@ def test_a_rebuild_makes_every_page_the_edit_changed_as_a_full_build(synthetic, 
     shutil.copytree(synthetic, root)
     preview = Preview()
     first = build_corpus(root, preview.cache)
-    before = {p.src: p for p in build_site(first, SETTINGS, only=preview.select(first)).pages}
+    before = {p.src: p for p in build_site(first, SETTINGS, only=preview.select(first, SETTINGS)).pages}
     preview.changed_pages(list(before.values()))
     plan = sorted((p for p in first.plans.values() if p.body and p.implements), key=lambda p: p.id)[
         0
@@ -266,7 +267,7 @@ def test_a_rebuild_makes_every_page_the_edit_changed_as_a_full_build(synthetic, 
     path.write_text(edited, "utf-8")
 
     corpus = build_corpus(root, preview.cache)
-    selection = preview.select(corpus)
+    selection = preview.select(corpus, SETTINGS)
     rebuilt = {
         p.src: p for p in preview.changed_pages(build_site(corpus, SETTINGS, only=selection).pages)
     }
@@ -280,3 +281,12 @@ def test_a_rebuild_makes_every_page_the_edit_changed_as_a_full_build(synthetic, 
     for src, page in rebuilt.items():
         assert full[src] == page, src
     assert len(rebuilt) < len(full) / 4
+
+
+def test_changed_settings_rebuild_every_page(tmp_path):
+    root = write_minimal_repo(tmp_path)
+    preview = Preview()
+    assert preview.select(build_corpus(root, preview.cache), SETTINGS).everything
+    assert not preview.select(build_corpus(root, preview.cache), SETTINGS).everything
+    smaller = replace(SETTINGS, page_size=10)
+    assert preview.select(build_corpus(root, preview.cache), smaller).everything

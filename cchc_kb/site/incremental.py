@@ -37,6 +37,7 @@ from .indexes import (
 )
 from .page import Page
 from .paginate import SLICE_FILTER, Slice
+from .settings import SiteSettings
 from .task_pages import TASKS_SRC
 
 PREVIEW_ENV = "CCHC_PREVIEW"  # set for the serving process: the hook keeps a Preview
@@ -169,14 +170,17 @@ class Preview:
 
     cache: CorpusCache = field(default_factory=CorpusCache)
     corpus: Corpus | None = None
+    settings: SiteSettings | None = None
     members: dict[str, tuple] = field(default_factory=dict)
     digests: dict[str, str] = field(default_factory=dict)  # page source path -> its text's hash
     files: set[str] = field(default_factory=set)  # site files (not pages) of the first build
 
-    def select(self, corpus: Corpus) -> Selection:
-        """The pages the edits since the last build touch (every page on the first build)."""
+    def select(self, corpus: Corpus, settings: SiteSettings) -> Selection:
+        """The pages the edits since the last build touch (every page on the first build, and
+        when the site's settings in mkdocs.yml changed)."""
         changed = self.cache.changed | self.cache.removed
-        pages = touched_pages(self.corpus, corpus, changed)
+        pages = touched_pages(self.corpus if settings == self.settings else None, corpus, changed)
+        self.settings = settings
         ids = {
             doc.id
             for source in (self.corpus, corpus)
