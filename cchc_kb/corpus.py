@@ -132,12 +132,14 @@ def cite_corpus(corpus: Corpus, keep: Callable[[Plan], bool] = lambda plan: Fals
 
     ``keep(plan)``: the plan already has the citations it would get (the preview's cache).
     """
-    registry = Registry.from_records(corpus.documents(), corpus.agencies)
     citing = [
         plan
         for plan in corpus.plans.values()
         if not plan.stub and plan.body.strip() and not keep(plan)
     ]
+    if not citing:
+        return
+    registry = Registry.from_records(corpus.documents(), corpus.agencies)
 
     def cite(plan: Plan) -> list[Citation]:
         context = CitingContext(

@@ -13,23 +13,24 @@ logs them, and the peak RSS of the serving process. Figures depend on the machin
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import resource
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cchc_kb.preview import site_config  # noqa: E402
+from cchc_kb.preview import (  # noqa: E402
+    fetch_text,
+    first_listed_plan,
+    free_port,
+    make_preview,
+    site_config,
+)
 from cchc_kb.site import urls  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -38,38 +39,16 @@ EDIT_TIMEOUT = 600
 MARKER = "Tiêu đề đã sửa để đo bản xem trước"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            return response.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return None
-
-
 def wait_for(url: str, check, process: subprocess.Popen, timeout: float) -> float:
     start = time.perf_counter()
     while time.perf_counter() - start < timeout:
         if process.poll() is not None:
             raise SystemExit(f"make preview stopped (exit {process.returncode})")
-        page = fetch(url)
+        page = fetch_text(url)
         if page is not None and check(page):
             return time.perf_counter() - start
         time.sleep(0.1)
     raise SystemExit(f"{url}: not updated within {timeout} s")
-
-
-def newest_plan_of_agency(agency_page: str) -> str:
-    """The first plan the agency's page lists (its newest): its title shows on both pages."""
-    match = re.search(r'href="(?:\.\./)+ke-hoach/([a-z0-9-]+)/"', agency_page)
-    if match is None:
-        raise SystemExit("the agency page lists no plan")
-    return match.group(1)
 
 
 def plan_file(repo: Path, plan_id: str) -> Path:
@@ -93,45 +72,25 @@ def bench(plans: int, seed: int) -> None:
         base = f"http://127.0.0.1:{port}/cong-khai/cchc/"
         agency_url = base + urls.url_of(urls.agency_src(agency_id))
         log_path = work / "preview.log"
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(work)}
-        command = [
-            "make",
-            "--no-print-directory",
-            "preview",
-            f"PREVIEW_CONFIG={config}",
-            f"PREVIEW_ADDR=127.0.0.1:{port}",
-        ]
         print("starting make preview …", flush=True)
-        with log_path.open("w") as log:
-            process = subprocess.Popen(
-                command,
-                cwd=ROOT,
-                env=env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-            try:
-                startup = wait_for(agency_url, lambda page: "<h1" in page, process, START_TIMEOUT)
-                plan_id = newest_plan_of_agency(fetch(agency_url) or "")
-                plan_url = base + urls.url_of(urls.plan_src(plan_id))
-                path = plan_file(repo, plan_id)
-                text = path.read_text("utf-8")
-                edited = re.sub(
-                    r"^trich_yeu: .*$", f"trich_yeu: {MARKER}", text, count=1, flags=re.M
-                )
-                assert edited != text
-                builds = log_path.read_text("utf-8").count("Documentation built")
-                start = time.perf_counter()
-                path.write_text(edited, "utf-8")
-                page_s = wait_for(plan_url, lambda page: MARKER in page, process, EDIT_TIMEOUT)
-                both_s = wait_for(agency_url, lambda page: MARKER in page, process, EDIT_TIMEOUT)
-                both = max(page_s, both_s, time.perf_counter() - start)
-                while log_path.read_text("utf-8").count("Documentation built") <= builds:
-                    time.sleep(0.2)
-            finally:
-                os.killpg(process.pid, signal.SIGINT)  # MkDocs removes its site folder on ^C
-                process.wait(timeout=120)
+        with make_preview(ROOT, config, port, log_path, work) as process:
+            startup = wait_for(agency_url, lambda page: "<h1" in page, process, START_TIMEOUT)
+            plan_id = first_listed_plan(fetch_text(agency_url) or "")
+            if plan_id is None:
+                raise SystemExit("the agency page lists no plan")
+            plan_url = base + urls.url_of(urls.plan_src(plan_id))
+            path = plan_file(repo, plan_id)
+            text = path.read_text("utf-8")
+            edited = re.sub(r"^trich_yeu: .*$", f"trich_yeu: {MARKER}", text, count=1, flags=re.M)
+            assert edited != text
+            builds = log_path.read_text("utf-8").count("Documentation built")
+            start = time.perf_counter()
+            path.write_text(edited, "utf-8")
+            page_s = wait_for(plan_url, lambda page: MARKER in page, process, EDIT_TIMEOUT)
+            wait_for(agency_url, lambda page: MARKER in page, process, EDIT_TIMEOUT)
+            both = time.perf_counter() - start
+            while log_path.read_text("utf-8").count("Documentation built") <= builds:
+                time.sleep(0.2)
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
         rebuilt = re.findall(r"Bản xem trước: dựng lại .*", log_path.read_text("utf-8"))
         print(f"plans: {plans}")

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import os
 import re
-import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, copy_repository, site_config
 
+from cchc_kb.preview import fetch_text, first_listed_plan, free_port, make_preview
 from cchc_kb.site import urls
 
 PLAN = ("so-noi-vu-hung-yen-2023-tuyen-truyen-cchc", "plans/so-noi-vu-hung-yen/2023")
@@ -23,25 +20,11 @@ LEGAL = "legal/24-2014-nd-cp.md"
 WAIT = 180  # seconds: a full rebuild of the small repository on a loaded machine
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _get(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return None
-
-
 def _wait_for(url: str, text: str, process: subprocess.Popen) -> str:
     deadline = time.monotonic() + WAIT
     while time.monotonic() < deadline:
         assert process.poll() is None, "mkdocs serve stopped"
-        page = _get(url)
+        page = fetch_text(url)
         if page and text in page:
             return page
         time.sleep(1)
@@ -52,7 +35,7 @@ def _wait_for(url: str, text: str, process: subprocess.Popen) -> str:
 def served(tmp_path):
     repo = copy_repository(tmp_path / "repo")
     config = site_config(repo)
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     log = (tmp_path / "serve.log").open("w")
     process = subprocess.Popen(
@@ -123,44 +106,31 @@ def test_make_preview_renders_only_the_pages_an_edit_touches(tmp_path):
     config = site_config(repo)
     agencies = sorted({p.parent.parent.name for p in (repo / "plans").rglob("*-cchc.md")})
     agency, other = agencies[0], agencies[-1]
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}/cong-khai/cchc/"
     temp = tmp_path / "tmp"
     temp.mkdir()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temp)}
     log_path = tmp_path / "preview.log"
-    with log_path.open("w") as log:
-        process = subprocess.Popen(
-            ["make", "preview", f"PREVIEW_CONFIG={config}", f"PREVIEW_ADDR=127.0.0.1:{port}"],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        try:
-            agency_url = _url(base, urls.agency_src(agency))
-            listed = _wait_for(agency_url, "ke-hoach/", process)
-            plan_id = re.search(r'href="(?:\.\./)+ke-hoach/([a-z0-9-]+)/"', listed).group(1)
-            while "Serving on" not in log_path.read_text("utf-8"):
-                assert process.poll() is None, log_path.read_text("utf-8")
-                time.sleep(0.5)
-            (site,) = temp.glob("mkdocs_*")
-            first = _html_mtimes(site)
+    with make_preview(ROOT, config, port, log_path, temp) as process:
+        agency_url = _url(base, urls.agency_src(agency))
+        plan_id = first_listed_plan(_wait_for(agency_url, "ke-hoach/", process))
+        assert plan_id
+        while "Serving on" not in log_path.read_text("utf-8"):
+            assert process.poll() is None, log_path.read_text("utf-8")
+            time.sleep(0.5)
+        (site,) = temp.glob("mkdocs_*")
+        first = _html_mtimes(site)
 
-            plan_file = next((repo / "plans").rglob(f"{plan_id}.md"))
-            text = plan_file.read_text("utf-8")
-            edited = re.sub(r"^trich_yeu: .*$", f"trich_yeu: {MARKER}", text, count=1, flags=re.M)
-            plan_file.write_text(edited, "utf-8")
-            _wait_for(_url(base, urls.plan_src(plan_id)), MARKER, process)
-            _wait_for(agency_url, MARKER, process)
-            while "Bản xem trước: dựng lại" not in log_path.read_text("utf-8"):
-                assert process.poll() is None, log_path.read_text("utf-8")
-                time.sleep(0.5)
-            second = _html_mtimes(site)
-        finally:
-            os.killpg(process.pid, signal.SIGINT)  # MkDocs removes its site folder on ^C
-            process.wait(timeout=60)
+        plan_file = next((repo / "plans").rglob(f"{plan_id}.md"))
+        text = plan_file.read_text("utf-8")
+        edited = re.sub(r"^trich_yeu: .*$", f"trich_yeu: {MARKER}", text, count=1, flags=re.M)
+        plan_file.write_text(edited, "utf-8")
+        _wait_for(_url(base, urls.plan_src(plan_id)), MARKER, process)
+        _wait_for(agency_url, MARKER, process)
+        while "Bản xem trước: dựng lại" not in log_path.read_text("utf-8"):
+            assert process.poll() is None, log_path.read_text("utf-8")
+            time.sleep(0.5)
+        second = _html_mtimes(site)
 
     written = {page for page, mtime in second.items() if first.get(page) != mtime}
     assert f"ke-hoach/{plan_id}/index.html" in written
