@@ -8,6 +8,7 @@ key, and two keys are equal only for canonically equal (same NFC) strings, so so
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -21,6 +22,7 @@ _BASE_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of
 _CHUNK = re.compile(r"(\d+)|(\D)")
 
 
+@functools.lru_cache(maxsize=4096)  # a few hundred distinct characters; sorting asks millions
 def _letter_and_tone(ch: str) -> tuple[str, int]:
     decomposed = unicodedata.normalize("NFD", ch)
     tone = 0

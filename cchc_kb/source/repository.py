@@ -417,10 +417,11 @@ def read_repository(root: Path | str, records: RecordCache | None = None) -> Rep
     """
     root = Path(root)
     repo = Repository(root=root)
-    if records is not None:
+    if records is None:
+        repo.agencies, diags = load_agencies(root)
+    else:
         records.start()
-        records.note(AGENCIES_FILE, _digest(root / AGENCIES_FILE))
-    repo.agencies, diags = load_agencies(root)
+        repo.agencies, diags = records.load_agencies(root)
     repo.diagnostics.extend(diags)
     first_seen: dict[str, str] = {}
     for kind, folder, target in (
@@ -475,12 +476,14 @@ class RecordCache:
     def start(self) -> None:
         self.changed, self._seen = set(), set()
 
-    def note(self, rel: str, digest: str) -> None:
-        """A file read apart (the agency registry): only whether it changed."""
-        if self.entries.get(rel, ("",))[0] != digest:
-            self.changed.add(rel)
-        self.entries[rel] = (digest, b"")
-        self._seen.add(rel)
+    def load_agencies(self, root: Path) -> tuple[dict[str, Agency], list[Diagnostic]]:
+        digest = _digest(root / AGENCIES_FILE)
+        if self.entries.get(AGENCIES_FILE, ("",))[0] != digest:
+            loaded = load_agencies(root)
+            self.entries[AGENCIES_FILE] = (digest, pickle.dumps(loaded, pickle.HIGHEST_PROTOCOL))
+            self.changed.add(AGENCIES_FILE)
+        self._seen.add(AGENCIES_FILE)
+        return pickle.loads(self.entries[AGENCIES_FILE][1])
 
     def load(self, kind: str, paths: list[tuple[Path, str]]) -> list:
         digests = [_digest(path) for path, _ in paths]
