@@ -43,6 +43,7 @@ def _number_key(digits: str) -> tuple[int, int, str]:
     return (0, len(significant), significant)
 
 
+@functools.lru_cache(maxsize=1 << 17)  # the same names and numbers are sorted again and again
 def sort_key(text: str) -> tuple:
     """A key for ``sorted``: primary letters and numbers, then tones, then case; the text
     itself (NFC) last, so strings that collate alike ("09" and "9") still have one order."""
@@ -64,7 +65,7 @@ def sort_key(text: str) -> tuple:
             primary.append((1, letter))
         tones.append(tone)
         cases.append(0 if chunk == lower else 1)
-    return (primary, tones, cases, normalized)
+    return (tuple(primary), tuple(tones), tuple(cases), normalized)
 
 
 def sorted_vi(items, key=lambda x: x):
