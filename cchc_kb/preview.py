@@ -103,8 +103,9 @@ def make_preview(
         try:
             yield process
         finally:
-            os.killpg(process.pid, signal.SIGINT)
-            process.wait(timeout=120)
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGINT)
+            process.wait(timeout=300)
 
 
 def first_listed_plan(html: str) -> str | None:
