@@ -177,8 +177,9 @@ def on_post_build(config):
         timings = ", ".join(f"{name} {sec:.2f} s" for name, sec in phases.totals().items())
         log.info("Bản xem trước: dựng lại %d trang (%s)", rendered, timings)
         log.info(
-            "Bản xem trước: tìm kiếm, đồ thị, nguồn tin Atom và dữ liệu mở vẫn như lúc khởi động"
-            " (make build để có bản đầy đủ)"
+            "Bản xem trước: tìm kiếm, đồ thị, báo cáo chất lượng dữ liệu, nhiệm vụ theo đơn vị"
+            " chủ trì, nguồn tin Atom và dữ liệu mở vẫn như lúc khởi động (make build để có bản"
+            " đầy đủ)"
         )
         return
     if not write_sitemaps(site, *_state["sitemap"], _state["settings"]):

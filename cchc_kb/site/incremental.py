@@ -3,7 +3,9 @@
 After the first, full build, an edit rebuilds only the pages that show one of the edited
 files' documents, before or after the edit (``touched_pages``): the document's own page, its
 agency, year and type lists, the plan and document indexes, its parent and child plans, the
-documents it cites or acts on and the plans citing it. A list is named by its first page and
+documents it cites or acts on and the plans citing it. Not the pages drawn from the whole
+corpus, which a rebuild would have to compute whole: the graph pages, the quality report and
+the task lists by lead unit stay as first built (the preview says so in its log). A list is named by its first page and
 stands for all its pages; of those, only the pages holding an edited document or whose members
 changed are built again (``Selection.keep_slice``, through ``paginate.SLICE_FILTER``). Of the
 pages built, only those whose text differs from the last build are rendered again
@@ -24,7 +26,6 @@ from pathlib import Path
 from ..corpus import Corpus, CorpusCache, unresolved_key
 from ..model.models import Document, LegalDoc, Plan
 from ..source.repository import AGENCIES_FILE
-from ..tasks import parse_tasks
 from . import urls
 from .common import doc_date, type_slug
 from .implementation import implementation_src
@@ -38,7 +39,6 @@ from .indexes import (
 from .page import Page
 from .paginate import SLICE_FILTER, Slice
 from .settings import SiteSettings
-from .task_pages import TASKS_SRC
 
 PREVIEW_ENV = "CCHC_PREVIEW"  # set for the serving process: the hook keeps a Preview
 HOME_SRC = "index.md"
@@ -85,8 +85,6 @@ def _document_pages(corpus: Corpus, doc: Document) -> set[str]:
         for citation in doc.citations:
             if not (citation.id and corpus.document(citation.id) is not None):
                 pages.add(urls.unresolved_src(unresolved_key(citation)))
-        if not doc.stub and doc.body and parse_tasks(doc):
-            pages.add(TASKS_SRC)
     if isinstance(doc, LegalDoc):
         for targets in doc.relations.values():
             pages |= {urls.legal_src(t) for t in targets if t in corpus.legal}
