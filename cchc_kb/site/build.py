@@ -85,7 +85,7 @@ def build_site(
         ctx.cache["graph"] = graph
         extension_pages = graph_pages(corpus, graph, settings, findings=analysed, recorded=recorded)
         with selecting(only):
-            pages = _pages(ctx, extension_pages, existing)
+            pages = _pages(ctx, extension_pages, existing, only)
     with phases.timed("files"):
         files = _files(shown, settings, graph_files(shown, graph, settings), existing)
     return SiteBuild(pages, files, found)
@@ -143,7 +143,9 @@ def _pages(
     documents += [("agency", key) for key in sorted(corpus.agencies)]
     if only is not None:
         documents = [d for d in documents if only.wants(_DOCUMENT_SRC[d[0]](d[1]))]
-    for built in ordered_map(partial(_document_pages, ctx), documents):
+    for built, members in ordered_map(partial(_recorded_pages, ctx, only), documents):
+        if only is not None:
+            only.members.update(members)
         pages += built
     pages += graph_pages_
     seen: set[str] = set()
@@ -154,6 +156,15 @@ def _pages(
         seen.add(page.src)
         unique.append(page)
     return unique
+
+
+def _recorded_pages(
+    ctx, only: Selection | None, document: tuple[str, str]
+) -> tuple[list[Page], dict[str, tuple]]:
+    if only is None:
+        return _document_pages(ctx, document), {}
+    with only.recording() as members:
+        return _document_pages(ctx, document), members
 
 
 def _document_pages(ctx, document: tuple[str, str]) -> list[Page]:

@@ -119,6 +119,17 @@ class Selection:
     pages: set[str] | None
     changed_ids: set[str] = field(default_factory=set)  # documents of the edited files
     members: dict[str, tuple] = field(default_factory=dict)  # list page -> its members, last build
+    _seen: dict[str, tuple] | None = None
+
+    @contextmanager
+    def recording(self) -> Iterator[dict[str, tuple]]:
+        """The list members seen meanwhile: a page builder in a worker process updates the
+        worker's copy of ``members``, so they travel back with its pages."""
+        self._seen = seen = {}
+        try:
+            yield seen
+        finally:
+            self._seen = None
 
     @property
     def everything(self) -> bool:
@@ -141,6 +152,8 @@ class Selection:
         members = (part.count, part.total, _identity(list(part.items)))
         before = self.members.get(part.src)
         self.members[part.src] = members
+        if self._seen is not None:
+            self._seen[part.src] = members
         return (
             self.everything
             or before != members
