@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check lint bench bench-national fuzz clean browser import-tools inbox findings publish
+.PHONY: serve preview build test check lint bench bench-national fuzz clean browser import-tools inbox findings publish
 
 # The publishing pipeline (.github/workflows/cap-nhat.yml, .gitlab-ci.yml) runs, in order:
 # make inbox, make findings, make build, make publish. A failed step stops it: nothing is
@@ -48,6 +48,14 @@ build: $(STAMP)
 
 serve: build
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory site
+
+# Live preview for editing: starts with a full build, then after each edit of a plan, legal
+# record or the agency registry renders only the pages that show it (cchc_kb.site.incremental).
+# Not strict: MkDocs warns of every --dirty build; errors in the data are logged all the same.
+PREVIEW_CONFIG ?= mkdocs.yml
+PREVIEW_ADDR ?= 127.0.0.1:8000
+preview: $(STAMP)
+	$(BIN)/mkdocs serve --dirty --no-strict -f $(PREVIEW_CONFIG) -a $(PREVIEW_ADDR)
 
 check: $(STAMP)
 	$(BIN)/cchc check .
@@ -97,6 +105,7 @@ bench: $(STAMP) browser
 	$(BIN)/python scripts/bench_publish.py
 	$(BIN)/python scripts/bench_validity.py
 	$(BIN)/python scripts/bench_scale.py --sizes 2000 10000 20000
+	$(BIN)/python scripts/bench_preview.py --plans 10000
 
 # The national corpus: 50,000 plans (about an hour on two cores).
 bench-national: $(STAMP)

@@ -9,17 +9,20 @@ per document, so a scan each time would make the build quadratic in the corpus.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from . import phases
 from .cite import CitingContext, Registry, find_citations
+from .cite.resolve import NAMED_TYPES
 from .model.models import Agency, Citation, LegalDoc, Plan
 from .model.slug import is_safe_id, slugify
 from .parallel import ordered_map
-from .source.repository import Repository, read_repository
+from .source.repository import RecordCache, Repository, read_repository
 
 
 @dataclass
@@ -124,10 +127,19 @@ def unresolved_key(citation: Citation) -> str:
     return key if key and is_safe_id(key) else "khong-ro"
 
 
-def cite_corpus(corpus: Corpus) -> None:
-    """Find and resolve the citations of every plan body against the corpus registry."""
+def cite_corpus(corpus: Corpus, keep: Callable[[Plan], bool] = lambda plan: False) -> None:
+    """Find and resolve the citations of every plan body against the corpus registry.
+
+    ``keep(plan)``: the plan already has the citations it would get (the preview's cache).
+    """
+    citing = [
+        plan
+        for plan in corpus.plans.values()
+        if not plan.stub and plan.body.strip() and not keep(plan)
+    ]
+    if not citing:
+        return
     registry = Registry.from_records(corpus.documents(), corpus.agencies)
-    citing = [plan for plan in corpus.plans.values() if not plan.stub and plan.body.strip()]
 
     def cite(plan: Plan) -> list[Citation]:
         context = CitingContext(
@@ -139,10 +151,74 @@ def cite_corpus(corpus: Corpus) -> None:
         plan.citations = citations
 
 
-def build_corpus(root: Path | str) -> Corpus:
-    """Read the repository at ``root`` and resolve its citations."""
+@dataclass
+class CorpusCache:
+    """What one repository's readings keep for the next (the preview): each file's loaded
+    record by content hash, and each plan's citations while its bytes and the registry's
+    inputs are unchanged. ``changed`` and ``removed``: the files that differ from the last
+    reading (repository-relative paths)."""
+
+    records: RecordCache = field(default_factory=RecordCache)
+    citations: dict[str, tuple[str, list[Citation]]] = field(default_factory=dict)
+    registry_inputs: dict[str, str] = field(default_factory=dict)  # path -> digest
+    registry_key: str = ""
+
+    @property
+    def changed(self) -> set[str]:
+        return self.records.changed
+
+    @property
+    def removed(self) -> set[str]:
+        return self.records.removed
+
+    def update_registry(self, corpus: Corpus) -> bool:
+        """Whether what the citation registry is made of changed since the last reading: the
+        agencies, the legal records, and the plans without their bodies."""
+        for rel in self.removed:
+            self.registry_inputs.pop(rel, None)
+        by_path = {doc.path: doc for doc in corpus.documents()}
+        for rel in self.changed:
+            doc = by_path.get(rel)
+            if isinstance(doc, Plan):
+                self.registry_inputs[rel] = _digest(repr(_registry_identity(doc)).encode())
+            else:
+                self.registry_inputs[rel] = self.records.entries.get(rel, ("",))[0]
+        key = _digest(repr(sorted(self.registry_inputs.items())).encode())
+        moved, self.registry_key = key != self.registry_key, key
+        return moved
+
+    def kept(self, plan: Plan) -> bool:
+        entry = self.citations.get(plan.path)
+        if entry is None or entry[0] != self._plan_key(plan):
+            return False
+        plan.citations = entry[1]
+        return True
+
+    def remember(self, corpus: Corpus) -> None:
+        self.citations = {
+            plan.path: (self._plan_key(plan), plan.citations) for plan in corpus.plans.values()
+        }
+
+    def _plan_key(self, plan: Plan) -> str:
+        return self.records.entries.get(plan.path, ("",))[0] + self.registry_key
+
+
+def _registry_identity(plan: Plan) -> tuple:
+    """What ``cite.Registry`` reads of a plan: editing anything else (its title, its text, its
+    bases) changes no other plan's citations."""
+    named = plan.summary if plan.doc_type in NAMED_TYPES else None
+    return (plan.id, plan.number, plan.doc_type, plan.issuer, plan.issued, named)
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def build_corpus(root: Path | str, cache: CorpusCache | None = None) -> Corpus:
+    """Read the repository at ``root`` and resolve its citations (with a ``cache``, only
+    what changed since its last reading is read and cited again)."""
     with phases.timed("load"):
-        repo = read_repository(root)
+        repo = read_repository(root, cache.records if cache else None)
     corpus = Corpus(
         root=repo.root,
         agencies=repo.agencies,
@@ -151,5 +227,10 @@ def build_corpus(root: Path | str) -> Corpus:
         diagnostics=repo.diagnostics,
     )
     with phases.timed("cite"):
-        cite_corpus(corpus)
+        if cache is None:
+            cite_corpus(corpus)
+        else:
+            cache.update_registry(corpus)
+            cite_corpus(corpus, cache.kept)
+            cache.remember(corpus)
     return corpus

@@ -10,8 +10,15 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
+import re
+import signal
+import socket
+import subprocess
 import tempfile
 import threading
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -54,6 +61,59 @@ def serve(site: Path, subpath: str = SUBPATH) -> Iterator[str]:
             server.server_close()
 
 
+def free_port() -> int:
+    """A loopback port nothing listens on now (for a server started by a test or benchmark)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch_text(url: str, timeout: float = 10) -> str | None:
+    """A page's text, or None while the server is not answering it."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+@contextmanager
+def make_preview(
+    project: Path, config: Path, port: int, log: Path, temp: Path
+) -> Iterator[subprocess.Popen]:
+    """``make preview`` of ``config`` on ``port``, output into ``log``, MkDocs' site folder
+    under ``temp``; stopped on leaving with ^C to its group, so MkDocs removes that folder."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temp)}
+    command = [
+        "make",
+        "--no-print-directory",
+        "preview",
+        f"PREVIEW_CONFIG={config}",
+        f"PREVIEW_ADDR=127.0.0.1:{port}",
+    ]
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            command,
+            cwd=project,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            yield process
+        finally:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGINT)
+            process.wait(timeout=300)
+
+
+def first_listed_plan(html: str) -> str | None:
+    """The id of the first plan a served page links to (an agency page lists its newest first)."""
+    match = re.search(r'href="(?:\.\./)+ke-hoach/([a-z0-9-]+)/"', html)
+    return match.group(1) if match else None
+
+
 def site_config(repo: Path, project: Path, **settings: object) -> Path:
     """A mkdocs.yml for a repository outside the project: the project's config, pointed back
     at the project's docs, theme overrides and hook, with the corpus root set to ``repo``
@@ -71,7 +131,6 @@ def site_config(repo: Path, project: Path, **settings: object) -> Path:
 
 def print_to_pdf(html: Path, pdf: Path) -> None:
     """Print a local HTML file to PDF with headless Chromium (test and benchmark fixtures)."""
-    import subprocess
 
     subprocess.run(
         [

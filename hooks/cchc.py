@@ -23,6 +23,7 @@ from cchc_kb import phases
 from cchc_kb.commands.publish import write_manifest
 from cchc_kb.corpus import build_corpus
 from cchc_kb.site.build import build_site
+from cchc_kb.site.incremental import PREVIEW_ENV, Preview, preview_for
 from cchc_kb.site.pagefind import index_site, search_entries, ui_options
 from cchc_kb.site.prerender import MarkdownConfig, prerender
 from cchc_kb.site.settings import SiteSettings
@@ -34,6 +35,20 @@ log = logging.getLogger("mkdocs.hooks.cchc")
 _state: dict = {}
 
 
+class _Unchanged(File):
+    """A page or file the preview wrote before and the edit does not touch: MkDocs (serving
+    with ``--dirty``) neither renders nor writes it again."""
+
+    def is_modified(self) -> bool:
+        return False
+
+
+def on_startup(command, dirty):
+    # `make preview` (serve --dirty): rebuilds render only the pages an edit touches.
+    if command == "serve" and dirty:
+        os.environ[PREVIEW_ENV] = "1"
+
+
 def on_config(config):
     cchc = config.extra.get("cchc") or {}
     settings = SiteSettings.from_config(
@@ -41,6 +56,8 @@ def on_config(config):
     )
     root = Path(config.config_file_path).parent / str(cchc.get("root") or ".")
     _state.update(settings=settings, root=root.resolve())
+    if os.environ.get(PREVIEW_ENV):
+        _state["preview"] = preview_for(root)
     report_target(cchc.get("report"))  # a javascript: or malformed address stops the build
     max_urls(settings)  # so does a sitemap size that is not a whole number in range
     phases.reset()
@@ -53,8 +70,14 @@ def on_config(config):
 
 def on_files(files, config):
     settings: SiteSettings = _state["settings"]
-    corpus = build_corpus(_state["root"])
-    site = build_site(corpus, settings, {f.src_uri for f in files})
+    preview: Preview | None = _state.get("preview")
+    selection = None
+    if preview is None:
+        corpus = build_corpus(_state["root"])
+    else:
+        corpus = build_corpus(_state["root"], preview.cache)
+        selection = preview.select(corpus, settings)
+    site = build_site(corpus, settings, {f.src_uri for f in files}, selection)
     for diag in site.diagnostics:
         level = logging.ERROR if diag.severity == "error" else logging.INFO
         log.log(level, diag.format())
@@ -63,27 +86,42 @@ def on_files(files, config):
     for file in list(files):
         if file.src_uri.startswith("assets/javascripts/") or file.src_uri.endswith(".map"):
             files.remove(file)
-    _state["search"] = search_entries(site.pages, settings.urls)
+    pages = site.pages
+    if selection is not None and not selection.everything:
+        pages = preview.changed_pages(site.pages)
+        _add_unchanged(files, config, preview, {p.src for p in pages}, site.files)
+    else:
+        _state["search"] = search_entries(site.pages, settings.urls)
+        if preview is not None:
+            preview.changed_pages(site.pages)
+            preview.files = {item.path for item in site.files}
     # The pages come as finished HTML (cchc_kb.site.prerender): MkDocs gets an empty body
     # and the meta, and on_page_content puts the HTML and its table of contents in.
-    for page in site.pages:
+    for page in pages:
         files.append(File.generated(config, page.src, content=""))
     for item in site.files:
         files.append(File.generated(config, item.path, content=item.content))
     markdown_config = MarkdownConfig(tuple(config.markdown_extensions), config.mdx_configs or {})
     known = {f.src_uri for f in files}
     with phases.timed("markdown"):
-        rendered, broken_links = prerender(site.pages, markdown_config, settings.urls, known)
+        rendered, broken_links = prerender(pages, markdown_config, settings.urls, known)
     for diag in broken_links:
         log.error(diag.format())
-    _state["pages"] = {
-        page.src: (page, html) for page, html in zip(site.pages, rendered, strict=True)
-    }
-    _state["sitemap"] = (
-        [f.src_uri for f in files.documentation_pages()],
-        document_dates(corpus, settings),
-    )
+    _state["pages"] = {page.src: (page, html) for page, html in zip(pages, rendered, strict=True)}
+    if "search" in _state:  # a full build (a preview's rebuild writes neither)
+        _state["sitemap"] = (
+            [f.src_uri for f in files.documentation_pages()],
+            document_dates(corpus, settings),
+        )
     return files
+
+
+def _add_unchanged(files, config, preview: Preview, rendered: set[str], site_files) -> None:
+    """Every page and file of the first build the rebuild does not write, as unchanged."""
+    present = rendered | {item.path for item in site_files} | {f.src_uri for f in files}
+    for src in [*preview.digests, *sorted(preview.files)]:
+        if src not in present:
+            files.append(_Unchanged.generated(config, src, content=""))
 
 
 def on_serve(server, config, builder):
@@ -133,6 +171,17 @@ def on_post_page(output, page, config):
 
 def on_post_build(config):
     site = Path(config.site_dir)
+    if "search" not in _state:
+        # A preview's rebuild: the search index, sitemaps and manifest stay as first built.
+        rendered = len(_state.get("pages", {}))
+        timings = ", ".join(f"{name} {sec:.2f} s" for name, sec in phases.totals().items())
+        log.info("Bản xem trước: dựng lại %d trang (%s)", rendered, timings)
+        log.info(
+            "Bản xem trước: tìm kiếm, đồ thị, báo cáo chất lượng dữ liệu, nhiệm vụ theo đơn vị"
+            " chủ trì, nguồn tin Atom và dữ liệu mở vẫn như lúc khởi động (make build để có bản"
+            " đầy đủ)"
+        )
+        return
     if not write_sitemaps(site, *_state["sitemap"], _state["settings"]):
         # Not an error: a preview without an address is fine, it only cannot have sitemaps.
         log.info("site_url chưa được đặt trong mkdocs.yml: không ghi sitemap, robots.txt")

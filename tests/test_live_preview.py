@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import os
-import socket
+import re
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, copy_repository, site_config
 
+from cchc_kb.preview import fetch_text, first_listed_plan, free_port, make_preview
 from cchc_kb.site import urls
 
 PLAN = ("so-noi-vu-hung-yen-2023-tuyen-truyen-cchc", "plans/so-noi-vu-hung-yen/2023")
@@ -21,25 +20,11 @@ LEGAL = "legal/24-2014-nd-cp.md"
 WAIT = 180  # seconds: a full rebuild of the small repository on a loaded machine
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _get(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return None
-
-
 def _wait_for(url: str, text: str, process: subprocess.Popen) -> str:
     deadline = time.monotonic() + WAIT
     while time.monotonic() < deadline:
         assert process.poll() is None, "mkdocs serve stopped"
-        page = _get(url)
+        page = fetch_text(url)
         if page and text in page:
             return page
         time.sleep(1)
@@ -50,7 +35,7 @@ def _wait_for(url: str, text: str, process: subprocess.Popen) -> str:
 def served(tmp_path):
     repo = copy_repository(tmp_path / "repo")
     config = site_config(repo)
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     log = (tmp_path / "serve.log").open("w")
     process = subprocess.Popen(
@@ -99,3 +84,57 @@ def test_edits_to_the_corpus_show_in_the_preview(served):
         "ten: Sở Nội vụ Hưng Yên (sửa thử)",
     )
     _wait_for(plan_url, "Sở Nội vụ Hưng Yên (sửa thử)", process)
+
+
+MARKER = "Tiêu đề sửa trong bản xem trước"
+
+
+def _html_mtimes(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*.html")}
+
+
+def test_make_preview_renders_only_the_pages_an_edit_touches(tmp_path):
+    """`make preview` on a generated repository: an edited plan's title shows on its page and
+    its agency's; pages the edit does not touch are not written again."""
+    repo = tmp_path / "repo"
+    cchc = Path(sys.executable).parent / "cchc"
+    subprocess.run(
+        [str(cchc), "corpus", str(repo), "--plans", "60", "--seed", "3"],
+        check=True,
+        capture_output=True,
+    )
+    config = site_config(repo)
+    agencies = sorted({p.parent.parent.name for p in (repo / "plans").rglob("*-cchc.md")})
+    agency, other = agencies[0], agencies[-1]
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/cong-khai/cchc/"
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    log_path = tmp_path / "preview.log"
+    with make_preview(ROOT, config, port, log_path, temp) as process:
+        agency_url = _url(base, urls.agency_src(agency))
+        plan_id = first_listed_plan(_wait_for(agency_url, "ke-hoach/", process))
+        assert plan_id
+        while "Serving on" not in log_path.read_text("utf-8"):
+            assert process.poll() is None, log_path.read_text("utf-8")
+            time.sleep(0.5)
+        (site,) = temp.glob("mkdocs_*")
+        first = _html_mtimes(site)
+
+        plan_file = next((repo / "plans").rglob(f"{plan_id}.md"))
+        text = plan_file.read_text("utf-8")
+        edited = re.sub(r"^trich_yeu: .*$", f"trich_yeu: {MARKER}", text, count=1, flags=re.M)
+        plan_file.write_text(edited, "utf-8")
+        _wait_for(_url(base, urls.plan_src(plan_id)), MARKER, process)
+        _wait_for(agency_url, MARKER, process)
+        while "Bản xem trước: dựng lại" not in log_path.read_text("utf-8"):
+            assert process.poll() is None, log_path.read_text("utf-8")
+            time.sleep(0.5)
+        second = _html_mtimes(site)
+
+    written = {page for page, mtime in second.items() if first.get(page) != mtime}
+    assert f"ke-hoach/{plan_id}/index.html" in written
+    assert f"co-quan/{agency}/index.html" in written
+    assert f"co-quan/{other}/index.html" not in written
+    assert "huong-dan/index.html" not in written  # docs/ pages: not rebuilt either
+    assert 0 < len(written) < len(first) / 5, sorted(written)

@@ -11,13 +11,14 @@ come from ``graph.analyses`` and are reported with the rest.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from functools import partial
 
 import networkx as nx
 
 from ..cite import canonical_number, find_self_references, hidden_characters_warning
 from ..corpus import Corpus
-from ..model.models import Diagnostic, LegalDoc, Plan
+from ..model.models import Diagnostic, Document, LegalDoc, Plan
 from ..parallel import ordered_map
 from ..source.limits import FOREIGN_SCRIPT as _FOREIGN_SCRIPT
 from . import places, wording
@@ -29,13 +30,21 @@ def _line_in_body(doc: Plan | LegalDoc, offset: int) -> int:
 
 
 def findings(corpus: Corpus) -> list[Diagnostic]:
-    """Warnings about the content of every record (run after citations are resolved); the
-    plans on every core, each plan's findings depending on it and the corpus only."""
+    """Warnings about the content of every record (run after citations are resolved)."""
+    return document_findings(corpus, corpus.documents())
+
+
+def document_findings(corpus: Corpus, documents: Iterable[Document]) -> list[Diagnostic]:
+    """The findings about each of these records: the plans on every core, each plan's
+    findings depending on it and the corpus only."""
     out: list[Diagnostic] = []
-    plans = list(corpus.plans.values())
+    documents = list(documents)
+    plans = [doc for doc in documents if isinstance(doc, Plan)]
     for found in ordered_map(partial(_plan_and_name_findings, corpus), plans):
         out.extend(found)
-    for doc in corpus.legal.values():
+    for doc in documents:
+        if not isinstance(doc, LegalDoc):
+            continue
         out.extend(_mixed_script(doc))
         if not doc.provenance:
             out.append(
@@ -172,9 +181,13 @@ def diagnostics(
     return _sorted([*recorded, *graph_found])
 
 
-def record_diagnostics(corpus: Corpus) -> list[Diagnostic]:
-    """What reading found and the content findings, sorted: each is about one record."""
-    return _sorted([*corpus.diagnostics, *findings(corpus)])
+def record_diagnostics(
+    corpus: Corpus, documents: Iterable[Document] | None = None
+) -> list[Diagnostic]:
+    """What reading found and the content findings, sorted: each is about one record. With
+    ``documents`` (the preview's rebuilds), the content findings of those records only."""
+    found = findings(corpus) if documents is None else document_findings(corpus, documents)
+    return _sorted([*corpus.diagnostics, *found])
 
 
 def _sorted(found: list[Diagnostic]) -> list[Diagnostic]:

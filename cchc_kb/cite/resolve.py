@@ -61,6 +61,10 @@ def _date_fits(record: PartialDate | None, cited: PartialDate) -> bool:
     return True
 
 
+# Types cited by name ("Luật Cán bộ, công chức"): the registry knows them by their summary too.
+NAMED_TYPES = ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp")
+
+
 class Registry:
     """Every known document by canonical number and by name, and the agencies by name."""
 
@@ -83,7 +87,7 @@ class Registry:
                 self._by_number_issuer[(canonical, doc.issuer)].append(doc)
                 if parsed is not None:
                     self.by_serial[_serial_key(parsed)].append((doc, parsed))
-            if doc.doc_type in ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp") and doc.summary:
+            if doc.doc_type in NAMED_TYPES and doc.summary:
                 summary = doc.summary
                 if not fold_name(summary).startswith(fold_name(doc.doc_type)):
                     summary = f"{doc.doc_type} {summary}"

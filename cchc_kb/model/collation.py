@@ -8,9 +8,9 @@ key, and two keys are equal only for canonically equal (same NFC) strings, so so
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from functools import lru_cache
 
 _ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
 # Letters outside the Vietnamese alphabet (f, j, w, z) sort after their Latin neighbours.
@@ -22,7 +22,7 @@ _BASE_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of
 _CHUNK = re.compile(r"(\d+)|(\D)")
 
 
-@lru_cache(maxsize=1 << 12)
+@functools.lru_cache(maxsize=4096)  # a few hundred distinct characters; sorting asks millions
 def _letter_and_tone(ch: str) -> tuple[str, int]:
     decomposed = unicodedata.normalize("NFD", ch)
     tone = 0
@@ -43,6 +43,7 @@ def _number_key(digits: str) -> tuple[int, int, str]:
     return (0, len(significant), significant)
 
 
+@functools.lru_cache(maxsize=1 << 17)  # the same names and numbers are sorted again and again
 def sort_key(text: str) -> tuple:
     """A key for ``sorted``: primary letters and numbers, then tones, then case; the text
     itself (NFC) last, so strings that collate alike ("09" and "9") still have one order."""
@@ -64,7 +65,7 @@ def sort_key(text: str) -> tuple:
             primary.append((1, letter))
         tones.append(tone)
         cases.append(0 if chunk == lower else 1)
-    return (primary, tones, cases, normalized)
+    return (tuple(primary), tuple(tones), tuple(cases), normalized)
 
 
 def sorted_vi(items, key=lambda x: x):

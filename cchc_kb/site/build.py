@@ -11,7 +11,7 @@ from .. import phases
 from ..analysis.findings import diagnostics, record_diagnostics
 from ..analysis.graph import analyses, build_graph
 from ..corpus import Corpus
-from ..model.models import Diagnostic
+from ..model.models import Diagnostic, Plan
 from ..parallel import ordered_map
 from . import urls
 from .agency_pages import agency_feed_path, agency_index_pages, agency_pages
@@ -19,6 +19,7 @@ from .context import make_context
 from .feeds import atom_feed
 from .graph_pages import graph_pages
 from .implementation import implementation_pages
+from .incremental import Selection, selecting
 from .indexes import (
     AGENCIES_INDEX_SRC,
     FEED_PATH,
@@ -39,7 +40,7 @@ from .plan_pages import plan_page, source_path
 from .redirects import former_address_files
 from .search import search_page
 from .settings import SiteSettings
-from .task_pages import task_pages
+from .task_pages import TASKS_SRC, task_pages
 from .unresolved_pages import unresolved_pages
 
 ASSET_DIR = "assets/cchc"
@@ -56,13 +57,20 @@ class SiteBuild:
 
 
 def build_site(
-    corpus: Corpus, settings: SiteSettings, existing: Collection[str] = frozenset()
+    corpus: Corpus,
+    settings: SiteSettings,
+    existing: Collection[str] = frozenset(),
+    only: Selection | None = None,
 ) -> SiteBuild:
     """Every page and file in a stable order, and the diagnostics, from one graph.
 
     The citation graph and its analyses are computed once here and shared by the pages, the
     exports and the diagnostics. ``existing``: source paths already in docs/ (they win).
+    ``only`` (the preview's rebuilds, ``site.incremental``): the pages an edit touches, their
+    documents' findings and source files; no graph pages, exports or feeds.
     """
+    if only is not None and not only.everything:
+        return _partial_site(corpus, settings, existing, only)
     with phases.timed("graph"):
         graph = build_graph(corpus, settings.as_of)
     with phases.timed("check"):
@@ -76,13 +84,37 @@ def build_site(
         ctx = make_context(shown, settings)
         ctx.cache["graph"] = graph
         extension_pages = graph_pages(corpus, graph, settings, findings=analysed, recorded=recorded)
-        pages = _pages(ctx, extension_pages, existing)
+        with selecting(only):
+            pages = _pages(ctx, extension_pages, existing, only)
     with phases.timed("files"):
         files = _files(shown, settings, graph_files(shown, graph, settings), existing)
     return SiteBuild(pages, files, found)
 
 
-def _pages(ctx, graph_pages_: list[Page], existing: Collection[str]) -> list[Page]:
+def _partial_site(
+    corpus: Corpus, settings: SiteSettings, existing: Collection[str], only: Selection
+) -> SiteBuild:
+    with phases.timed("graph"):
+        graph = build_graph(corpus, settings.as_of)
+    with phases.timed("check"):
+        shown = [d for d in corpus.documents() if only.wants(urls.document_src(d))]
+        recorded = record_diagnostics(corpus, shown)
+        edited = {d.path for d in corpus.documents() if d.id in only.changed_ids}
+        found = [d for d in recorded if d.path in edited]
+    with phases.timed("pages"):
+        ctx = make_context(replace(corpus, diagnostics=recorded), settings)
+        ctx.cache["graph"] = graph
+        with selecting(only):
+            pages = _pages(ctx, [], existing, only)
+    with phases.timed("files"):
+        plans = [d for d in shown if isinstance(d, Plan)]
+        files = [f for f in _source_files(corpus, plans) if f.path not in existing]
+    return SiteBuild(pages, files, found)
+
+
+def _pages(
+    ctx, graph_pages_: list[Page], existing: Collection[str], only: Selection | None = None
+) -> list[Page]:
     corpus = ctx.corpus
     pages: list[Page] = [home_page(ctx)]
     pages += plan_index_pages(ctx)
@@ -102,13 +134,18 @@ def _pages(ctx, graph_pages_: list[Page], existing: Collection[str]) -> list[Pag
     pages += agency_index_pages(ctx)
     pages += year_pages(ctx)
     pages += type_pages(ctx)
-    pages += task_pages(ctx)
+    if only is None or only.wants(TASKS_SRC):
+        pages += task_pages(ctx)
     # Each document's pages depend on the context only: built on every core, in this order.
     documents = [("plan", key) for key in sorted(corpus.plans)]
     documents += [("legal", key) for key in sorted(corpus.legal)]
     documents += [("unresolved", key) for key in sorted(ctx.unresolved)]
     documents += [("agency", key) for key in sorted(corpus.agencies)]
-    for built in ordered_map(partial(_document_pages, ctx), documents):
+    if only is not None:
+        documents = [d for d in documents if only.wants(_DOCUMENT_SRC[d[0]](d[1]))]
+    for built, members in ordered_map(partial(_recorded_pages, ctx, only), documents):
+        if only is not None:
+            only.members.update(members)
         pages += built
     pages += graph_pages_
     seen: set[str] = set()
@@ -119,6 +156,15 @@ def _pages(ctx, graph_pages_: list[Page], existing: Collection[str]) -> list[Pag
         seen.add(page.src)
         unique.append(page)
     return unique
+
+
+def _recorded_pages(
+    ctx, only: Selection | None, document: tuple[str, str]
+) -> tuple[list[Page], dict[str, tuple]]:
+    if only is None:
+        return _document_pages(ctx, document), {}
+    with only.recording() as members:
+        return _document_pages(ctx, document), members
 
 
 def _document_pages(ctx, document: tuple[str, str]) -> list[Page]:
@@ -167,18 +213,32 @@ def _files(
                 urls.agency_src(agency_id),
             )
         )
-    for plan_id in sorted(corpus.plans):
-        plan = corpus.plans[plan_id]
+    files += _source_files(corpus, [corpus.plans[plan_id] for plan_id in sorted(corpus.plans)])
+    files += asset_files()
+    files += graph_files_
+    files += former_address_files(corpus, settings)
+    return [f for f in files if f.path not in existing]
+
+
+def _source_files(corpus: Corpus, plans: list[Plan]) -> list[SiteFile]:
+    """The plans' source files, offered for download beside their pages."""
+    files = []
+    for plan in plans:
         if not plan.source_file:
             continue
         source = (corpus.root / plan.path).parent / plan.source_file
         if "/" in plan.source_file or "\\" in plan.source_file or not source.is_file():
             continue
         files.append(SiteFile(source_path(plan), source.read_bytes()))
-    files += asset_files()
-    files += graph_files_
-    files += former_address_files(corpus, settings)
-    return [f for f in files if f.path not in existing]
+    return files
+
+
+_DOCUMENT_SRC = {
+    "plan": urls.plan_src,
+    "legal": urls.legal_src,
+    "unresolved": urls.unresolved_src,
+    "agency": urls.agency_src,
+}
 
 
 def asset_files() -> list[SiteFile]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -23,6 +24,11 @@ class Slice(Generic[T]):
     first_index: int  # 0-based index of items[0] in the whole list
 
 
+# The preview's rebuilds render only the pages of a list an edit touches (site.incremental sets
+# this while building); a full build keeps every slice.
+SLICE_FILTER: ContextVar[Callable[[Slice], bool] | None] = ContextVar("slice_filter", default=None)
+
+
 def paginate(items: Sequence[T], base_src: str, size: int) -> list[Slice[T]]:
     """Split ``items``; page 1 lives at ``base_src``, page n at ``<base>/trang-n.md``.
 
@@ -30,7 +36,8 @@ def paginate(items: Sequence[T], base_src: str, size: int) -> list[Slice[T]]:
     """
     size = max(1, size)
     count = max(1, -(-len(items) // size))
-    return [
+    keep = SLICE_FILTER.get()
+    slices = [
         Slice(
             number=n,
             count=count,
@@ -42,6 +49,7 @@ def paginate(items: Sequence[T], base_src: str, size: int) -> list[Slice[T]]:
         )
         for n in range(1, count + 1)
     ]
+    return slices if keep is None else [part for part in slices if keep(part)]
 
 
 def pager(slice_: Slice, scheme: urls.UrlScheme = urls.DIRECTORY_URLS) -> str:

@@ -8,7 +8,9 @@ field) are reported and the rest of the record is kept, so one bad field does no
 
 from __future__ import annotations
 
+import hashlib
 import json
+import pickle
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -457,11 +459,19 @@ class Repository:
         return [d for d in self.diagnostics if d.severity == "error"]
 
 
-def read_repository(root: Path | str) -> Repository:
-    """Agencies, legal documents and plans, with their references checked (no citations)."""
+def read_repository(root: Path | str, records: RecordCache | None = None) -> Repository:
+    """Agencies, legal documents and plans, with their references checked (no citations).
+
+    With ``records`` (the preview's rebuilds), a file whose bytes are unchanged is not parsed
+    again; the cache also says which files changed since the last reading.
+    """
     root = Path(root)
     repo = Repository(root=root)
-    repo.agencies, diags = load_agencies(root)
+    if records is None:
+        repo.agencies, diags = load_agencies(root)
+    else:
+        records.start()
+        repo.agencies, diags = records.load_agencies(root)
     repo.diagnostics.extend(diags)
     first_seen: dict[str, str] = {}
     for kind, folder, target in (
@@ -471,7 +481,10 @@ def read_repository(root: Path | str) -> Repository:
         files, refused = markdown_files(root, folder)
         repo.diagnostics.extend(refused)
         paths = [(path, path.relative_to(root).as_posix()) for path in files]
-        loaded = ordered_map(partial(_load_one, kind), paths)
+        if records is None:
+            loaded = ordered_map(partial(_load_one, kind), paths)
+        else:
+            loaded = records.load(kind, paths)
         for (_, rel), (record, diags) in zip(paths, loaded, strict=True):
             repo.diagnostics.extend(diags)
             if record is None:
@@ -489,9 +502,64 @@ def read_repository(root: Path | str) -> Repository:
                 continue
             first_seen[record.id] = rel
             target[record.id] = record
+    if records is not None:
+        records.finish()
     _check_references(repo)
     _check_source_files(repo)
     return repo
+
+
+@dataclass
+class RecordCache:
+    """Loaded records kept by (path, SHA-256 of the bytes) between readings of one repository.
+
+    A record is kept pickled: the reference checks edit the lists of the records they are
+    given, so each reading gets fresh objects. ``changed`` lists the paths whose bytes differ
+    from the previous reading (added ones included), ``removed`` those no longer there.
+    """
+
+    entries: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # rel -> (sha, pickle)
+    changed: set[str] = field(default_factory=set)
+    removed: set[str] = field(default_factory=set)
+    _seen: set[str] = field(default_factory=set)
+
+    def start(self) -> None:
+        self.changed, self._seen = set(), set()
+
+    def load_agencies(self, root: Path) -> tuple[dict[str, Agency], list[Diagnostic]]:
+        digest = _digest(root / AGENCIES_FILE)
+        if self.entries.get(AGENCIES_FILE, ("",))[0] != digest:
+            loaded = load_agencies(root)
+            self.entries[AGENCIES_FILE] = (digest, pickle.dumps(loaded, pickle.HIGHEST_PROTOCOL))
+            self.changed.add(AGENCIES_FILE)
+        self._seen.add(AGENCIES_FILE)
+        return pickle.loads(self.entries[AGENCIES_FILE][1])
+
+    def load(self, kind: str, paths: list[tuple[Path, str]]) -> list:
+        digests = [_digest(path) for path, _ in paths]
+        stale = [
+            (path_rel, digest)
+            for path_rel, digest in zip(paths, digests, strict=True)
+            if self.entries.get(path_rel[1], ("",))[0] != digest
+        ]
+        fresh = ordered_map(partial(_load_one, kind), [path_rel for path_rel, _ in stale])
+        for ((_, rel), digest), loaded in zip(stale, fresh, strict=True):
+            self.entries[rel] = (digest, pickle.dumps(loaded, pickle.HIGHEST_PROTOCOL))
+            self.changed.add(rel)
+        self._seen.update(rel for _, rel in paths)
+        return [pickle.loads(self.entries[rel][1]) for _, rel in paths]
+
+    def finish(self) -> None:
+        self.removed = set(self.entries) - self._seen
+        for rel in self.removed:
+            del self.entries[rel]
+
+
+def _digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""  # unreadable: loaded again, and load_record reports why
 
 
 def _load_one(kind: str, path_rel: tuple[Path, str]):

@@ -1,0 +1,116 @@
+"""`make preview` at scale: start-up, then one edited plan until its page and its agency's are
+served updated.
+
+    python scripts/bench_preview.py [--plans 10000] [--seed 7]
+
+Writes a synthetic repository (``cchc corpus``), starts ``make preview`` on it, waits for the
+first page, then changes one plan's title (the newest plan on its agency's page) and polls
+both pages over HTTP until they show the new title. Prints the start-up time, the seconds from
+the edit to both pages updated (target < 5 s), the pages the rebuild rendered as the preview
+logs them, and the peak RSS of the serving process. Figures depend on the machine's load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from cchc_kb.preview import (  # noqa: E402
+    fetch_text,
+    first_listed_plan,
+    free_port,
+    make_preview,
+    site_config,
+)
+from cchc_kb.site import urls  # noqa: E402
+
+BIN = Path(sys.executable).parent
+START_TIMEOUT = 3600  # seconds: the first build of 10,000 plans on a loaded machine
+EDIT_TIMEOUT = 600
+MARKER = "Tiêu đề đã sửa để đo bản xem trước"
+
+
+def wait_for(url: str, check, process: subprocess.Popen, timeout: float) -> float:
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if process.poll() is not None:
+            raise SystemExit(f"make preview stopped (exit {process.returncode})")
+        page = fetch_text(url)
+        if page is not None and check(page):
+            return time.perf_counter() - start
+        time.sleep(0.1)
+    raise SystemExit(f"{url}: not updated within {timeout} s")
+
+
+def plan_file(repo: Path, plan_id: str) -> Path:
+    return next((repo / "plans").rglob(f"{plan_id}.md"))
+
+
+def bench(plans: int, seed: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        repo = work / "repo"
+        print(f"writing {plans} plans (cchc corpus --seed {seed}) …", flush=True)
+        subprocess.run(
+            [str(BIN / "cchc"), "corpus", str(repo), "--plans", str(plans), "--seed", str(seed)],
+            check=True,
+            capture_output=True,
+        )
+        config = site_config(repo, ROOT)
+        first_plan = sorted((repo / "plans").rglob("*-tuyen-truyen-cchc.md"))[0]
+        agency_id = first_plan.parent.parent.name
+        port = free_port()
+        base = f"http://127.0.0.1:{port}/cong-khai/cchc/"
+        agency_url = base + urls.url_of(urls.agency_src(agency_id))
+        log_path = work / "preview.log"
+        print("starting make preview …", flush=True)
+        with make_preview(ROOT, config, port, log_path, work) as process:
+            startup = wait_for(agency_url, lambda page: "<h1" in page, process, START_TIMEOUT)
+            plan_id = first_listed_plan(fetch_text(agency_url) or "")
+            if plan_id is None:
+                raise SystemExit("the agency page lists no plan")
+            plan_url = base + urls.url_of(urls.plan_src(plan_id))
+            path = plan_file(repo, plan_id)
+            text = path.read_text("utf-8")
+            edited = re.sub(r"^trich_yeu: .*$", f"trich_yeu: {MARKER}", text, count=1, flags=re.M)
+            assert edited != text
+            builds = log_path.read_text("utf-8").count("Documentation built")
+            start = time.perf_counter()
+            path.write_text(edited, "utf-8")
+            page_s = wait_for(plan_url, lambda page: MARKER in page, process, EDIT_TIMEOUT)
+            wait_for(agency_url, lambda page: MARKER in page, process, EDIT_TIMEOUT)
+            both = time.perf_counter() - start
+            while log_path.read_text("utf-8").count("Documentation built") <= builds:
+                time.sleep(0.2)
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+        rebuilt = re.findall(r"Bản xem trước: dựng lại .*", log_path.read_text("utf-8"))
+        print(f"plans: {plans}")
+        print(f"start-up (first page served): {startup:.1f} s")
+        print(f"edit → plan page updated: {page_s:.2f} s")
+        print(
+            f"edit → plan page and agency page updated: {both:.2f} s (target < 5 s: "
+            f"{'holds' if both < 5 else 'does not hold'})"
+        )
+        print(f"rebuild: {rebuilt[-1] if rebuilt else '(not logged)'}")
+        print(f"peak RSS (largest process): {peak} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--plans", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    bench(args.plans, args.seed)
+
+
+if __name__ == "__main__":
+    main()

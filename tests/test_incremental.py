@@ -1,0 +1,294 @@
+"""The preview's rebuilds: which pages an edit touches, the corpus cache, the list pages kept,
+and a rebuild that makes the same pages as a full build wherever the edit changed one."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from minirepo import LEGAL_PATH, PARENT_PATH, PLAN_PATH, write_minimal_repo
+
+from cchc_kb.analysis.findings import record_diagnostics
+from cchc_kb.analysis.graph import analyses, build_graph
+from cchc_kb.corpus import CorpusCache, build_corpus
+from cchc_kb.model.models import PartialDate
+from cchc_kb.site.build import build_site
+from cchc_kb.site.graph_pages import graph_pages
+from cchc_kb.site.incremental import INDEX_SRCS, Preview, Selection, touched_pages
+from cchc_kb.site.paginate import Slice
+from cchc_kb.site.settings import SiteSettings
+from cchc_kb.site.task_pages import TASKS_DIR
+
+PLAN_ID = "so-xay-dung-hai-duong-2025-tuyen-truyen-cchc"
+PARENT_ID = "ubnd-tinh-hai-duong-2025-kh-236"
+OWN = {
+    f"ke-hoach/{PLAN_ID}.md",
+    "co-quan/so-xay-dung-hai-duong.md",
+    "loai/ke-hoach.md",
+    f"ke-hoach/{PLAN_ID}/trien-khai.md",
+    f"ke-hoach/{PARENT_ID}.md",  # its parent, and its basis
+    f"ke-hoach/{PARENT_ID}/trien-khai.md",
+    "van-ban/61-2018-nd-cp.md",  # cited in its text
+}
+
+
+def _edit(rel: str, old: str, new: str):
+    def apply(root: Path) -> None:
+        path = root / rel
+        text = path.read_text("utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), "utf-8")
+
+    return apply
+
+
+def _remove(rel: str):
+    return lambda root: (root / rel).unlink()
+
+
+def _add_plan(root: Path) -> None:
+    text = (root / PLAN_PATH).read_text("utf-8").replace(PLAN_ID, "so-xay-dung-hai-duong-2025-moi")
+    target = root / PLAN_PATH.replace(PLAN_ID, "so-xay-dung-hai-duong-2025-moi")
+    target.write_text(text.replace("Tuyên truyền cải cách", "Kiểm tra cải cách", 1), "utf-8")
+
+
+# (edit, pages it must touch, pages it must not touch); None: every page.
+CASES = [
+    pytest.param(lambda root: None, set(), {*INDEX_SRCS}, id="no-edit"),
+    pytest.param(
+        _edit(PLAN_PATH, "về việc tuyên truyền.", "về việc tuyên truyền (sửa)."),
+        {*OWN, *INDEX_SRCS, "nam/2025.md"},
+        {"co-quan/ubnd-tinh-hai-duong.md", "co-quan/chinh-phu.md", "nam/2018.md"},
+        id="plan-body",
+    ),
+    pytest.param(
+        _edit(
+            PLAN_PATH, 'ngay_ban_hanh: "2025-01"\nnam: 2025', 'ngay_ban_hanh: "2024-12"\nnam: 2024'
+        ),
+        {*OWN, "nam/2025.md", "nam/2024.md"},
+        {"co-quan/ubnd-tinh-hai-duong.md"},
+        id="plan-moves-year",
+    ),
+    pytest.param(
+        _edit(PLAN_PATH, "- Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ", "- Nội dung"),
+        {"van-ban/61-2018-nd-cp.md", f"ke-hoach/{PLAN_ID}.md"},  # cited before the edit
+        set(),
+        id="plan-no-longer-cites",
+    ),
+    pytest.param(
+        _edit(LEGAL_PATH, "trich_yeu: Về thực hiện", "trich_yeu: Về việc thực hiện"),
+        {
+            "van-ban/61-2018-nd-cp.md",
+            f"ke-hoach/{PLAN_ID}.md",
+            "co-quan/chinh-phu.md",
+            "nam/2018.md",
+        },
+        {f"ke-hoach/{PARENT_ID}.md", "co-quan/so-xay-dung-hai-duong.md"},
+        id="legal-summary",
+    ),
+    pytest.param(
+        _edit(PARENT_PATH, "trich_yeu: Tuyên truyền", "trich_yeu: Kế hoạch tuyên truyền"),
+        {f"ke-hoach/{PARENT_ID}.md", f"ke-hoach/{PLAN_ID}.md", "co-quan/ubnd-tinh-hai-duong.md"},
+        {"van-ban/61-2018-nd-cp.md", "co-quan/so-xay-dung-hai-duong.md"},
+        id="parent-summary",
+    ),
+    pytest.param(
+        _add_plan,
+        {"ke-hoach/so-xay-dung-hai-duong-2025-moi.md", "co-quan/so-xay-dung-hai-duong.md"},
+        {f"ke-hoach/{PLAN_ID}.md"},
+        id="plan-added",
+    ),
+    pytest.param(
+        _remove(PLAN_PATH),
+        {*OWN, "nam/2025.md"},
+        {"co-quan/ubnd-tinh-hai-duong.md"},
+        id="plan-removed",
+    ),
+    pytest.param(
+        _edit(
+            "plans/agencies.yml", "ten: Sở Xây dựng tỉnh Hải Dương", "ten: Sở Xây dựng Hải Dương"
+        ),
+        None,
+        set(),
+        id="agency-registry",
+    ),
+]
+
+
+@pytest.mark.parametrize(("edit", "touched", "untouched"), CASES)
+def test_touched_pages(tmp_path, edit, touched, untouched):
+    root = write_minimal_repo(tmp_path)
+    cache = CorpusCache()
+    before = build_corpus(root, cache)
+    edit(root)
+    after = build_corpus(root, cache)
+    pages = touched_pages(before, after, cache.changed | cache.removed)
+    if touched is None:
+        assert pages is None
+        return
+    assert pages is not None
+    assert touched <= pages, sorted(touched - pages)
+    assert not untouched & pages, sorted(untouched & pages)
+
+
+def test_the_cache_reads_and_cites_only_changed_files(tmp_path):
+    root = write_minimal_repo(tmp_path)
+    cache = CorpusCache()
+    build_corpus(root, cache)
+    assert LEGAL_PATH in cache.changed  # the first reading reads everything
+    build_corpus(root, cache)
+    assert cache.changed == set() and cache.removed == set()
+    _edit(PLAN_PATH, "về việc tuyên truyền.", "về việc tuyên truyền (sửa).")(root)
+    cached = build_corpus(root, cache)
+    assert cache.changed == {PLAN_PATH}
+    fresh = build_corpus(root)
+    assert cached.plans.keys() == fresh.plans.keys()
+    for plan_id, plan in fresh.plans.items():
+        assert cached.plans[plan_id] == plan
+    assert cached.diagnostics == fresh.diagnostics
+
+
+def test_a_kept_plan_is_cited_again_when_the_registry_changes(tmp_path):
+    root = write_minimal_repo(tmp_path)
+    cache = CorpusCache()
+    first = build_corpus(root, cache)
+    assert [c.id for c in first.plans[PLAN_ID].citations if c.id] == [PARENT_ID, "61-2018-nd-cp"]
+    _edit(LEGAL_PATH, "so_ky_hieu: 61/2018/NĐ-CP", "so_ky_hieu: 62/2018/NĐ-CP")(root)
+    second = build_corpus(root, cache)
+    assert cache.changed == {LEGAL_PATH}
+    assert [c.id for c in second.plans[PLAN_ID].citations if c.id] == [PARENT_ID]
+    assert second.plans[PLAN_ID].citations == build_corpus(root).plans[PLAN_ID].citations
+
+
+def _slice(src: str, base: str, items: list, number: int = 1) -> Slice:
+    return Slice(number, 2, items, src, base, 2 * len(items), 0)
+
+
+class _Doc:
+    def __init__(self, doc_id: str) -> None:
+        self.id = doc_id
+
+
+# (pages wanted, edited ids, members at the last build, the slice, kept)
+SLICES = [
+    (None, set(), None, _slice("nam/2025.md", "nam/2025.md", [_Doc("a")]), True),
+    ({"nam/2024.md"}, {"a"}, None, _slice("nam/2025.md", "nam/2025.md", [_Doc("a")]), False),
+    ({"nam/2025.md"}, {"a"}, "same", _slice("nam/2025.md", "nam/2025.md", [_Doc("a")]), True),
+    ({"nam/2025.md"}, {"b"}, "same", _slice("nam/2025.md", "nam/2025.md", [_Doc("a")]), False),
+    ({"nam/2025.md"}, {"b"}, "other", _slice("nam/2025.md", "nam/2025.md", [_Doc("a")]), True),
+    (
+        {"nam/2025.md"},
+        {"b"},
+        "same",
+        _slice("nam/2025/trang-2.md", "nam/2025.md", [_Doc("a")], 2),
+        False,
+    ),
+    (
+        {"co-quan/x.md"},
+        {"a"},
+        "same",
+        _slice("co-quan/x/ke-hoach.md", "co-quan/x/ke-hoach.md", [(_Doc("a"), [])]),
+        True,
+    ),
+    (
+        {"co-quan/x.md"},
+        {"b"},
+        "same",
+        _slice("co-quan/x/ke-hoach.md", "co-quan/x/ke-hoach.md", [(_Doc("a"), [])]),
+        False,
+    ),
+    (
+        {"co-quan/y.md"},
+        {"a"},
+        "same",
+        _slice("co-quan/x/ke-hoach.md", "co-quan/x/ke-hoach.md", [_Doc("a")]),
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("pages", "edited", "before", "part", "kept"), SLICES)
+def test_the_list_pages_a_rebuild_keeps(pages, edited, before, part, kept):
+    members: dict = {}
+    if before is not None:
+        probe = Selection(None, set(), members)
+        probe.keep_slice(part)
+        if before == "other":
+            members[part.src] = ("another list",)
+    assert Selection(pages, edited, members).keep_slice(part) is kept
+
+
+SETTINGS = SiteSettings(as_of=PartialDate(2026, 11, 30))
+
+
+def _graph_page_srcs(corpus) -> set[str]:
+    graph = build_graph(corpus, SETTINGS.as_of)
+    found = analyses(corpus, graph)
+    pages = graph_pages(
+        corpus, graph, SETTINGS, findings=found, recorded=record_diagnostics(corpus)
+    )
+    return {page.src for page in pages}
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("synthetic") / "repo"
+    cchc = Path(sys.executable).parent / "cchc"
+    subprocess.run(
+        [str(cchc), "corpus", str(root), "--plans", "80", "--seed", "5"],
+        check=True,
+        capture_output=True,
+    )
+    return root
+
+
+@pytest.mark.parametrize("change", ["body", "title", "year"])
+def test_a_rebuild_makes_every_page_the_edit_changed_as_a_full_build(synthetic, tmp_path, change):
+    root = tmp_path / "repo"
+    shutil.copytree(synthetic, root)
+    preview = Preview()
+    first = build_corpus(root, preview.cache)
+    before = {p.src: p for p in build_site(first, SETTINGS, only=preview.select(first, SETTINGS)).pages}
+    preview.changed_pages(list(before.values()))
+    plan = sorted((p for p in first.plans.values() if p.body and p.implements), key=lambda p: p.id)[
+        0
+    ]
+    path = root / plan.path
+    text = path.read_text("utf-8")
+    edited = {
+        "body": text + "\nĐoạn thêm.\n",
+        "title": text.replace(f"trich_yeu: {plan.summary}", "trich_yeu: Tên mới của kế hoạch", 1),
+        "year": text.replace(f"nam: {plan.year}", f"nam: {plan.year - 3}", 1),
+    }[change]
+    assert edited != text
+    path.write_text(edited, "utf-8")
+
+    corpus = build_corpus(root, preview.cache)
+    selection = preview.select(corpus, SETTINGS)
+    rebuilt = {
+        p.src: p for p in preview.changed_pages(build_site(corpus, SETTINGS, only=selection).pages)
+    }
+    full = {p.src: p for p in build_site(build_corpus(root), SETTINGS).pages}
+
+    start_state = _graph_page_srcs(corpus) | _graph_page_srcs(first)
+    start_state |= {src for src in full if src.startswith(f"{TASKS_DIR}/")}  # lists by lead unit
+    changed = {src for src, page in full.items() if src not in before or before[src] != page}
+    assert f"ke-hoach/{plan.id}.md" in changed
+    missing = changed - start_state - rebuilt.keys()
+    assert not missing, sorted(missing)
+    for src, page in rebuilt.items():
+        assert full[src] == page, src
+    assert len(rebuilt) < len(full) / 4
+
+
+def test_changed_settings_rebuild_every_page(tmp_path):
+    root = write_minimal_repo(tmp_path)
+    preview = Preview()
+    assert preview.select(build_corpus(root, preview.cache), SETTINGS).everything
+    assert not preview.select(build_corpus(root, preview.cache), SETTINGS).everything
+    smaller = replace(SETTINGS, page_size=10)
+    assert preview.select(build_corpus(root, preview.cache), smaller).everything
