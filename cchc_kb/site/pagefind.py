@@ -39,8 +39,10 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable, Mapping
-from html.parser import HTMLParser
+from html import unescape
 from pathlib import Path
+
+from markupsafe import Markup
 
 from ..model.collation import sort_key
 from ..model.slug import ascii_fold
@@ -91,44 +93,43 @@ def ui_options() -> dict:
 # What the index's copy of a page adds
 
 
-class _BodyText(HTMLParser):
-    """The text inside the ``data-pagefind-body`` element, without scripts and styles."""
+# Reading a built page with patterns, not a parser: the pages are the theme's own output, and
+# parsing every page's HTML in Python took longer than Pagefind's whole run.
+_SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
+_TAG = re.compile(r"<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
+# What a content page shows that says nothing about the page itself, left out of its copy:
+# the neighbourhood drawing (its labels are the linked documents, listed on the page in text)
+# and the validity badges of the documents it cites, the same few words on every plan.
+NOT_INDEXED = re.compile(
+    r"<(figure) class=\"cchc-graph\">.*?</\1>"
+    r"|<(span) class=\"cchc-validity\">(?:[^<]|<(?!/?span\b)|<span\b[^>]*>[^<]*</span>)*</\2>",
+    re.S,
+)
 
-    VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"])
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._depth = 0  # open elements inside the body element (0: outside)
-        self._skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.VOID:
-            return
-        if self._depth:
-            self._depth += 1
-        elif any(name == BODY_MARK for name, _ in attrs):
-            self._depth = 1
-        if self._depth and tag in ("script", "style"):
-            self._skip += 1
-
-    def handle_endtag(self, tag):
-        if tag in self.VOID or not self._depth:
-            return
-        if tag in ("script", "style") and self._skip:
-            self._skip -= 1
-        self._depth -= 1
-
-    def handle_data(self, data):
-        if self._depth and not self._skip:
-            self.parts.append(data)
+def body_element(html: str) -> str:
+    """A page's ``data-pagefind-body`` element, without what is not indexed; the whole page
+    if it has no such element."""
+    mark = html.find(BODY_MARK)
+    if mark < 0:
+        return NOT_INDEXED.sub("", html)
+    start = html.rfind("<", 0, mark)
+    name = re.match(r"<([a-zA-Z][a-zA-Z0-9-]*)", html[start:mark])
+    end = len(html)
+    if name:
+        depth = 0
+        for tag in re.finditer(rf"<(/?){re.escape(name.group(1))}\b[^>]*>", html[start:]):
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                end = start + tag.end()
+                break
+    return NOT_INDEXED.sub("", html[start:end])
 
 
 def body_text(html: str) -> str:
-    parser = _BodyText()
-    parser.feed(html)
-    parser.close()
-    return " ".join(" ".join(parser.parts).split())
+    """The text of a page's indexed element, tags, scripts and styles left out."""
+    text = _TAG.sub(" ", _SCRIPT_OR_STYLE.sub(" ", body_element(html)))
+    return " ".join(unescape(text).split())
 
 
 def fold_words(text: str) -> str:
@@ -155,6 +156,7 @@ def index_head(html: str, entry: SearchEntry | None) -> str:
     fields: list[tuple[str, str]] = [("fold", fold_words(body_text(html)))]
     filters: list[tuple[str, str]] = []
     if entry is not None:
+        fields.insert(0, ("title", entry["title"]))
         kind = entry.get("kind", "full")
         fields.append(("ids_stub" if kind in STUB_KINDS else "ids", identity_text(entry)))
         fields.append(("so", ascii_fold(" ".join(entry.get("numbers", [])))))
@@ -171,11 +173,11 @@ def index_head(html: str, entry: SearchEntry | None) -> str:
 
 
 def index_copy(html: str, entry: SearchEntry | None) -> str:
-    """The page with the index's tags at the start of its ``data-pagefind-body`` element
-    (Pagefind reads meta and filter tags anywhere in the page)."""
-    mark = html.find(BODY_MARK)
-    at = html.find(">", mark) + 1 if mark >= 0 else 0
-    return html if at <= 0 else html[:at] + index_head(html, entry) + html[at:]
+    """The index's copy of a page: a small document with the index's tags and the page's
+    ``data-pagefind-body`` element, nothing of the theme around it (Pagefind reads nothing
+    else, and parsing it cost more than the rest of the indexing)."""
+    element = body_element(html)
+    return str(render("pagefind_copy.html", head=Markup(index_head(element, entry)), body=Markup(element)))
 
 
 def built_file(scheme: UrlScheme, src: str) -> str:
