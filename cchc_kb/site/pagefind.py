@@ -102,7 +102,7 @@ _TAG = re.compile(r"<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
 # and the validity badges of the documents it cites, the same few words on every plan.
 NOT_INDEXED = re.compile(
     r"<(figure) class=\"cchc-graph\">.*?</\1>"
-    r"|<(span) class=\"cchc-validity\">(?:[^<]|<(?!/?span\b)|<span\b[^>]*>[^<]*</span>)*</\2>",
+    r"|<(span) class=\"cchc-validity\">(?:[^<]|<(?!/?\2\b)|<\2\b[^>]*>[^<]*</\2>)*</\2>",
     re.S,
 )
 
