@@ -177,7 +177,9 @@ def index_copy(html: str, entry: SearchEntry | None) -> str:
     ``data-pagefind-body`` element, nothing of the theme around it (Pagefind reads nothing
     else, and parsing it cost more than the rest of the indexing)."""
     element = body_element(html)
-    return str(render("pagefind_copy.html", head=Markup(index_head(element, entry)), body=Markup(element)))
+    return str(
+        render("pagefind_copy.html", head=Markup(index_head(element, entry)), body=Markup(element))
+    )
 
 
 def built_file(scheme: UrlScheme, src: str) -> str:
