@@ -46,6 +46,7 @@ from markupsafe import Markup
 
 from ..model.collation import sort_key
 from ..model.slug import ascii_fold
+from .cited_by import TITLES as CITED_BY_TITLES
 from .page import Page, SearchEntry
 from .render import render
 from .urls import UrlScheme
@@ -98,11 +99,37 @@ def ui_options() -> dict:
 _SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
 _TAG = re.compile(r"<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
 # What a content page shows that says nothing about the page itself, left out of its copy:
-# the neighbourhood drawing (its labels are the linked documents, listed on the page in text)
-# and the validity badges of the documents it cites, the same few words on every plan.
+# the neighbourhood drawing (its labels are the linked documents, listed on the page in text),
+# the chain of parent plans (each one's title is on its own page), the validity badges of the
+# documents it cites, and the labels of the facts panel ("Số ký hiệu", "Cơ quan ban hành"…):
+# the same few words on every page, which only lengthen the index entries of common words.
 NOT_INDEXED = re.compile(
     r"<(figure) class=\"cchc-graph\">.*?</\1>"
-    r"|<(span) class=\"cchc-validity\">(?:[^<]|<(?!/?\2\b)|<\2\b[^>]*>[^<]*</\2>)*</\2>",
+    r"|<(span) class=\"cchc-validity\">(?:[^<]|<(?!/?\2\b)|<\2\b[^>]*>[^<]*</\2>)*</\2>"
+    r"|<(th) scope=\"row\">[^<]*</\3>"
+    r"|<(caption)>Thuộc tính văn bản</\4>"
+    r"|<(nav) class=\"cchc-chain\"[^>]*>.*?</\5>",
+    re.S,
+)
+# Sections that list other documents or agencies, by their headings (a count in brackets where
+# the page gives one): the words of each item belong to that item's own page, and indexed here
+# they would make this page a result for every query about one of them — and they were a
+# fifth of the index (a plan's cited documents and bases, a legal document's citing plans, an
+# agency's plans, documents and subordinate agencies).
+LIST_SECTIONS = (
+    ("Căn cứ", False),
+    ("Văn bản dẫn chiếu", False),
+    *((title, True) for title in CITED_BY_TITLES.values()),
+    ("Kế hoạch", True),
+    ("Văn bản pháp luật và văn bản chỉ đạo", True),
+    ("Cơ quan trực thuộc", True),
+    # The sources of a page's facts: the same sentences on every page of one source.
+    ("Ghi chú về chất lượng dữ liệu", False),
+)
+_LIST_SECTION = re.compile(
+    r"<(h2)\b[^>]*>\s*(?:"
+    + "|".join(re.escape(t) + (r" \(\d+\)" if counted else "") for t, counted in LIST_SECTIONS)
+    + r")\s*</\1>.*?(?=<h2\b|\Z)",
     re.S,
 )
 
@@ -115,15 +142,18 @@ def body_element(html: str) -> str:
         return NOT_INDEXED.sub("", html)
     start = html.rfind("<", 0, mark)
     name = re.match(r"<([a-zA-Z][a-zA-Z0-9-]*)", html[start:mark])
-    end = len(html)
+    inner, end = html.find(">", mark) + 1, len(html)
     if name:
         depth = 0
         for tag in re.finditer(rf"<(/?){re.escape(name.group(1))}\b[^>]*>", html[start:]):
             depth += -1 if tag.group(1) else 1
             if depth == 0:
-                end = start + tag.end()
+                inner_end, end = start + tag.start(), start + tag.end()
                 break
-    return NOT_INDEXED.sub("", html[start:end])
+    else:
+        inner_end = end
+    content = _LIST_SECTION.sub("", html[inner:inner_end])
+    return NOT_INDEXED.sub("", html[start:inner] + content + html[inner_end:end])
 
 
 def body_text(html: str) -> str:
