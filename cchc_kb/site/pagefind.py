@@ -1,10 +1,12 @@
 """Indexing the built site with Pagefind, and making its output byte-identical run to run.
 
 Pages carry their text once. What Pagefind needs beyond the visible text goes to it in a copy
-of the page made for the index, never into the published page: each content page (marked
-``data-pagefind-body`` by the theme override) is copied, outside the site, with extra
-``<meta>`` tags (``templates/pagefind_meta.html``) at the start of that element, and Pagefind
-indexes the copies under the pages' own addresses:
+of the page made for the index, never into the published page: of each content page (marked
+``data-pagefind-body`` by the theme override) a small document is written outside the site
+(``templates/pagefind_copy.html``) with only that element — less what is not about the page
+(``NOT_INDEXED``, ``LIST_SECTIONS``) — and extra ``<meta>`` tags
+(``templates/pagefind_meta.html``), and Pagefind indexes the copies under the pages' own
+addresses:
 
 - searchable metadata fields (Pagefind 1.5 indexes every meta field and ranks a match in a
   field by the field's weight, ``ranking.metaWeights`` in the UI):
