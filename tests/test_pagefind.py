@@ -115,6 +115,7 @@ PAGE = """<html><head><title>T</title><meta data-pagefind-meta="title[content]" 
 </head><body><nav class="md-nav">Menu đầu trang</nav><article>
 <div data-pagefind-body>
 <h1>Kế hoạch 27/KH-UBND</h1>
+<p class="cchc-lead">Tuyên truyền cải cách hành chính năm 2024</p>
 <nav class="cchc-chain" aria-label="Chuỗi"><ol><li><a href="x/">Kế hoạch cấp trên</a></li></ol></nav>
 <table class="cchc-panel"><caption>Thuộc tính văn bản</caption><tbody>
 <tr><th scope="row">Cơ quan ban hành</th><td>UBND xã Tiền Tiến</td></tr></tbody></table>
@@ -142,6 +143,7 @@ hiệu lực</span></span></li></ul>
     ("text", "indexed"),
     [
         ("Kế hoạch 27/KH-UBND", True),  # the page's own heading
+        ("Tuyên truyền cải cách", False),  # the lead: in the result title already
         ("UBND xã Tiền Tiến", True),  # a fact's value…
         ("Cơ quan ban hành", False),  # …but not its label, the same on every page
         ("Thuộc tính văn bản", False),

@@ -100,9 +100,10 @@ def ui_options() -> dict:
 # parsing every page's HTML in Python took longer than Pagefind's whole run.
 _SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
 _TAG = re.compile(r"<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
-# What a content page shows that says nothing about the page itself, left out of its copy:
-# the neighbourhood drawing (its labels are the linked documents, listed on the page in text),
-# the chain of parent plans (each one's title is on its own page), the validity badges of the
+# What a content page shows that says nothing new about the page, left out of its copy: the
+# neighbourhood drawing (its labels are the linked documents, listed on the page in text), the
+# lead (a document's trích yếu, already in its result title, indexed at a higher weight), the
+# chain of parent plans (each one's title is on its own page), the validity badges of the
 # documents it cites, and the labels of the facts panel ("Số ký hiệu", "Cơ quan ban hành"…):
 # the same few words on every page, which only lengthen the index entries of common words.
 NOT_INDEXED = re.compile(
@@ -110,7 +111,8 @@ NOT_INDEXED = re.compile(
     r"|<(span) class=\"cchc-validity\">(?:[^<]|<(?!/?\2\b)|<\2\b[^>]*>[^<]*</\2>)*</\2>"
     r"|<(th) scope=\"row\">[^<]*</\3>"
     r"|<(caption)>Thuộc tính văn bản</\4>"
-    r"|<(nav) class=\"cchc-chain\"[^>]*>.*?</\5>",
+    r"|<(nav) class=\"cchc-chain\"[^>]*>.*?</\5>"
+    r"|<(p) class=\"cchc-lead\">[^<]*</\6>",
     re.S,
 )
 # Sections that list other documents or agencies, by their headings (a count in brackets where
