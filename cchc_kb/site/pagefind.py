@@ -48,6 +48,7 @@ from markupsafe import Markup
 
 from ..model.collation import sort_key
 from ..model.slug import ascii_fold
+from ..parallel import ordered_map
 from .cited_by import TITLES as CITED_BY_TITLES
 from .page import Page, SearchEntry
 from .render import render
@@ -232,21 +233,18 @@ def search_entries(pages: Iterable[Page], scheme: UrlScheme) -> dict[str, Search
 # Indexing
 
 
-def indexed_pages(site: Path) -> list[tuple[str, Path, str]]:
-    """(url, file, HTML) of every page the theme marked for the index, in path order."""
-    pages = []
-    for path in sorted(site.rglob("*.html")):
-        rel = path.relative_to(site).as_posix()
-        if rel.startswith(BUNDLE_DIR + "/"):
-            continue
-        html = path.read_text("utf-8")
-        if BODY_MARK in html:
-            url = "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
-            pages.append((url, path, html))
-    return pages
+def _copy_page(job: tuple[Path, Path, SearchEntry | None]) -> bool:
+    """Write the index's copy of one built page; False for a page the theme did not mark."""
+    page, target, entry = job
+    html = page.read_text("utf-8")
+    if BODY_MARK not in html:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(index_copy(html, entry), "utf-8")
+    return True
 
 
-def _index(pages: list[tuple[Path, str]], bundle: Path) -> None:
+def _index(copies: Path, work: Path, bundle: Path) -> None:
     """Pagefind's command over the index's copies of the pages, laid out as the site is.
 
     The command, not its Python API: at a few thousand pages the API's service stalled with
@@ -255,19 +253,13 @@ def _index(pages: list[tuple[Path, str]], bundle: Path) -> None:
     it runs in an empty folder with neither, so the index depends on the copies alone.
     """
     env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
-    with tempfile.TemporaryDirectory() as work:
-        copies = Path(work) / "site"
-        for rel, html in pages:
-            target = copies / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(html, "utf-8")
-        command = [
-            sys.executable, "-m", "pagefind", "--site", str(copies),
-            "--output-path", str(bundle), "--force-language", LANGUAGE, "--quiet",
-        ]  # fmt: skip
-        cwd = Path(work) / "cwd"
-        cwd.mkdir()
-        proc = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    command = [
+        sys.executable, "-m", "pagefind", "--site", str(copies),
+        "--output-path", str(bundle), "--force-language", LANGUAGE, "--quiet",
+    ]  # fmt: skip
+    cwd = work / "cwd"
+    cwd.mkdir()
+    proc = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
     if proc.returncode != 0:
         raise SearchIndexError(f"Pagefind failed ({proc.returncode}): {proc.stdout}{proc.stderr}")
 
@@ -275,23 +267,30 @@ def _index(pages: list[tuple[Path, str]], bundle: Path) -> None:
 def index_site(site_dir: str | Path, entries: Mapping[str, SearchEntry] | None = None) -> int:
     """Index the content pages of a built site into ``_pagefind/`` and make the output
     deterministic. ``entries`` (``search_entries``) maps a page's built file to its page meta
-    ``search``. Returns the number of pages indexed; raises ``SearchIndexError``."""
+    ``search``. Returns the number of pages indexed; raises ``SearchIndexError``.
+
+    The copies are made on every core (``parallel.ordered_map``): reading the built pages and
+    cutting out their indexed element is most of the Python side of the phase."""
     site = Path(site_dir).resolve()
     bundle = site / BUNDLE_DIR
     if bundle.exists():
         shutil.rmtree(bundle)
     entries = entries or {}
-    copies = []
-    for _url, path, html in indexed_pages(site):
-        rel = path.relative_to(site).as_posix()
-        copies.append((rel, index_copy(html, entries.get(rel))))
-    _index(copies, bundle)
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        jobs = []
+        for path in sorted(site.rglob("*.html")):
+            rel = path.relative_to(site).as_posix()
+            if not rel.startswith(BUNDLE_DIR + "/"):
+                jobs.append((path, work / "site" / rel, entries.get(rel)))
+        count = sum(ordered_map(_copy_page, jobs))
+        _index(work / "site", work, bundle)
     if not (bundle / "pagefind-ui.js").is_file():
         raise SearchIndexError(f"Pagefind wrote no bundle into {bundle}")
     for name in UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)
     canonicalize(bundle)
-    return len(copies)
+    return count
 
 
 # ---------------------------------------------------------------------------------------------
