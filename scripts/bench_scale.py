@@ -31,7 +31,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from cchc_kb.phases import ENV_VAR  # noqa: E402
-from cchc_kb.preview import site_config  # noqa: E402
+from cchc_kb.preview import CHROMIUM, CHROMIUM_ARGS, serve, site_config  # noqa: E402
+from cchc_kb.site.pagefind import BUNDLE_DIR  # noqa: E402
+from cchc_kb.site.search_eval import QUERY_PARTS, query_bytes  # noqa: E402
 from cchc_kb.synthetic import write_repository  # noqa: E402
 
 OUT = ROOT / "bench"
@@ -46,6 +48,9 @@ PHASE_ORDER = (
     "templates",
     "search index",
 )
+# Typed into the search page of each built site for the bytes of a first query: common words
+# (long index entries), a number, a place and a year.
+FIRST_QUERIES = ("cai cach hanh chinh", "nghi quyet 76", "ke hoach ha noi 2024")
 # Run a command and report its peak RSS: RUSAGE_CHILDREN of a fresh process covers only it.
 _MEASURE = (
     "import resource, subprocess, sys\n"
@@ -123,28 +128,27 @@ def site_stats(site: Path) -> dict:
 
 
 def first_query_bytes(site: Path) -> dict:
-    """Bytes a first Pagefind query fetches, by part, from the files of the bundle.
-
-    A query loads the runtime (cached after the first visit), the entry and metadata files, every
-    filter file, one index chunk per search word (here one, the largest, as an upper bound) and
-    the fragments of the first page of results (Pagefind's UI shows five).
-    """
-    bundle = site / "_pagefind"
-    if not bundle.is_dir():
+    """Bytes a first search fetches, by part, measured in headless Chromium: for each query of
+    ``FIRST_QUERIES``, a fresh browser context loads the search page, types the query into
+    Pagefind's UI and waits for the results (``search_eval.query_bytes``); the heaviest query
+    is kept. The runtime (JS, WebAssembly, CSS) is cached after a first visit."""
+    if not (site / BUNDLE_DIR).is_dir():
         return {}
+    from playwright.sync_api import sync_playwright
 
-    def size(pattern: str) -> list[int]:
-        return sorted((p.stat().st_size for p in bundle.glob(pattern)), reverse=True)
-
-    parts = {
-        "runtime": sum(size("pagefind*.js")) + sum(size("wasm.*")),
-        "entry+metadata": sum(size("pagefind-entry.json")) + sum(size("*.pf_meta")),
-        "filters": sum(size("filter/*.pf_filter")),
-        "index chunk": (size("index/*.pf_index") or [0])[0],
-        "fragments (5)": sum(size("fragment/*.pf_fragment")[:5]),
-    }
-    parts["total without runtime"] = sum(v for k, v in parts.items() if k != "runtime")
-    return {k: round(v / 1024, 1) for k, v in parts.items()}
+    measured_kb = {}
+    with serve(site) as base_url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
+        try:
+            for query in FIRST_QUERIES:
+                sizes = query_bytes(browser, base_url, query)
+                parts = {k: round(v / 1024, 1) for k, v in sizes.items()}
+                parts["total without runtime"] = round(sum(sizes[k] for k in QUERY_PARTS) / 1024, 1)
+                measured_kb[query] = parts
+        finally:
+            browser.close()
+    heaviest = max(measured_kb, key=lambda q: measured_kb[q]["total without runtime"])
+    return {**measured_kb[heaviest], "query": heaviest, "by query": measured_kb}
 
 
 def bench_size(n: int, seed: int, work: Path, bar: tqdm) -> dict:
@@ -244,8 +248,8 @@ def print_table(results: list[dict]) -> None:
     kinds = sorted({k for r in results for k in r["kb"]["pages_by_kind"]})
     for kind in kinds:
         row(f"  pages: {kind}", lambda r, k=kind: r["kb"]["pages_by_kind"].get(k, 0))
-    parts = sorted({k for r in results for k in r["kb"]["first_query_kb"]})
-    for part in parts:
+    row("  first query (heaviest)", lambda r: r["kb"]["first_query_kb"].get("query", "-"))
+    for part in (*QUERY_PARTS, "total without runtime", "runtime"):
         row(f"  first query KB: {part}", lambda r, p=part: r["kb"]["first_query_kb"].get(p, "-"))
     for r in results:
         print(f"largest KB page at {r['plans']}: {r['kb']['largest_page']}")

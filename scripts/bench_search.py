@@ -66,12 +66,12 @@ def main() -> int:
                 print(f"quality set: {len(queries)} queries, hit rate {hit_rate(outcomes):.1%}")
                 print("bytes fetched by a first search (fresh browser), by kind:")
                 kinds = [kind for kind, _ in FILE_KINDS]
-                print(f"  {'query':<28}" + "".join(f"{k:>14}" for k in kinds) + f"{'total':>10}")
+                print(f"  {'query':<28}" + "".join(f"{k:>18}" for k in kinds) + f"{'total':>10}")
                 for query in WEIGHED_QUERIES:
                     sizes = query_bytes(browser, base_url, query)
                     print(
                         f"  {query:<28}"
-                        + "".join(f"{sizes[k]:>14,}" for k in kinds)
+                        + "".join(f"{sizes[k]:>18,}" for k in kinds)
                         + f"{sum(sizes.values()):>10,}"
                     )
             finally:

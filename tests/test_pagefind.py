@@ -15,9 +15,12 @@ from cchc_kb.site.page import SearchEntry
 from cchc_kb.site.pagefind import (
     BUNDLE_DIR,
     FILTERS,
+    body_element,
+    body_text,
     cbor_decode,
     cbor_encode,
     fold_words,
+    index_copy,
     index_head,
     read_chunk,
 )
@@ -106,6 +109,78 @@ def test_index_head_escapes_and_strips_markup():
     filters = [a["content"] for _, a in doc.elements if a.get("data-pagefind-filter")]
     assert filters == ["img src=x onerror= alert(1) Sở X"]  # Pagefind's UI prints it as HTML
     assert "<b>" not in head and "<img" not in head
+
+
+PAGE = """<html><head><title>T</title><meta data-pagefind-meta="title[content]" content="T">
+</head><body><nav class="md-nav">Menu đầu trang</nav><article>
+<div data-pagefind-body>
+<h1>Kế hoạch 27/KH-UBND</h1>
+<p class="cchc-lead">Tuyên truyền cải cách hành chính năm 2024</p>
+<nav class="cchc-chain" aria-label="Chuỗi"><ol><li><a href="x/">Kế hoạch cấp trên</a></li></ol></nav>
+<table class="cchc-panel"><caption>Thuộc tính văn bản</caption><tbody>
+<tr><th scope="row">Cơ quan ban hành</th><td>UBND xã Tiền Tiến</td></tr></tbody></table>
+<h2 id="can-cu">Căn cứ</h2>
+<ul><li><a href="a/">Nghị quyết 76/NQ-CP</a> — chương trình tổng thể</li></ul>
+<h2 id="van-ban-dan-chieu">Văn bản dẫn chiếu</h2>
+<ul><li><a href="b/">Nghị định 61/2018/NĐ-CP</a> — một cửa<br><span class="cchc-validity">Khi ban
+hành: <span class="cchc-badge">Còn hiệu lực</span> · Ngày 30/11/2026: <span class="cchc-badge">Hết
+hiệu lực</span></span></li></ul>
+<h2 id="so-o-lien-ket">Sơ đồ liên kết</h2>
+<figure class="cchc-graph"><svg><text>Nhãn sơ đồ</text></svg></figure>
+<h2 id="noi-dung-van-ban">Nội dung văn bản</h2>
+<div class="x"><p>Đẩy mạnh <b>chuyển đổi số</b></p><script>var đ = 1;</script></div>
+<h2 id="ke-hoach">Kế hoạch</h2>
+<p>Mục tiêu đến năm 2025.</p>
+<h2 id="ke-hoach-3">Kế hoạch (3)</h2>
+<ul><li>Kế hoạch khác của cơ quan</li></ul>
+<h2 id="ghi-chu-ve-chat-luong-du-lieu">Ghi chú về chất lượng dữ liệu</h2>
+<ul><li>Chưa được đối chiếu</li></ul>
+</div>
+<h2>Báo lỗi, góp ý</h2></article><footer>Chân trang</footer></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("text", "indexed"),
+    [
+        ("Kế hoạch 27/KH-UBND", True),  # the page's own heading
+        ("Tuyên truyền cải cách", False),  # the lead: in the result title already
+        ("UBND xã Tiền Tiến", True),  # a fact's value…
+        ("Cơ quan ban hành", False),  # …but not its label, the same on every page
+        ("Thuộc tính văn bản", False),
+        ("Đẩy mạnh chuyển đổi số", True),  # the document's text
+        ("Mục tiêu đến năm 2025.", True),  # under a heading of the text named like a list
+        ("Kế hoạch cấp trên", False),  # the chain of parent plans
+        ("Nghị quyết 76/NQ-CP", False),  # lists of other documents
+        ("Nghị định 61/2018/NĐ-CP", False),
+        ("Kế hoạch khác của cơ quan", False),
+        ("Còn hiệu lực", False),  # cited documents' validity
+        ("Nhãn sơ đồ", False),  # the drawing
+        ("Chưa được đối chiếu", False),  # the sources of the facts
+        ("var", False),  # scripts
+        ("Menu đầu trang", False),  # outside the element: the theme
+        ("Báo lỗi, góp ý", False),
+        ("Chân trang", False),
+    ],
+)
+def test_what_the_index_copy_of_a_page_indexes(text, indexed):
+    assert (text in body_text(PAGE)) is indexed
+
+
+def test_index_copy_is_the_body_element_with_the_index_tags():
+    entry = SearchEntry(title="Kế hoạch 27/KH-UBND của UBND xã Tiền Tiến", numbers=["27/KH-UBND"])
+    copy = index_copy(PAGE, entry)
+    doc = parse(copy)
+    meta = {
+        a["data-pagefind-meta"]: a["content"]
+        for _, a in doc.elements
+        if a.get("data-pagefind-meta")
+    }
+    assert meta["title[content]"] == entry["title"]
+    assert meta["so[content]"] == "27/KH-UBND"
+    assert meta["fold[content]"] == "Dẩy dến dồ dổi"  # "đ" words of the indexed text only
+    assert copy.count("data-pagefind-body") == 1 and "md-nav" not in copy
+    assert copy.rstrip().endswith("</div></body></html>")
+    assert body_element(copy) == body_element(PAGE)  # the copy's element is the page's, once
 
 
 # ---------------------------------------------------------------------------------------------

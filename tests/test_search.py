@@ -11,9 +11,10 @@ from urllib.parse import quote_plus
 import pytest
 from conftest import SUBPATH, parse
 
+from cchc_kb.model.collation import sort_key
 from cchc_kb.model.models import VALIDITY_STATUSES
 from cchc_kb.site import urls
-from cchc_kb.site.pagefind import BUNDLE_DIR, UNUSED_BUNDLE_FILES
+from cchc_kb.site.pagefind import BUNDLE_DIR, FILTERS, UNUSED_BUNDLE_FILES
 from cchc_kb.site.search import SEARCH_SRC, number_forms
 from cchc_kb.site.search_eval import load_queries, report, run_queries
 
@@ -381,3 +382,30 @@ def test_search_quality_on_the_seed_site(browser, served_site, capsys):
         print("\nsearch quality set on the seed site: " + report(outcomes).splitlines()[-1])
     assert len(outcomes) >= 30
     assert [o.query.text for o in outcomes if not o.hit] == [], "\n" + report(outcomes)
+
+
+FILTER_VALUES_JS = """() => Object.fromEntries(
+  [...document.querySelectorAll('.pagefind-ui__filter-block')].map(block => [
+    block.querySelector('.pagefind-ui__filter-name').textContent.trim(),
+    [...block.querySelectorAll('.pagefind-ui__filter-checkbox')].map(box => box.value),
+  ]))"""
+
+
+@pytest.mark.browser
+def test_filter_values_are_listed_in_vietnamese_order(search_page, served_site):
+    """Each filter's values as the page draws them follow ``collation.sort_key`` ("Đồng Nai"
+    before "Hải Dương", not after "Trung ương" as code points would have it), after a first
+    query and after a second one changes the counts."""
+    page, _ = search_page
+    page.goto(served_site + SEARCH_URL)
+    for query in ("tuyen truyen", "ke hoach"):
+        page.fill(".pagefind-ui__search-input", query)
+        _wait_for_message(page, query)
+        page.wait_for_selector(".pagefind-ui__filter-checkbox", state="attached")
+        drawn = page.evaluate(FILTER_VALUES_JS)
+        assert "Tỉnh/thành" in drawn and set(drawn) <= set(FILTERS), drawn
+        for name, values in drawn.items():
+            assert values == sorted(values, key=sort_key), (name, values)
+        provinces = drawn["Tỉnh/thành"]
+        assert provinces.index("Đồng Nai") < provinces.index("Hải Dương")
+        assert sorted(provinces) != provinces  # code-point order would differ: the test can fail

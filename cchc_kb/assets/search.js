@@ -58,6 +58,26 @@
     history.pushState(null, "", fromPage());
   });
   window.addEventListener("popstate", function () { show(fromAddress()); });
+  // Pagefind's UI lists a filter's values in code-point order ("Đồng Nai" after "Trung
+  // ương"); they are put in Vietnamese order, the site's collation (cchc_kb.model.collation:
+  // đ after d, ê after e, numbers by value). The UI updates each value's element in place,
+  // so moving the elements keeps every count with its value.
+  var collator = new Intl.Collator("vi", { numeric: true });
+  function valueOf(element) {
+    var checkbox = element.querySelector(".pagefind-ui__filter-checkbox");
+    return checkbox ? checkbox.value : "";
+  }
+  function sortFilterValues() {
+    box.querySelectorAll(".pagefind-ui__filter-group").forEach(function (group) {
+      var values = Array.prototype.filter.call(group.children, function (child) {
+        return child.classList.contains("pagefind-ui__filter-value");
+      });
+      var sorted = values.slice().sort(function (a, b) { return collator.compare(valueOf(a), valueOf(b)); });
+      if (sorted.every(function (element, i) { return element === values[i]; })) return;
+      var after = values[values.length - 1].nextSibling;
+      sorted.forEach(function (element) { group.insertBefore(element, after); });
+    });
+  }
   // A result's title is a heading (Pagefind's UI draws it as a bold paragraph): readers
   // of screen readers can jump from result to result.
   new MutationObserver(function () {
@@ -68,6 +88,7 @@
       while (title.firstChild) heading.appendChild(title.firstChild);
       title.replaceWith(heading);
     });
+    sortFilterValues();
   }).observe(box, { childList: true, subtree: true });
   var start = fromAddress();
   if (start.q || Object.keys(start.filters).length) show(start);

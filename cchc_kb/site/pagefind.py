@@ -1,10 +1,12 @@
 """Indexing the built site with Pagefind, and making its output byte-identical run to run.
 
 Pages carry their text once. What Pagefind needs beyond the visible text goes to it in a copy
-of the page made for the index, never into the published page: each content page (marked
-``data-pagefind-body`` by the theme override) is copied, outside the site, with extra
-``<meta>`` tags (``templates/pagefind_meta.html``) at the start of that element, and Pagefind
-indexes the copies under the pages' own addresses:
+of the page made for the index, never into the published page: of each content page (marked
+``data-pagefind-body`` by the theme override) a small document is written outside the site
+(``templates/pagefind_copy.html``) with only that element — less what is not about the page
+(``NOT_INDEXED``, ``LIST_SECTIONS``) — and extra ``<meta>`` tags
+(``templates/pagefind_meta.html``), and Pagefind indexes the copies under the pages' own
+addresses:
 
 - searchable metadata fields (Pagefind 1.5 indexes every meta field and ranks a match in a
   field by the field's weight, ``ranking.metaWeights`` in the UI):
@@ -39,11 +41,15 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable, Mapping
-from html.parser import HTMLParser
+from html import unescape
 from pathlib import Path
+
+from markupsafe import Markup
 
 from ..model.collation import sort_key
 from ..model.slug import ascii_fold
+from ..parallel import ordered_map
+from .cited_by import TITLES as CITED_BY_TITLES
 from .page import Page, SearchEntry
 from .render import render
 from .urls import UrlScheme
@@ -91,44 +97,74 @@ def ui_options() -> dict:
 # What the index's copy of a page adds
 
 
-class _BodyText(HTMLParser):
-    """The text inside the ``data-pagefind-body`` element, without scripts and styles."""
+# Reading a built page with patterns, not a parser: the pages are the theme's own output, and
+# parsing every page's HTML in Python took longer than Pagefind's whole run.
+_SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
+_TAG = re.compile(r"<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
+# What a content page shows that says nothing new about the page, left out of its copy: the
+# neighbourhood drawing (its labels are the linked documents, listed on the page in text), the
+# lead (a document's trích yếu, already in its result title, indexed at a higher weight), the
+# chain of parent plans (each one's title is on its own page), the validity badges of the
+# documents it cites, and the labels of the facts panel ("Số ký hiệu", "Cơ quan ban hành"…):
+# the same few words on every page, which only lengthen the index entries of common words.
+NOT_INDEXED = re.compile(
+    r"<(figure) class=\"cchc-graph\">.*?</\1>"
+    r"|<(span) class=\"cchc-validity\">(?:[^<]|<(?!/?\2\b)|<\2\b[^>]*>[^<]*</\2>)*</\2>"
+    r"|<(th) scope=\"row\">[^<]*</\3>"
+    r"|<(caption)>Thuộc tính văn bản</\4>"
+    r"|<(nav) class=\"cchc-chain\"[^>]*>.*?</\5>"
+    r"|<(p) class=\"cchc-lead\">[^<]*</\6>",
+    re.S,
+)
+# Sections that list other documents or agencies, by their headings (a count in brackets where
+# the page gives one): the words of each item belong to that item's own page, and indexed here
+# they would make this page a result for every query about one of them — and they were a
+# fifth of the index (a plan's cited documents and bases, a legal document's citing plans, an
+# agency's plans, documents and subordinate agencies).
+LIST_SECTIONS = (
+    ("Căn cứ", False),
+    ("Văn bản dẫn chiếu", False),
+    *((title, True) for title in CITED_BY_TITLES.values()),
+    ("Kế hoạch", True),
+    ("Văn bản pháp luật và văn bản chỉ đạo", True),
+    ("Cơ quan trực thuộc", True),
+    # The sources of a page's facts: the same sentences on every page of one source.
+    ("Ghi chú về chất lượng dữ liệu", False),
+)
+_LIST_SECTION = re.compile(
+    r"<(h2)\b[^>]*>\s*(?:"
+    + "|".join(re.escape(t) + (r" \(\d+\)" if counted else "") for t, counted in LIST_SECTIONS)
+    + r")\s*</\1>.*?(?=<h2\b|\Z)",
+    re.S,
+)
 
-    VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"])
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._depth = 0  # open elements inside the body element (0: outside)
-        self._skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.VOID:
-            return
-        if self._depth:
-            self._depth += 1
-        elif any(name == BODY_MARK for name, _ in attrs):
-            self._depth = 1
-        if self._depth and tag in ("script", "style"):
-            self._skip += 1
-
-    def handle_endtag(self, tag):
-        if tag in self.VOID or not self._depth:
-            return
-        if tag in ("script", "style") and self._skip:
-            self._skip -= 1
-        self._depth -= 1
-
-    def handle_data(self, data):
-        if self._depth and not self._skip:
-            self.parts.append(data)
+def body_element(html: str) -> str:
+    """A page's ``data-pagefind-body`` element, without what is not indexed; the whole page
+    if it has no such element."""
+    mark = html.find(BODY_MARK)
+    if mark < 0:
+        return NOT_INDEXED.sub("", html)
+    start = html.rfind("<", 0, mark)
+    name = re.match(r"<([a-zA-Z][a-zA-Z0-9-]*)", html[start:mark])
+    inner, end = html.find(">", mark) + 1, len(html)
+    if name:
+        depth = 0
+        for tag in re.finditer(rf"<(/?){re.escape(name.group(1))}\b[^>]*>", html[start:]):
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                inner_end, end = start + tag.start(), start + tag.end()
+                break
+    else:
+        inner_end = end
+    content = _LIST_SECTION.sub("", html[inner:inner_end])
+    return NOT_INDEXED.sub("", html[start:inner] + content + html[inner_end:end])
 
 
 def body_text(html: str) -> str:
-    parser = _BodyText()
-    parser.feed(html)
-    parser.close()
-    return " ".join(" ".join(parser.parts).split())
+    """The text of a page's indexed element, tags, scripts and styles left out."""
+    text = _TAG.sub(" ", _SCRIPT_OR_STYLE.sub(" ", body_element(html)))
+    return " ".join(unescape(text).split())
 
 
 def fold_words(text: str) -> str:
@@ -155,6 +191,7 @@ def index_head(html: str, entry: SearchEntry | None) -> str:
     fields: list[tuple[str, str]] = [("fold", fold_words(body_text(html)))]
     filters: list[tuple[str, str]] = []
     if entry is not None:
+        fields.insert(0, ("title", entry["title"]))
         kind = entry.get("kind", "full")
         fields.append(("ids_stub" if kind in STUB_KINDS else "ids", identity_text(entry)))
         fields.append(("so", ascii_fold(" ".join(entry.get("numbers", [])))))
@@ -171,11 +208,13 @@ def index_head(html: str, entry: SearchEntry | None) -> str:
 
 
 def index_copy(html: str, entry: SearchEntry | None) -> str:
-    """The page with the index's tags at the start of its ``data-pagefind-body`` element
-    (Pagefind reads meta and filter tags anywhere in the page)."""
-    mark = html.find(BODY_MARK)
-    at = html.find(">", mark) + 1 if mark >= 0 else 0
-    return html if at <= 0 else html[:at] + index_head(html, entry) + html[at:]
+    """The index's copy of a page: a small document with the index's tags and the page's
+    ``data-pagefind-body`` element, nothing of the theme around it (Pagefind reads nothing
+    else, and parsing it cost more than the rest of the indexing)."""
+    element = body_element(html)
+    return str(
+        render("pagefind_copy.html", head=Markup(index_head(element, entry)), body=Markup(element))
+    )
 
 
 def built_file(scheme: UrlScheme, src: str) -> str:
@@ -194,21 +233,18 @@ def search_entries(pages: Iterable[Page], scheme: UrlScheme) -> dict[str, Search
 # Indexing
 
 
-def indexed_pages(site: Path) -> list[tuple[str, Path, str]]:
-    """(url, file, HTML) of every page the theme marked for the index, in path order."""
-    pages = []
-    for path in sorted(site.rglob("*.html")):
-        rel = path.relative_to(site).as_posix()
-        if rel.startswith(BUNDLE_DIR + "/"):
-            continue
-        html = path.read_text("utf-8")
-        if BODY_MARK in html:
-            url = "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
-            pages.append((url, path, html))
-    return pages
+def _copy_page(job: tuple[Path, Path, SearchEntry | None]) -> bool:
+    """Write the index's copy of one built page; False for a page the theme did not mark."""
+    page, target, entry = job
+    html = page.read_text("utf-8")
+    if BODY_MARK not in html:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(index_copy(html, entry), "utf-8")
+    return True
 
 
-def _index(pages: list[tuple[Path, str]], bundle: Path) -> None:
+def _index(copies: Path, work: Path, bundle: Path) -> None:
     """Pagefind's command over the index's copies of the pages, laid out as the site is.
 
     The command, not its Python API: at a few thousand pages the API's service stalled with
@@ -217,19 +253,13 @@ def _index(pages: list[tuple[Path, str]], bundle: Path) -> None:
     it runs in an empty folder with neither, so the index depends on the copies alone.
     """
     env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
-    with tempfile.TemporaryDirectory() as work:
-        copies = Path(work) / "site"
-        for rel, html in pages:
-            target = copies / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(html, "utf-8")
-        command = [
-            sys.executable, "-m", "pagefind", "--site", str(copies),
-            "--output-path", str(bundle), "--force-language", LANGUAGE, "--quiet",
-        ]  # fmt: skip
-        cwd = Path(work) / "cwd"
-        cwd.mkdir()
-        proc = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    command = [
+        sys.executable, "-m", "pagefind", "--site", str(copies),
+        "--output-path", str(bundle), "--force-language", LANGUAGE, "--quiet",
+    ]  # fmt: skip
+    cwd = work / "cwd"
+    cwd.mkdir()
+    proc = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
     if proc.returncode != 0:
         raise SearchIndexError(f"Pagefind failed ({proc.returncode}): {proc.stdout}{proc.stderr}")
 
@@ -237,23 +267,30 @@ def _index(pages: list[tuple[Path, str]], bundle: Path) -> None:
 def index_site(site_dir: str | Path, entries: Mapping[str, SearchEntry] | None = None) -> int:
     """Index the content pages of a built site into ``_pagefind/`` and make the output
     deterministic. ``entries`` (``search_entries``) maps a page's built file to its page meta
-    ``search``. Returns the number of pages indexed; raises ``SearchIndexError``."""
+    ``search``. Returns the number of pages indexed; raises ``SearchIndexError``.
+
+    The copies are made on every core (``parallel.ordered_map``): reading the built pages and
+    cutting out their indexed element is most of the Python side of the phase."""
     site = Path(site_dir).resolve()
     bundle = site / BUNDLE_DIR
     if bundle.exists():
         shutil.rmtree(bundle)
     entries = entries or {}
-    copies = []
-    for _url, path, html in indexed_pages(site):
-        rel = path.relative_to(site).as_posix()
-        copies.append((rel, index_copy(html, entries.get(rel))))
-    _index(copies, bundle)
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        jobs = []
+        for path in sorted(site.rglob("*.html")):
+            rel = path.relative_to(site).as_posix()
+            if not rel.startswith(BUNDLE_DIR + "/"):
+                jobs.append((path, work / "site" / rel, entries.get(rel)))
+        count = sum(ordered_map(_copy_page, jobs))
+        _index(work / "site", work, bundle)
     if not (bundle / "pagefind-ui.js").is_file():
         raise SearchIndexError(f"Pagefind wrote no bundle into {bundle}")
     for name in UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)
     canonicalize(bundle)
-    return len(copies)
+    return count
 
 
 # ---------------------------------------------------------------------------------------------

@@ -19,14 +19,15 @@ from .urls import DIRECTORY_URLS, UrlScheme
 
 TOP = 3
 
-# Bundle files by kind, for the bytes a query fetches.
+# Bundle files by kind (file name endings), for the bytes a query fetches.
 FILE_KINDS = (
-    ("fragments", ".pf_fragment"),
-    ("index chunks", ".pf_index"),
-    ("filters", ".pf_filter"),
-    ("metadata", ".pf_meta"),
-    ("runtime", ""),  # pagefind.js, the UI, the worker, the WebAssembly, the entry file
+    ("fragments", (".pf_fragment",)),
+    ("index chunks", (".pf_index",)),
+    ("filters", (".pf_filter",)),
+    ("entry + metadata", (".pf_meta", "pagefind-entry.json")),
+    ("runtime", ("",)),  # pagefind.js, the UI and its CSS, the WebAssembly: cached after a visit
 )
+QUERY_PARTS = tuple(kind for kind, _ in FILE_KINDS if kind != "runtime")
 
 
 @dataclass(frozen=True)
@@ -106,31 +107,44 @@ def report(outcomes: list[Outcome]) -> str:
 
 
 def file_kind(url: str) -> str:
-    return next(kind for kind, suffix in FILE_KINDS if url.split("?")[0].endswith(suffix))
+    path = url.split("?")[0]
+    return next(kind for kind, endings in FILE_KINDS if path.endswith(endings))
 
 
 def query_bytes(
-    browser, base_url: str, query: str, scheme: UrlScheme = DIRECTORY_URLS
+    browser, base_url: str, query: str, scheme: UrlScheme = DIRECTORY_URLS, quiet_ms: int = 1500
 ) -> dict[str, int]:
-    """Bytes a first search fetches from the bundle, by kind, in a fresh browser context."""
+    """Bytes a first search fetches from the bundle, by kind, in a fresh browser context: the
+    search page is loaded, the query typed, and the count taken once the results are shown
+    and no file has arrived for ``quiet_ms`` (Pagefind's UI loads the filters, and the
+    fragments of the results it shows, after the first answer; its worker's requests are not
+    announced before they finish)."""
     context = browser.new_context()
     sizes: dict[str, int] = {kind: 0 for kind, _ in FILE_KINDS}
+    arrived = [0]
     try:
         page = context.new_page()
 
-        def count(response) -> None:
-            if f"/{BUNDLE_DIR}/" in response.url and response.ok:
-                sizes[file_kind(response.url)] += len(response.body())
+        def finished(request) -> None:
+            arrived[0] += 1
+            response = request.response()
+            if f"/{BUNDLE_DIR}/" in request.url and response is not None and response.ok:
+                # Read before adding: other handlers run while the body is fetched.
+                size = len(response.body())
+                sizes[file_kind(request.url)] += size
 
-        page.on("response", count)
+        context.on("requestfinished", finished)
         page.goto(base_url + scheme.url_of(SEARCH_SRC))
         page.fill(".pagefind-ui__search-input", query)
         page.wait_for_function(
             "() => /kết quả cho/.test((document.querySelector('.pagefind-ui__message')"
             " || {}).textContent || '')",
-            timeout=30_000,
+            timeout=60_000,
         )
-        page.wait_for_load_state("networkidle")
+        quiet, seen = 0, -1
+        while quiet < quiet_ms:
+            page.wait_for_timeout(100)
+            quiet, seen = (quiet + 100, seen) if arrived[0] == seen else (0, arrived[0])
     finally:
         context.close()
     return sizes
