@@ -76,8 +76,9 @@ def on_files(files, config):
         rendered, broken_links = prerender(site.pages, markdown_config, settings.urls, known)
     for diag in broken_links:
         log.error(diag.format())
+    # Only the meta and the compressed HTML wait for the theme; each page's Markdown goes now.
     _state["pages"] = {
-        page.src: (page, html) for page, html in zip(site.pages, rendered, strict=True)
+        page.src: (page.theme_meta(), html) for page, html in zip(site.pages, rendered, strict=True)
     }
     _state["sitemap"] = (
         [f.src_uri for f in files.documentation_pages()],
@@ -103,11 +104,13 @@ def on_env(env, config, files):
 
 # Markdown conversion runs between these two page events, the theme's templates between the
 # next two: the spans are charged to their phases for benchmarks (cchc_kb.phases). Generated
-# pages arrive with an empty body; their meta and finished HTML are put in here.
+# pages arrive with an empty body; their meta and table of contents are put in when MkDocs
+# reads them, their HTML only while the theme renders each one (MkDocs reads every page before
+# it renders the first, and would otherwise hold all their HTML at once).
 def on_page_markdown(markdown, page, config, files):
     generated = _state.get("pages", {}).get(page.file.src_uri)
     if generated is not None:
-        page.meta = generated[0].theme_meta()
+        page.meta = generated[0]
     _state["span"] = time.perf_counter()
     return markdown
 
@@ -118,16 +121,21 @@ def on_page_content(html, page, config, files):
     if generated is None:
         return html
     page.toc = get_toc(generated[1].toc_tokens)
-    return generated[1].html
+    return ""
 
 
 def on_page_context(context, page, config, nav):
+    generated = _state.get("pages", {}).get(page.file.src_uri)
+    if generated is not None:
+        page.content = (page.content or "") + generated[1].html  # after MkDocs' draft mark
     _state["span"] = time.perf_counter()
     return context
 
 
 def on_post_page(output, page, config):
     phases.add("templates", time.perf_counter() - _state.pop("span", time.perf_counter()))
+    if _state.get("pages", {}).pop(page.file.src_uri, None) is not None:
+        page.content = None  # written: the page's HTML is not needed again
     return output
 
 

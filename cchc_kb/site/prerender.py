@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import posixpath
 import xml.etree.ElementTree as etree
+import zlib
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit, urlunsplit
@@ -43,9 +44,19 @@ class MarkdownConfig:
 @dataclass
 class RenderedPage:
     src: str
-    html: str
+    # The HTML as compressed UTF-8: every page waits for the theme until the last is
+    # converted, and tens of thousands of them as text would be most of the build's memory.
+    packed: bytes
     toc_tokens: list  # Python-Markdown's toc extension tokens: the adapter's page.toc
     missing: list[str]  # link targets (source paths) that are not in the site
+
+    @classmethod
+    def of(cls, src: str, html: str, toc_tokens: list, missing: list[str]) -> RenderedPage:
+        return cls(src, zlib.compress(html.encode("utf-8"), 1), toc_tokens, missing)
+
+    @property
+    def html(self) -> str:
+        return zlib.decompress(self.packed).decode("utf-8")
 
 
 class _StashHtmlBlocks(Preprocessor):
@@ -115,7 +126,8 @@ class _Converter:
         self.md.reset()
         self.links.src, self.links.missing = page.src, []
         html = self.md.convert(page.markdown)
-        return RenderedPage(page.src, html, getattr(self.md, "toc_tokens", []), self.links.missing)
+        toc = getattr(self.md, "toc_tokens", [])
+        return RenderedPage.of(page.src, html, toc, self.links.missing)
 
 
 def prerender(
