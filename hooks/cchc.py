@@ -24,7 +24,7 @@ from cchc_kb.commands.publish import write_manifest
 from cchc_kb.corpus import build_corpus
 from cchc_kb.site.build import build_site
 from cchc_kb.site.pagefind import index_site, search_entries, ui_options
-from cchc_kb.site.prerender import MarkdownConfig, prerender
+from cchc_kb.site.prerender import Converter, MarkdownConfig, broken_links, prerender
 from cchc_kb.site.settings import SiteSettings
 from cchc_kb.site.share import attribute_text, report_href, report_target
 from cchc_kb.site.sitemaps import document_dates, max_urls, write_sitemaps
@@ -54,7 +54,13 @@ def on_config(config):
 def on_files(files, config):
     settings: SiteSettings = _state["settings"]
     corpus = build_corpus(_state["root"])
-    site = build_site(corpus, settings, {f.src_uri for f in files})
+    # The pages come as finished HTML (cchc_kb.site.prerender): each document's pages are
+    # converted where they are made, the rest below; MkDocs gets an empty body and the meta,
+    # and the page events put the HTML and its table of contents in.
+    markdown_config = MarkdownConfig(tuple(config.markdown_extensions), config.mdx_configs or {})
+    converter = Converter(markdown_config, settings.urls)
+    # (the Markdown of document pages is timed with them, in the "pages" phase)
+    site = build_site(corpus, settings, {f.src_uri for f in files}, converter.convert)
     for diag in site.diagnostics:
         level = logging.ERROR if diag.severity == "error" else logging.INFO
         log.log(level, diag.format())
@@ -64,22 +70,19 @@ def on_files(files, config):
         if file.src_uri.startswith("assets/javascripts/") or file.src_uri.endswith(".map"):
             files.remove(file)
     _state["search"] = search_entries(site.pages, settings.urls)
-    # The pages come as finished HTML (cchc_kb.site.prerender): MkDocs gets an empty body
-    # and the meta, and on_page_content puts the HTML and its table of contents in.
     for page in site.pages:
         files.append(File.generated(config, page.src, content=""))
     for item in site.files:
         files.append(File.generated(config, item.path, content=item.content))
-    markdown_config = MarkdownConfig(tuple(config.markdown_extensions), config.mdx_configs or {})
     known = {f.src_uri for f in files}
+    rest = [page for page in site.pages if page.src not in site.rendered]
     with phases.timed("markdown"):
-        rendered, broken_links = prerender(site.pages, markdown_config, settings.urls, known)
-    for diag in broken_links:
+        converted, _ = prerender(rest, markdown_config, settings.urls, known)
+        rendered = {**site.rendered, **{page.src: page for page in converted}}
+    for diag in broken_links((rendered[page.src] for page in site.pages), known):
         log.error(diag.format())
     # Only the meta and the compressed HTML wait for the theme; each page's Markdown goes now.
-    _state["pages"] = {
-        page.src: (page.theme_meta(), html) for page, html in zip(site.pages, rendered, strict=True)
-    }
+    _state["pages"] = {page.src: (page.theme_meta(), rendered[page.src]) for page in site.pages}
     _state["sitemap"] = (
         [f.src_uri for f in files.documentation_pages()],
         document_dates(corpus, settings),

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field, replace
 from functools import partial
 from importlib import resources
 
@@ -36,6 +36,7 @@ from .legal_pages import legal_page
 from .open_data import graph_files
 from .page import Page, SiteFile
 from .plan_pages import plan_page, source_path
+from .prerender import RenderedPage
 from .redirects import former_address_files
 from .search import search_page
 from .settings import SiteSettings
@@ -53,15 +54,23 @@ class SiteBuild:
     pages: list[Page]  # Markdown pages
     files: list[SiteFile]  # feeds, exports, sources, stylesheet
     diagnostics: list[Diagnostic]  # analysis.findings.diagnostics: what `cchc check` prints
+    # Pages already converted where they were made (``convert``), by source path: their
+    # Page has an empty Markdown body.
+    rendered: dict[str, RenderedPage] = field(default_factory=dict)
 
 
 def build_site(
-    corpus: Corpus, settings: SiteSettings, existing: Collection[str] = frozenset()
+    corpus: Corpus,
+    settings: SiteSettings,
+    existing: Collection[str] = frozenset(),
+    convert: Callable[[Page], RenderedPage] | None = None,
 ) -> SiteBuild:
     """Every page and file in a stable order, and the diagnostics, from one graph.
 
     The citation graph and its analyses are computed once here and shared by the pages, the
     exports and the diagnostics. ``existing``: source paths already in docs/ (they win).
+    ``convert`` (``prerender.Converter.convert``): the document pages are converted on the
+    core that made them, so their Markdown never waits in memory for the rest of the site.
     """
     with phases.timed("graph"):
         graph = build_graph(corpus, settings.as_of)
@@ -76,13 +85,20 @@ def build_site(
         ctx = make_context(shown, settings)
         ctx.cache["graph"] = graph
         extension_pages = graph_pages(corpus, graph, settings, findings=analysed, recorded=recorded)
-        pages = _pages(ctx, extension_pages, existing)
+        rendered: dict[str, RenderedPage] = {}
+        pages = _pages(ctx, extension_pages, existing, convert, rendered)
     with phases.timed("files"):
         files = _files(shown, settings, graph_files(shown, graph, settings), existing)
-    return SiteBuild(pages, files, found)
+    return SiteBuild(pages, files, found, rendered)
 
 
-def _pages(ctx, graph_pages_: list[Page], existing: Collection[str]) -> list[Page]:
+def _pages(
+    ctx,
+    graph_pages_: list[Page],
+    existing: Collection[str],
+    convert: Callable[[Page], RenderedPage] | None = None,
+    rendered: dict[str, RenderedPage] | None = None,
+) -> list[Page]:
     corpus = ctx.corpus
     pages: list[Page] = [home_page(ctx)]
     pages += plan_index_pages(ctx)
@@ -108,8 +124,10 @@ def _pages(ctx, graph_pages_: list[Page], existing: Collection[str]) -> list[Pag
     documents += [("legal", key) for key in sorted(corpus.legal)]
     documents += [("unresolved", key) for key in sorted(ctx.unresolved)]
     documents += [("agency", key) for key in sorted(corpus.agencies)]
-    for built in ordered_map(partial(_document_pages, ctx), documents):
+    converted_of: dict[int, RenderedPage] = {}  # by the id of its Page, kept in ``pages``
+    for built, converted in ordered_map(partial(_document_pages, ctx, convert), documents):
         pages += built
+        converted_of.update((id(page), html) for page, html in zip(built, converted, strict=False))
     pages += graph_pages_
     seen: set[str] = set()
     unique = []
@@ -118,10 +136,21 @@ def _pages(ctx, graph_pages_: list[Page], existing: Collection[str]) -> list[Pag
             continue
         seen.add(page.src)
         unique.append(page)
+        if id(page) in converted_of and rendered is not None:
+            rendered[page.src] = converted_of[id(page)]
     return unique
 
 
-def _document_pages(ctx, document: tuple[str, str]) -> list[Page]:
+def _document_pages(
+    ctx, convert: Callable[[Page], RenderedPage] | None, document: tuple[str, str]
+) -> tuple[list[Page], list[RenderedPage]]:
+    pages = _made_pages(ctx, document)
+    if convert is None:
+        return pages, []
+    return [replace(page, markdown="") for page in pages], [convert(page) for page in pages]
+
+
+def _made_pages(ctx, document: tuple[str, str]) -> list[Page]:
     kind, key = document
     corpus = ctx.corpus
     if kind == "plan":
