@@ -6,8 +6,10 @@ once with the site's own Markdown extensions: the HTML blocks the templates prod
 (``md.html_block``) go straight into Python-Markdown's stash instead of through its HTML
 parser, and Markdown links naming source paths (``../van-ban/x.md``) become the URLs of the
 site's scheme. A link to a source path that is not in the site is an error, as it is in a
-strict MkDocs build. The adapter hands MkDocs an empty body and substitutes the HTML and the
-table of contents (``toc_tokens``, as MkDocs would get them).
+strict MkDocs build: each page notes its relative links and ``broken_links`` checks them once
+every page of the site is known, so a page can be converted where it is made
+(``build_site(..., convert)``). The adapter hands MkDocs an empty body and substitutes the HTML
+and the table of contents (``toc_tokens``, as MkDocs would get them).
 
 Pages are independent: they are converted in a pool of processes, and the results come back
 in the order of the input, so the site is the same whatever the number of processes.
