@@ -25,7 +25,7 @@ from cchc_kb.corpus import build_corpus
 from cchc_kb.site.build import build_site
 from cchc_kb.site.incremental import PREVIEW_ENV, Preview, preview_for
 from cchc_kb.site.pagefind import index_site, search_entries, ui_options
-from cchc_kb.site.prerender import MarkdownConfig, prerender
+from cchc_kb.site.prerender import Converter, MarkdownConfig, broken_links, prerender
 from cchc_kb.site.settings import SiteSettings
 from cchc_kb.site.share import attribute_text, report_href, report_target
 from cchc_kb.site.sitemaps import document_dates, max_urls, write_sitemaps
@@ -77,7 +77,14 @@ def on_files(files, config):
     else:
         corpus = build_corpus(_state["root"], preview.cache)
         selection = preview.select(corpus, settings)
-    site = build_site(corpus, settings, {f.src_uri for f in files}, selection)
+    # The pages come as finished HTML (cchc_kb.site.prerender): each document's pages are
+    # converted where they are made, the rest below; MkDocs gets an empty body and the meta,
+    # and the page events put the HTML and its table of contents in. A preview keeps each
+    # page's Markdown instead: it tells which pages an edit changed.
+    markdown_config = MarkdownConfig(tuple(config.markdown_extensions), config.mdx_configs or {})
+    convert = None if preview else Converter(markdown_config, settings.urls).convert
+    # (the Markdown of document pages is timed with them, in the "pages" phase)
+    site = build_site(corpus, settings, {f.src_uri for f in files}, selection, convert)
     for diag in site.diagnostics:
         level = logging.ERROR if diag.severity == "error" else logging.INFO
         log.log(level, diag.format())
@@ -95,19 +102,19 @@ def on_files(files, config):
         if preview is not None:
             preview.changed_pages(site.pages)
             preview.files = {item.path for item in site.files}
-    # The pages come as finished HTML (cchc_kb.site.prerender): MkDocs gets an empty body
-    # and the meta, and on_page_content puts the HTML and its table of contents in.
     for page in pages:
         files.append(File.generated(config, page.src, content=""))
     for item in site.files:
         files.append(File.generated(config, item.path, content=item.content))
-    markdown_config = MarkdownConfig(tuple(config.markdown_extensions), config.mdx_configs or {})
     known = {f.src_uri for f in files}
+    rest = [page for page in pages if page.src not in site.rendered]
     with phases.timed("markdown"):
-        rendered, broken_links = prerender(pages, markdown_config, settings.urls, known)
-    for diag in broken_links:
+        converted, _ = prerender(rest, markdown_config, settings.urls, known)
+        rendered = {**site.rendered, **{page.src: page for page in converted}}
+    for diag in broken_links((rendered[page.src] for page in pages), known):
         log.error(diag.format())
-    _state["pages"] = {page.src: (page, html) for page, html in zip(pages, rendered, strict=True)}
+    # Only the meta and the compressed HTML wait for the theme; each page's Markdown goes now.
+    _state["pages"] = {page.src: (page.theme_meta(), rendered[page.src]) for page in pages}
     if "search" in _state:  # a full build (a preview's rebuild writes neither)
         _state["sitemap"] = (
             [f.src_uri for f in files.documentation_pages()],
@@ -141,11 +148,13 @@ def on_env(env, config, files):
 
 # Markdown conversion runs between these two page events, the theme's templates between the
 # next two: the spans are charged to their phases for benchmarks (cchc_kb.phases). Generated
-# pages arrive with an empty body; their meta and finished HTML are put in here.
+# pages arrive with an empty body; their meta and table of contents are put in when MkDocs
+# reads them, their HTML only while the theme renders each one (MkDocs reads every page before
+# it renders the first, and would otherwise hold all their HTML at once).
 def on_page_markdown(markdown, page, config, files):
     generated = _state.get("pages", {}).get(page.file.src_uri)
     if generated is not None:
-        page.meta = generated[0].theme_meta()
+        page.meta = generated[0]
     _state["span"] = time.perf_counter()
     return markdown
 
@@ -156,16 +165,21 @@ def on_page_content(html, page, config, files):
     if generated is None:
         return html
     page.toc = get_toc(generated[1].toc_tokens)
-    return generated[1].html
+    return ""
 
 
 def on_page_context(context, page, config, nav):
+    generated = _state.get("pages", {}).get(page.file.src_uri)
+    if generated is not None:
+        page.content = (page.content or "") + generated[1].html  # after MkDocs' draft mark
     _state["span"] = time.perf_counter()
     return context
 
 
 def on_post_page(output, page, config):
     phases.add("templates", time.perf_counter() - _state.pop("span", time.perf_counter()))
+    if _state.get("pages", {}).pop(page.file.src_uri, None) is not None:
+        page.content = None  # written: the page's HTML is not needed again
     return output
 
 

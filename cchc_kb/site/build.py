@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field, replace
 from functools import partial
 from importlib import resources
 
@@ -37,6 +37,7 @@ from .legal_pages import legal_page
 from .open_data import graph_files
 from .page import Page, SiteFile
 from .plan_pages import plan_page, source_path
+from .prerender import RenderedPage
 from .redirects import former_address_files
 from .search import search_page
 from .settings import SiteSettings
@@ -54,6 +55,9 @@ class SiteBuild:
     pages: list[Page]  # Markdown pages
     files: list[SiteFile]  # feeds, exports, sources, stylesheet
     diagnostics: list[Diagnostic]  # analysis.findings.diagnostics: what `cchc check` prints
+    # Pages already converted where they were made (``convert``), by source path: their
+    # Page has an empty Markdown body.
+    rendered: dict[str, RenderedPage] = field(default_factory=dict)
 
 
 def build_site(
@@ -61,6 +65,7 @@ def build_site(
     settings: SiteSettings,
     existing: Collection[str] = frozenset(),
     only: Selection | None = None,
+    convert: Callable[[Page], RenderedPage] | None = None,
 ) -> SiteBuild:
     """Every page and file in a stable order, and the diagnostics, from one graph.
 
@@ -68,6 +73,8 @@ def build_site(
     exports and the diagnostics. ``existing``: source paths already in docs/ (they win).
     ``only`` (the preview's rebuilds, ``site.incremental``): the pages an edit touches, their
     documents' findings and source files; no graph pages, exports or feeds.
+    ``convert`` (``prerender.Converter.convert``): the document pages are converted on the
+    core that made them, so their Markdown never waits in memory for the rest of the site.
     """
     if only is not None and not only.everything:
         return _partial_site(corpus, settings, existing, only)
@@ -84,11 +91,12 @@ def build_site(
         ctx = make_context(shown, settings)
         ctx.cache["graph"] = graph
         extension_pages = graph_pages(corpus, graph, settings, findings=analysed, recorded=recorded)
+        rendered: dict[str, RenderedPage] = {}
         with selecting(only):
-            pages = _pages(ctx, extension_pages, existing, only)
+            pages = _pages(ctx, extension_pages, existing, only, convert, rendered)
     with phases.timed("files"):
         files = _files(shown, settings, graph_files(shown, graph, settings), existing)
-    return SiteBuild(pages, files, found)
+    return SiteBuild(pages, files, found, rendered)
 
 
 def _partial_site(
@@ -113,7 +121,12 @@ def _partial_site(
 
 
 def _pages(
-    ctx, graph_pages_: list[Page], existing: Collection[str], only: Selection | None = None
+    ctx,
+    graph_pages_: list[Page],
+    existing: Collection[str],
+    only: Selection | None = None,
+    convert: Callable[[Page], RenderedPage] | None = None,
+    rendered: dict[str, RenderedPage] | None = None,
 ) -> list[Page]:
     corpus = ctx.corpus
     pages: list[Page] = [home_page(ctx)]
@@ -143,10 +156,14 @@ def _pages(
     documents += [("agency", key) for key in sorted(corpus.agencies)]
     if only is not None:
         documents = [d for d in documents if only.wants(_DOCUMENT_SRC[d[0]](d[1]))]
-    for built, members in ordered_map(partial(_recorded_pages, ctx, only), documents):
+    converted_of: dict[int, RenderedPage] = {}  # by the id of its Page, kept in ``pages``
+    for built, converted, members in ordered_map(
+        partial(_recorded_pages, ctx, only, convert), documents
+    ):
         if only is not None:
             only.members.update(members)
         pages += built
+        converted_of.update((id(page), html) for page, html in zip(built, converted, strict=False))
     pages += graph_pages_
     seen: set[str] = set()
     unique = []
@@ -155,19 +172,33 @@ def _pages(
             continue
         seen.add(page.src)
         unique.append(page)
+        if id(page) in converted_of and rendered is not None:
+            rendered[page.src] = converted_of[id(page)]
     return unique
 
 
 def _recorded_pages(
-    ctx, only: Selection | None, document: tuple[str, str]
-) -> tuple[list[Page], dict[str, tuple]]:
+    ctx,
+    only: Selection | None,
+    convert: Callable[[Page], RenderedPage] | None,
+    document: tuple[str, str],
+) -> tuple[list[Page], list[RenderedPage], dict[str, tuple]]:
     if only is None:
-        return _document_pages(ctx, document), {}
+        return (*_document_pages(ctx, convert, document), {})
     with only.recording() as members:
-        return _document_pages(ctx, document), members
+        return (*_document_pages(ctx, convert, document), members)
 
 
-def _document_pages(ctx, document: tuple[str, str]) -> list[Page]:
+def _document_pages(
+    ctx, convert: Callable[[Page], RenderedPage] | None, document: tuple[str, str]
+) -> tuple[list[Page], list[RenderedPage]]:
+    pages = _made_pages(ctx, document)
+    if convert is None:
+        return pages, []
+    return [replace(page, markdown="") for page in pages], [convert(page) for page in pages]
+
+
+def _made_pages(ctx, document: tuple[str, str]) -> list[Page]:
     kind, key = document
     corpus = ctx.corpus
     if kind == "plan":

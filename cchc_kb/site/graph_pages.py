@@ -9,6 +9,7 @@ paths, so a strict build checks them; links to export files (not pages) are HTML
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import partial
 
 import networkx as nx
 
@@ -16,6 +17,7 @@ from ..analysis.graph import EDGE_LABELS, Finding, analyses, edge_types, ranking
 from ..corpus import Corpus
 from ..model.collation import sort_key
 from ..model.models import LEVEL_ORDER, Diagnostic, PartialDate
+from ..parallel import ordered_map
 from . import urls
 from .graph_view import (
     GraphPageSettings,
@@ -363,51 +365,69 @@ def agency_graph_pages(corpus: Corpus, graph: nx.DiGraph, cfg: GraphPageSettings
             )
         out.append("\n" + pager(part, cfg.scheme))
         pages.append(Page(src, "Đồ thị theo cơ quan" + part_suffix(part), "".join(out)))
-    titles = (
-        "Cơ quan cấp trên (qua kế hoạch)",
-        "Cơ quan này thực hiện, dẫn tới",
-        "Thực hiện kế hoạch của cơ quan này",
+    # Each agency's pages depend on the graphs only: drawn on every core, in this order.
+    each = partial(_agency_pages, corpus, graph, agg, plans_of, cfg)
+    for built in ordered_map(each, agencies):
+        pages += built
+    return pages
+
+
+_AGENCY_TITLES = (
+    "Cơ quan cấp trên (qua kế hoạch)",
+    "Cơ quan này thực hiện, dẫn tới",
+    "Thực hiện kế hoạch của cơ quan này",
+)
+
+
+def _agency_pages(
+    corpus: Corpus,
+    graph: nx.DiGraph,
+    agg: nx.DiGraph,
+    plans_of: dict[str, list[str]],
+    cfg: GraphPageSettings,
+    agency_id: str,
+) -> list[Page]:
+    titles = _AGENCY_TITLES
+    pages = []
+    name = node_label(agg.nodes[agency_id])
+    plans = sorted(
+        plans_of[agency_id],
+        key=lambda n: (-(graph.nodes[n].get("year") or 0), _plan_sort(graph, n)),
     )
-    for agency_id in agencies:
-        name = node_label(agg.nodes[agency_id])
-        plans = sorted(
-            plans_of[agency_id],
-            key=lambda n: (-(graph.nodes[n].get("year") or 0), _plan_sort(graph, n)),
-        )
-        for part in paginate(plans, agency_graph_src(agency_id), cfg.page_size):
-            src = part.src
-            out = [f"# Đồ thị trích dẫn: {md_text(name)}{part_suffix(part)}\n\n"]
-            if agency_id in corpus.agencies:
-                out.append(
-                    f"Trang cơ quan: {page_link(name, src, urls.agency_src(agency_id))}.\n\n"
-                )
-            if part.number == 1:
-                out.append(
-                    "Sơ đồ gộp các kế hoạch của cơ quan: cơ quan cấp trên có kế hoạch được thực "
-                    "hiện, văn bản được dẫn nhiều nhất, cơ quan cấp dưới đã thực hiện kế hoạch "
-                    "của cơ quan; số trong ngoặc là số kế hoạch.\n"
-                )
-                svg = neighbourhood_svg(
-                    agg, agency_id, src, titles=titles, more_src=src, scheme=cfg.scheme
-                )
-                out.append(html_block(render("graph/figure.html", svg=svg)))
-                listing = neighbourhood_list_markdown(agg, agency_id, src, more_src=src)
-                out.append(_retitle(listing, titles) + "\n")
-            out.append(f"## Kế hoạch của cơ quan ({len(plans)})\n\n")
-            out.append("| Kế hoạch | Ngày | Thực hiện | Căn cứ, dẫn chiếu |\n|---|---|---|---:|\n")
-            for node in part.items:
-                parents = [
-                    v for _, v, d in graph.out_edges(node, data=True) if d["type"] == "thuc_hien"
-                ]
-                cited = sum(
-                    1 for _, v, d in graph.out_edges(node, data=True) if d["type"] != "thuc_hien"
-                )
-                out.append(
-                    f"| {node_link(graph, node, src)} | {short_date(graph.nodes[node].get('date') or '')} "
-                    f"| {', '.join(node_link(graph, p, src) for p in sorted(parents))} | {cited} |\n"
-                )
-            out.append("\n" + pager(part, cfg.scheme))
-            pages.append(Page(src, f"Đồ thị trích dẫn: {name}{part_suffix(part)}", "".join(out)))
+    for part in paginate(plans, agency_graph_src(agency_id), cfg.page_size):
+        src = part.src
+        out = [f"# Đồ thị trích dẫn: {md_text(name)}{part_suffix(part)}\n\n"]
+        if agency_id in corpus.agencies:
+            out.append(
+                f"Trang cơ quan: {page_link(name, src, urls.agency_src(agency_id))}.\n\n"
+            )
+        if part.number == 1:
+            out.append(
+                "Sơ đồ gộp các kế hoạch của cơ quan: cơ quan cấp trên có kế hoạch được thực "
+                "hiện, văn bản được dẫn nhiều nhất, cơ quan cấp dưới đã thực hiện kế hoạch "
+                "của cơ quan; số trong ngoặc là số kế hoạch.\n"
+            )
+            svg = neighbourhood_svg(
+                agg, agency_id, src, titles=titles, more_src=src, scheme=cfg.scheme
+            )
+            out.append(html_block(render("graph/figure.html", svg=svg)))
+            listing = neighbourhood_list_markdown(agg, agency_id, src, more_src=src)
+            out.append(_retitle(listing, titles) + "\n")
+        out.append(f"## Kế hoạch của cơ quan ({len(plans)})\n\n")
+        out.append("| Kế hoạch | Ngày | Thực hiện | Căn cứ, dẫn chiếu |\n|---|---|---|---:|\n")
+        for node in part.items:
+            parents = [
+                v for _, v, d in graph.out_edges(node, data=True) if d["type"] == "thuc_hien"
+            ]
+            cited = sum(
+                1 for _, v, d in graph.out_edges(node, data=True) if d["type"] != "thuc_hien"
+            )
+            out.append(
+                f"| {node_link(graph, node, src)} | {short_date(graph.nodes[node].get('date') or '')} "
+                f"| {', '.join(node_link(graph, p, src) for p in sorted(parents))} | {cited} |\n"
+            )
+        out.append("\n" + pager(part, cfg.scheme))
+        pages.append(Page(src, f"Đồ thị trích dẫn: {name}{part_suffix(part)}", "".join(out)))
     return pages
 
 

@@ -6,8 +6,10 @@ once with the site's own Markdown extensions: the HTML blocks the templates prod
 (``md.html_block``) go straight into Python-Markdown's stash instead of through its HTML
 parser, and Markdown links naming source paths (``../van-ban/x.md``) become the URLs of the
 site's scheme. A link to a source path that is not in the site is an error, as it is in a
-strict MkDocs build. The adapter hands MkDocs an empty body and substitutes the HTML and the
-table of contents (``toc_tokens``, as MkDocs would get them).
+strict MkDocs build: each page notes its relative links and ``broken_links`` checks them once
+every page of the site is known, so a page can be converted where it is made
+(``build_site(..., convert)``). The adapter hands MkDocs an empty body and substitutes the HTML
+and the table of contents (``toc_tokens``, as MkDocs would get them).
 
 Pages are independent: they are converted in a pool of processes, and the results come back
 in the order of the input, so the site is the same whatever the number of processes.
@@ -17,7 +19,8 @@ from __future__ import annotations
 
 import posixpath
 import xml.etree.ElementTree as etree
-from collections.abc import Collection, Sequence
+import zlib
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit, urlunsplit
 
@@ -43,9 +46,30 @@ class MarkdownConfig:
 @dataclass
 class RenderedPage:
     src: str
-    html: str
+    # The HTML as compressed UTF-8: every page waits for the theme until the last is
+    # converted, and tens of thousands of them as text would be most of the build's memory.
+    packed: bytes
     toc_tokens: list  # Python-Markdown's toc extension tokens: the adapter's page.toc
-    missing: list[str]  # link targets (source paths) that are not in the site
+    # Its relative links, "target<TAB>href" a line, compressed: checked against the site's
+    # source paths once every page is known (``broken_links``).
+    packed_links: bytes
+
+    @classmethod
+    def of(cls, src: str, html: str, toc_tokens: list, links: list[str]) -> RenderedPage:
+        return cls(src, _pack(html), toc_tokens, _pack("\n".join(links)))
+
+    @property
+    def html(self) -> str:
+        return zlib.decompress(self.packed).decode("utf-8")
+
+    def links(self) -> list[tuple[str, str]]:
+        """(target source path, href as written) of each relative link, in page order."""
+        text = zlib.decompress(self.packed_links).decode("utf-8")
+        return [tuple(line.split("\t", 1)) for line in text.splitlines()]  # type: ignore[misc]
+
+
+def _pack(text: str) -> bytes:
+    return zlib.compress(text.encode("utf-8"), 1)
 
 
 class _StashHtmlBlocks(Preprocessor):
@@ -71,14 +95,14 @@ class _StashHtmlBlocks(Preprocessor):
 
 
 class _SourceLinks(Treeprocessor):
-    """Relative links to ``*.md`` source paths → the page URLs of the site's scheme."""
+    """Relative links to ``*.md`` source paths → the page URLs of the site's scheme; each
+    relative link is noted, to be checked once every page of the site is known."""
 
-    def __init__(self, md, urls: UrlScheme, known: Collection[str]) -> None:
+    def __init__(self, md, urls: UrlScheme) -> None:
         super().__init__(md)
         self.urls = urls
-        self.known = known
         self.src = ""
-        self.missing: list[str] = []
+        self.links: list[str] = []
 
     def run(self, root: etree.Element) -> None:
         for element in root.iter("a"):
@@ -91,31 +115,49 @@ class _SourceLinks(Treeprocessor):
         if scheme or netloc or not path or href.startswith(("/", "\\")):
             return href
         target = posixpath.normpath(posixpath.join(posixpath.dirname(self.src), unquote(path)))
-        if target not in self.known:
-            self.missing.append(href)
-            return href
+        self.links.append(f"{target}\t{href}")
         if not target.endswith(".md"):
             return href
         return urlunsplit(("", "", self.urls.relative_url(self.src, target), query, anchor))
 
 
-class _Converter:
-    """One Markdown instance, reset between pages (building one per page is slow)."""
+class Converter:
+    """Pages to HTML with the site's Markdown: one Markdown instance, reset between pages
+    (building one per page is slow). Its ``convert`` runs wherever the pages are made."""
 
-    def __init__(self, config: MarkdownConfig, urls: UrlScheme, known: Collection[str]):
+    def __init__(self, config: MarkdownConfig, urls: UrlScheme):
         self.md = markdown.Markdown(
             extensions=list(config.extensions), extension_configs=config.configs
         )
         # Before Python-Markdown's own HTML block step (priority 20).
         self.md.preprocessors.register(_StashHtmlBlocks(self.md), "cchc_html_blocks", 25)
-        self.links = _SourceLinks(self.md, urls, known)
+        self.links = _SourceLinks(self.md, urls)
         self.md.treeprocessors.register(self.links, "cchc_source_links", 0)
 
     def convert(self, page: Page) -> RenderedPage:
         self.md.reset()
-        self.links.src, self.links.missing = page.src, []
+        self.links.src, self.links.links = page.src, []
         html = self.md.convert(page.markdown)
-        return RenderedPage(page.src, html, getattr(self.md, "toc_tokens", []), self.links.missing)
+        toc = getattr(self.md, "toc_tokens", [])
+        return RenderedPage.of(page.src, html, toc, self.links.links)
+
+
+def broken_links(rendered: Iterable[RenderedPage], known: Collection[str]) -> list[Diagnostic]:
+    """An error per link to a source path that is not in the site, in page and link order.
+
+    ``known``: every source path of the site (pages, files, docs/)."""
+    return [
+        Diagnostic(
+            page.src,
+            1,
+            "error",
+            "lien-ket-hong",
+            f"liên kết tới '{href}' nhưng trang đích không có trong trang web",
+        )
+        for page in rendered
+        for target, href in page.links()
+        if target not in known
+    ]
 
 
 def prerender(
@@ -130,17 +172,5 @@ def prerender(
     ``known``: every source path of the site (pages, files, docs/). ``jobs``: processes
     (default: the CPUs this process may use).
     """
-    converter = _Converter(config, urls, frozenset(known))
-    rendered = ordered_map(converter.convert, pages, jobs)
-    problems = [
-        Diagnostic(
-            page.src,
-            1,
-            "error",
-            "lien-ket-hong",
-            f"liên kết tới '{href}' nhưng trang đích không có trong trang web",
-        )
-        for page in rendered
-        for href in page.missing
-    ]
-    return rendered, problems
+    rendered = ordered_map(Converter(config, urls).convert, pages, jobs)
+    return rendered, broken_links(rendered, frozenset(known))
