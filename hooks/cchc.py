@@ -115,6 +115,7 @@ def on_files(files, config):
         log.error(diag.format())
     # Only the meta and the compressed HTML wait for the theme; each page's Markdown goes now.
     _state["pages"] = {page.src: (page.theme_meta(), rendered[page.src]) for page in pages}
+    _state["page_count"] = len(pages)  # _state["pages"] empties as the theme writes them
     if "search" in _state:  # a full build (a preview's rebuild writes neither)
         _state["sitemap"] = (
             [f.src_uri for f in files.documentation_pages()],
@@ -187,7 +188,7 @@ def on_post_build(config):
     site = Path(config.site_dir)
     if "search" not in _state:
         # A preview's rebuild: the search index, sitemaps and manifest stay as first built.
-        rendered = len(_state.get("pages", {}))
+        rendered = _state.get("page_count", 0)
         timings = ", ".join(f"{name} {sec:.2f} s" for name, sec in phases.totals().items())
         log.info("Bản xem trước: dựng lại %d trang (%s)", rendered, timings)
         log.info(
