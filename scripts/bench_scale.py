@@ -273,6 +273,14 @@ def targets(results: list[dict]) -> list[tuple[str, bool | None]]:
         out.append(("cchc check < 10 s at 10,000", by_n[10000]["check"]["wall_s"] < 10))
     for r in results:
         out.append((f"every page < 100 KB at {r['plans']}", r["kb"]["largest_page_kb"] < 100))
+    if len(by_n) > 1:
+        # No page lists the whole corpus: the largest page stays the same size as it grows.
+        small, large = by_n[min(by_n)], by_n[max(by_n)]
+        grown = large["kb"]["largest_page_kb"] / small["kb"]["largest_page_kb"]
+        out.append((
+            f"largest page the same size at {small['plans']} and {large['plans']} "
+            f"(×{grown:.2f}, within 10 %)", grown <= 1.1,
+        ))  # fmt: skip
     return out
 
 
