@@ -325,6 +325,25 @@ def test_shared_address_opens_the_filtered_search(search_page, served_site):
 
 
 @pytest.mark.browser
+def test_a_search_from_the_address_shows_every_filter_group(browser, served_site):
+    """Pagefind's UI keeps the filter groups of the first search's results when that search
+    ends before every filter file is loaded: a search opened from an address showed only
+    "Loại văn bản" about one load in three. Each fresh tab must show all six groups."""
+    url = served_site + SEARCH_URL + "?q=nghi+dinh+61&f=" + quote_plus("Loại văn bản:Nghị định")
+    for _ in range(8):
+        context = browser.new_context()  # nothing cached: the race starts afresh each time
+        try:
+            page = context.new_page()
+            page.goto(url)
+            page.wait_for_selector(".pagefind-ui__result-tag")
+            page.wait_for_selector(".pagefind-ui__filter-panel")
+            names = page.locator("summary.pagefind-ui__filter-name").all_inner_texts()
+            assert sorted(names) == sorted(FILTERS)
+        finally:
+            context.close()
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize(
     ("query", "first", "below"),
     [

@@ -90,6 +90,16 @@
     });
     sortFilterValues();
   }).observe(box, { childList: true, subtree: true });
+  // A search from the address waits until every filter file is loaded: Pagefind's UI takes
+  // its list of filter groups from the first search's results when that search ends first,
+  // and keeps showing only the groups it had loaded (often "Loại văn bản" alone). The UI
+  // imports the same module, so what is loaded here is loaded for it.
   var start = fromAddress();
-  if (start.q || Object.keys(start.filters).length) show(start);
+  if (start.q || Object.keys(start.filters).length) {
+    var uiScript = document.querySelector('script[src*="pagefind-ui.js"]');
+    var loaded = uiScript
+      ? import(new URL("pagefind.js", uiScript.src).href).then(function (pagefind) { return pagefind.filters(); })
+      : Promise.resolve();
+    loaded.catch(function () {}).then(function () { show(start); });
+  }
 })();
