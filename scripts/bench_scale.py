@@ -181,7 +181,10 @@ def bench_size(n: int, seed: int, work: Path, bar: tqdm) -> dict:
     kb["phases_s"] = {
         k: round(v, 1) for k, v in json.loads(phase_file.read_text("utf-8")).items()
     } if phase_file.exists() else {}  # fmt: skip
-    kb["first_query_kb"] = first_query_bytes(work / "kb-site")
+    try:
+        kb["first_query_kb"] = first_query_bytes(work / "kb-site")
+    except Exception as error:  # noqa: BLE001 - a failed measurement must not lose the build's
+        kb["first_query_kb"] = {"error": f"{type(error).__name__}: {str(error).splitlines()[0]}"}
     result["kb"] = kb
     result["ratio"] = round(kb["wall_s"] / plain["wall_s"], 2) if plain["wall_s"] else None
     bar.update()
@@ -253,6 +256,8 @@ def print_table(results: list[dict]) -> None:
         row(f"  first query KB: {part}", lambda r, p=part: r["kb"]["first_query_kb"].get(p, "-"))
     for r in results:
         print(f"largest KB page at {r['plans']}: {r['kb']['largest_page']}")
+        if "error" in r["kb"]["first_query_kb"]:
+            print(f"first query not measured at {r['plans']}: {r['kb']['first_query_kb']['error']}")
 
 
 def targets(results: list[dict]) -> list[tuple[str, bool | None]]:
