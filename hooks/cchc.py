@@ -16,8 +16,13 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from jinja2 import pass_context
+from markupsafe import Markup
 from mkdocs.structure.files import File
+from mkdocs.structure.nav import Section
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import normalize_url
 
 from cchc_kb import phases
 from cchc_kb.commands.publish import write_manifest
@@ -33,6 +38,9 @@ from cchc_kb.source.repository import LEGAL_DIR, PLANS_DIR
 
 log = logging.getLogger("mkdocs.hooks.cchc")
 _state: dict = {}
+# Set (to anything) to render the site navigation and tabs afresh on every page, as Material
+# does: tests compare that site with the usual one, byte for byte.
+FRESH_THEME_ENV = "CCHC_FRESH_THEME"
 
 
 class _Unchanged(File):
@@ -41,6 +49,18 @@ class _Unchanged(File):
 
     def is_modified(self) -> bool:
         return False
+
+
+class _Prerendered(Page):
+    """A generated page (``on_nav``). Its HTML comes from cchc_kb.site.prerender and its body
+    is empty, so MkDocs has no Markdown to convert: the page events put in the HTML and its
+    table of contents. What the conversion of an empty body gave is set here."""
+
+    def render(self, config, files) -> None:
+        self.content = ""
+        self._title_from_render = None  # the title is the page meta's
+        self.present_anchor_ids = set()
+        self.links_to_anchors = {}
 
 
 def on_startup(command, dirty):
@@ -140,11 +160,68 @@ def on_serve(server, config, builder):
     return server
 
 
+def on_nav(nav, config, files):
+    # MkDocs has made a Page of each (the nav's with their nav titles): the generated ones
+    # need no Markdown conversion.
+    for src in _state["pages"]:
+        files.get_file_from_path(src).page.__class__ = _Prerendered
+    return nav
+
+
 def on_env(env, config, files):
     env.globals["cchc_search_ui"] = ui_options()  # Pagefind UI options the index implies
+    env.globals["cchc_fresh_theme"] = bool(os.environ.get(FRESH_THEME_ENV))
+    env.globals["cchc_reuse"] = _state["reuse"] = _Reuse(config)
     env.filters["cchc_text"] = attribute_text  # share metadata and report link
     env.filters["cchc_report_href"] = report_href
     return env
+
+
+class _Reuse:
+    """Parts of Material's page that most pages share, rendered once for all of them
+    (``{% call cchc_reuse(name) %}…{% endcall %}`` in overrides/main.html): the site
+    navigation, the tabs, the page configuration.
+
+    They differ between pages only in the nav item marked active (on the few hand-written
+    pages the nav lists: those are rendered afresh) and in their links, relative to the page.
+    So a fragment is kept under the page's base URL and its relative address of each link the
+    nav holds; a page whose addresses all match gets the same HTML. Most pages are generated
+    ones, outside the nav, and share a few dozen fragments.
+    """
+
+    def __init__(self, config) -> None:
+        self.fixed = [config.theme.get("logo"), config.extra.get("homepage")]
+        self.urls: list[str] | None = None  # the nav is complete once the theme renders
+        self.fragments: dict[tuple, Markup] = {}
+        self.reused = 0
+
+    @pass_context
+    def __call__(self, context, name: str, caller) -> Markup:
+        nav, page = context["nav"], context["page"]
+        if page is None or any(item.active for item in nav.pages):
+            return caller()
+        base_url = context["base_url"]
+        key = (name, base_url, *(normalize_url(url, page, base_url) for url in self._urls(nav)))
+        fragment = self.fragments.get(key)
+        if fragment is None:
+            fragment = self.fragments[key] = caller()
+        else:
+            self.reused += 1
+        return fragment
+
+    def _urls(self, nav) -> list[str]:
+        if self.urls is None:
+            urls = [nav.homepage.url if nav.homepage else None, *self.fixed]
+            urls += [item.url for item in _walk(nav.items) if not isinstance(item, Section)]
+            self.urls = [str(url) for url in urls if url is not None]
+        return self.urls
+
+
+def _walk(items):
+    for item in items:
+        yield item
+        if isinstance(item, Section):
+            yield from _walk(item.children)
 
 
 # Markdown conversion runs between these two page events, the theme's templates between the
@@ -186,6 +263,10 @@ def on_post_page(output, page, config):
 
 def on_post_build(config):
     site = Path(config.site_dir)
+    reuse: _Reuse = _state["reuse"]
+    log.debug(
+        "Theme: %d navigations and tabs reused, %d rendered", reuse.reused, len(reuse.fragments)
+    )
     if "search" not in _state:
         # A preview's rebuild: the search index, sitemaps and manifest stay as first built.
         rendered = _state.get("page_count", 0)

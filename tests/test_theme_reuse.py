@@ -1,0 +1,67 @@
+"""The theme's navigation and tabs, rendered once and reused (hooks/cchc.py, ``_Reuse``), give
+the same bytes as Material rendering them on every page: each case builds a site twice, with
+the reuse and with Material's own blocks (``CCHC_FRESH_THEME``), and compares every file."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, site_config
+
+from cchc_kb.synthetic import write_repository
+
+FRESH_THEME_ENV = "CCHC_FRESH_THEME"  # hooks/cchc.py reads it; the hook is not importable
+REUSED = re.compile(r"Theme: (\d+) navigations and tabs reused, (\d+) rendered")
+
+
+def _build(config: Path, site: Path, fresh: bool) -> str:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    env.pop(FRESH_THEME_ENV, None)
+    if fresh:
+        env[FRESH_THEME_ENV] = "1"
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-v", "--strict", "-f", str(config)]
+    proc = subprocess.run(
+        [*cmd, "-d", str(site)], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return proc.stdout + proc.stderr
+
+
+def _tree(site: Path) -> list[str]:
+    return sorted(str(p.relative_to(site)) for p in site.rglob("*") if p.is_file())
+
+
+def _seeds(tmp: Path) -> Path:
+    return ROOT / "mkdocs.yml"
+
+
+def _synthetic_file_urls(tmp: Path) -> Path:
+    repo = write_repository(tmp / "repo", 30, seed=3)
+    return site_config(repo, use_directory_urls=False)
+
+
+@pytest.mark.parametrize("make_config", [_seeds, _synthetic_file_urls], ids=["seeds", "file-urls"])
+def test_reused_navigation_equals_materials_own(tmp_path, make_config):
+    config = make_config(tmp_path)
+    reused_log = _build(config, tmp_path / "reused", fresh=False)
+    fresh_log = _build(config, tmp_path / "fresh", fresh=True)
+
+    reused, rendered = map(int, REUSED.search(reused_log).groups())
+    pages = len(list((tmp_path / "reused").rglob("*.html")))
+    # Most pages got a kept fragment: few distinct navigations for the whole site.
+    assert reused > pages and rendered < pages / 4, (reused, rendered, pages)
+    assert REUSED.search(fresh_log).groups() == ("0", "0")
+
+    assert _tree(tmp_path / "reused") == _tree(tmp_path / "fresh")
+    files = _tree(tmp_path / "fresh")
+    _, mismatch, errors = filecmp.cmpfiles(
+        tmp_path / "fresh", tmp_path / "reused", files, shallow=False
+    )
+    assert not mismatch and not errors, (mismatch[:10], errors[:10])
