@@ -192,22 +192,29 @@ class _Reuse:
     def __init__(self, config) -> None:
         self.fixed = [config.theme.get("logo"), config.extra.get("homepage")]
         self.urls: list[str] | None = None  # the nav is complete once the theme renders
+        self.page = self.key = None
         self.fragments: dict[tuple, Markup] = {}
         self.reused = 0
 
     @pass_context
     def __call__(self, context, name: str, caller) -> Markup:
-        nav, page = context["nav"], context["page"]
-        if page is None or any(item.active for item in nav.pages):
+        page = context["page"]
+        if page is not self.page:  # the same page asks for each part in turn
+            self.page, self.key = page, self._key(context)
+        if self.key is None:
             return caller()
-        base_url = context["base_url"]
-        key = (name, base_url, *(normalize_url(url, page, base_url) for url in self._urls(nav)))
-        fragment = self.fragments.get(key)
+        fragment = self.fragments.get((name, *self.key))
         if fragment is None:
-            fragment = self.fragments[key] = caller()
+            fragment = self.fragments[(name, *self.key)] = caller()
         else:
             self.reused += 1
         return fragment
+
+    def _key(self, context) -> tuple | None:
+        nav, page, base_url = context["nav"], context["page"], context["base_url"]
+        if page is None or any(item.active for item in nav.pages):
+            return None
+        return (base_url, *(normalize_url(url, page, base_url) for url in self._urls(nav)))
 
     def _urls(self, nav) -> list[str]:
         if self.urls is None:
