@@ -17,7 +17,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from jinja2 import pass_context
-from markupsafe import Markup
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
@@ -193,11 +192,11 @@ class _Reuse:
         self.fixed = [config.theme.get("logo"), config.extra.get("homepage")]
         self.urls: list[str] | None = None  # the nav is complete once the theme renders
         self.page = self.key = None
-        self.fragments: dict[tuple, Markup] = {}
+        self.fragments: dict[tuple, str] = {}
         self.reused = 0
 
     @pass_context
-    def __call__(self, context, name: str, caller) -> Markup:
+    def __call__(self, context, name: str, caller) -> str:
         page = context["page"]
         if page is not self.page:  # the same page asks for each part in turn
             self.page, self.key = page, self._key(context)
