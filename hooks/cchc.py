@@ -16,7 +16,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from jinja2 import pass_context
+from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, pass_context
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
@@ -169,6 +169,9 @@ def on_nav(nav, config, files):
 
 def on_env(env, config, files):
     env.globals["cchc_search_ui"] = ui_options()  # Pagefind UI options the index implies
+    # overrides/partials/nav.html wraps Material's own, which it names "material/partials/…".
+    material = [d for d in config.theme.dirs if d != config.theme.custom_dir]
+    env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(material)})])
     env.globals["cchc_fresh_theme"] = bool(os.environ.get(FRESH_THEME_ENV))
     env.globals["cchc_reuse"] = _state["reuse"] = _Reuse(config)
     env.filters["cchc_text"] = attribute_text  # share metadata and report link
