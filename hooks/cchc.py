@@ -181,8 +181,8 @@ def on_env(env, config, files):
 
 class _Reuse:
     """Parts of Material's page that most pages share, rendered once for all of them
-    (``{% call cchc_reuse(name) %}…{% endcall %}`` in overrides/main.html): the site
-    navigation, the tabs, the page configuration.
+    (``{% call cchc_reuse(name) %}…{% endcall %}`` in overrides/): the site navigation, the
+    tabs, the page configuration, the header but for the page's title.
 
     They differ between pages only in the nav item marked active (on the few hand-written
     pages the nav lists: those are rendered afresh) and in their links, relative to the page.
@@ -195,22 +195,29 @@ class _Reuse:
         self.fixed = [config.theme.get("logo"), config.extra.get("homepage")]
         self.urls: list[str] | None = None  # the nav is complete once the theme renders
         self.page = self.key = None
-        self.fragments: dict[tuple, str] = {}
+        self.fragments: dict[tuple, str | list[str]] = {}
         self.reused = 0
 
     @pass_context
-    def __call__(self, context, name: str, caller) -> str:
+    def __call__(self, context, name: str, vary: object = None, *, caller) -> str:
+        """The part ``caller`` renders for this page. ``vary``: the one value of the page the
+        part shows (its title in the header); the part is kept around it when it appears
+        exactly once in the rendering, so that the kept text is all the rest."""
         page = context["page"]
         if page is not self.page:  # the same page asks for each part in turn
             self.page, self.key = page, self._key(context)
         if self.key is None:
             return caller()
-        fragment = self.fragments.get((name, *self.key))
-        if fragment is None:
-            fragment = self.fragments[(name, *self.key)] = caller()
-        else:
-            self.reused += 1
-        return fragment
+        kept = self.fragments.get((name, *self.key))
+        if kept is None:
+            fragment = caller()
+            if vary is None:
+                self.fragments[(name, *self.key)] = fragment
+            elif fragment.count(str(vary)) == 1:
+                self.fragments[(name, *self.key)] = fragment.split(str(vary))
+            return fragment
+        self.reused += 1
+        return kept if vary is None else str(vary).join(kept)
 
     def _key(self, context) -> tuple | None:
         nav, page, base_url = context["nav"], context["page"], context["base_url"]
@@ -274,7 +281,7 @@ def on_post_build(config):
     site = Path(config.site_dir)
     reuse: _Reuse = _state["reuse"]
     log.debug(
-        "Theme: %d navigations and tabs reused, %d rendered", reuse.reused, len(reuse.fragments)
+        "Theme: %d parts reused, %d rendered", reuse.reused, len(reuse.fragments)
     )
     if "search" not in _state:
         # A preview's rebuild: the search index, sitemaps and manifest stay as first built.

@@ -17,7 +17,7 @@ from conftest import ROOT, site_config
 from cchc_kb.synthetic import write_repository
 
 FRESH_THEME_ENV = "CCHC_FRESH_THEME"  # hooks/cchc.py reads it; the hook is not importable
-REUSED = re.compile(r"Theme: (\d+) navigations and tabs reused, (\d+) rendered")
+REUSED = re.compile(r"Theme: (\d+) parts reused, (\d+) rendered")
 
 
 def _build(config: Path, site: Path, fresh: bool) -> str:
