@@ -46,7 +46,7 @@ from ..model.text import UndecodableError, read
 from ..parallel import ordered_map
 from . import limits
 from .frontmatter import FrontMatter, Sink, parse_yaml_mapping, split_front_matter
-from .repo_files import markdown_files, refused_source
+from .repo_files import folder_files, refused_source
 
 AGENCIES_FILE = "plans/agencies.yml"
 PLANS_DIR = "plans"
@@ -474,13 +474,15 @@ def read_repository(root: Path | str, records: RecordCache | None = None) -> Rep
         repo.agencies, diags = records.load_agencies(root)
     repo.diagnostics.extend(diags)
     first_seen: dict[str, str] = {}
+    sources: list[Path] = []
     for kind, folder, target in (
         ("legal", LEGAL_DIR, repo.legal),
         ("plan", PLANS_DIR, repo.plans),
     ):
-        files, refused = markdown_files(root, folder)
-        repo.diagnostics.extend(refused)
-        paths = [(path, path.relative_to(root).as_posix()) for path in files]
+        found = folder_files(root, folder, SOURCE_SUFFIXES if kind == "plan" else ())
+        repo.diagnostics.extend(found.refused)
+        sources.extend(found.others)
+        paths = [(path, path.relative_to(root).as_posix()) for path in found.markdown]
         if records is None:
             loaded = ordered_map(partial(_load_one, kind), paths)
         else:
@@ -505,7 +507,7 @@ def read_repository(root: Path | str, records: RecordCache | None = None) -> Rep
     if records is not None:
         records.finish()
     _check_references(repo)
-    _check_source_files(repo)
+    _check_source_files(repo, sources)
     return repo
 
 
@@ -607,8 +609,9 @@ def _check_references(repo: Repository) -> None:
                 claimed[old] = doc.id
 
 
-def _check_source_files(repo: Repository) -> None:
-    """A plan's source must exist; a source file that no plan names is reported, not ignored."""
+def _check_source_files(repo: Repository, candidates: list[Path]) -> None:
+    """A plan's source must exist; a source file that no plan names is reported, not ignored.
+    ``candidates``: the regular files under ``plans/`` with a source suffix, in path order."""
     named: set[Path] = set()
     for plan in repo.plans.values():
         if not plan.source_file:
@@ -640,11 +643,8 @@ def _check_source_files(repo: Repository) -> None:
             )
             continue
         named.add(source.resolve())
-    plans_dir = repo.root / PLANS_DIR
-    if not plans_dir.is_dir():
-        return
-    for path in sorted(p for p in plans_dir.rglob("*") if p.suffix.lower() in SOURCE_SUFFIXES):
-        if not path.is_symlink() and path.is_file() and path.resolve() not in named:
+    for path in candidates:
+        if path.resolve() not in named:
             repo.diagnostics.append(
                 Diagnostic(
                     path.relative_to(repo.root).as_posix(),
