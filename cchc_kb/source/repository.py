@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, partial
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -474,17 +475,25 @@ def read_repository(root: Path | str, records: RecordCache | None = None) -> Rep
         repo.agencies, diags = records.load_agencies(root)
     repo.diagnostics.extend(diags)
     first_seen: dict[str, str] = {}
-    sources: list[Path] = []
-    for kind, folder, target in (
-        ("legal", LEGAL_DIR, repo.legal),
-        ("plan", PLANS_DIR, repo.plans),
-    ):
-        found = folder_files(root, folder, SOURCE_SUFFIXES if kind == "plan" else ())
+    folders = [
+        (kind, target, folder_files(root, folder, SOURCE_SUFFIXES if kind == "plan" else ()))
+        for kind, folder, target in (
+            ("legal", LEGAL_DIR, repo.legal),
+            ("plan", PLANS_DIR, repo.plans),
+        )
+    ]
+    listed = {
+        kind: [(path, path.relative_to(root).as_posix()) for path in found.markdown]
+        for kind, _, found in folders
+    }
+    if records is None:  # one pool for both kinds: the workers start once
+        every = [(kind, path_rel) for kind, paths in listed.items() for path_rel in paths]
+        loaded_in_order = iter(ordered_map(_load_kind, every))
+    for kind, target, found in folders:
         repo.diagnostics.extend(found.refused)
-        sources.extend(found.others)
-        paths = [(path, path.relative_to(root).as_posix()) for path in found.markdown]
+        paths = listed[kind]
         if records is None:
-            loaded = ordered_map(partial(_load_one, kind), paths)
+            loaded = list(islice(loaded_in_order, len(paths)))
         else:
             loaded = records.load(kind, paths)
         for (_, rel), (record, diags) in zip(paths, loaded, strict=True):
@@ -507,7 +516,7 @@ def read_repository(root: Path | str, records: RecordCache | None = None) -> Rep
     if records is not None:
         records.finish()
     _check_references(repo)
-    _check_source_files(repo, sources)
+    _check_source_files(repo, [path for _, _, found in folders for path in found.others])
     return repo
 
 
@@ -566,6 +575,11 @@ def _digest(path: Path) -> str:
 
 def _load_one(kind: str, path_rel: tuple[Path, str]):
     return load_record(*path_rel, kind)
+
+
+def _load_kind(kind_path_rel: tuple[str, tuple[Path, str]]):
+    kind, path_rel = kind_path_rel
+    return _load_one(kind, path_rel)
 
 
 def _check_references(repo: Repository) -> None:
