@@ -40,14 +40,34 @@ def ordered_map(
 ) -> list[Result]:
     """``[function(item) for item in items]``, in ``jobs`` processes (default: every CPU this
     process may use; one, or few items, runs here)."""
+    return ordered_map_started(function, items, jobs)()
+
+
+def ordered_map_started(
+    function: Callable[[Item], Result], items: Sequence[Item], jobs: int | None = None
+) -> Callable[[], list[Result]]:
+    """``ordered_map`` begun now; calling what it returns waits for the results. Meanwhile
+    this process is free for other work: the workers were forked with the memory as it was
+    when the map began, so nothing done here after that reaches them. One process, or few
+    items: the work is done when the results are asked for."""
     global _task
     jobs = jobs or available_cpus()
     if jobs < 2 or len(items) < POOL_THRESHOLD:
-        return [function(item) for item in items]
+        return lambda: [function(item) for item in items]
     slices = [(start, min(start + CHUNK, len(items))) for start in range(0, len(items), CHUNK)]
     _task = (function, items)
+    pool = ProcessPoolExecutor(jobs, mp_context=get_context("fork"))
     try:
-        with ProcessPoolExecutor(jobs, mp_context=get_context("fork")) as pool:
-            return [result for chunk in pool.map(_run_slice, slices) for result in chunk]
+        # Submitting forks every worker, with the task in its memory.
+        chunks = pool.map(_run_slice, slices)
+    except BaseException:
+        pool.shutdown(cancel_futures=True)
+        raise
     finally:
         _task = None
+
+    def results() -> list[Result]:
+        with pool:
+            return [result for chunk in chunks for result in chunk]
+
+    return results

@@ -11,7 +11,7 @@ come from ``graph.analyses`` and are reported with the rest.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 
 import networkx as nx
@@ -19,7 +19,7 @@ import networkx as nx
 from ..cite import canonical_number, find_self_references, hidden_characters_warning
 from ..corpus import Corpus
 from ..model.models import Diagnostic, Document, LegalDoc, Plan
-from ..parallel import ordered_map
+from ..parallel import ordered_map_started
 from ..source.limits import FOREIGN_SCRIPT as _FOREIGN_SCRIPT
 from . import places, wording
 from .graph import Finding, analyses, build_graph
@@ -37,26 +37,39 @@ def findings(corpus: Corpus) -> list[Diagnostic]:
 def document_findings(corpus: Corpus, documents: Iterable[Document]) -> list[Diagnostic]:
     """The findings about each of these records: the plans on every core, each plan's
     findings depending on it and the corpus only."""
-    out: list[Diagnostic] = []
+    return _document_findings_started(corpus, documents)()
+
+
+def _document_findings_started(
+    corpus: Corpus, documents: Iterable[Document]
+) -> Callable[[], list[Diagnostic]]:
+    """``document_findings`` with the plans' begun on the other cores; calling what it
+    returns waits for them and adds the legal records'."""
     documents = list(documents)
     plans = [doc for doc in documents if isinstance(doc, Plan)]
-    for found in ordered_map(partial(_plan_and_name_findings, corpus), plans):
-        out.extend(found)
-    for doc in documents:
-        if not isinstance(doc, LegalDoc):
-            continue
-        out.extend(_mixed_script(doc))
-        if not doc.provenance:
-            out.append(
-                Diagnostic(
-                    doc.path,
-                    doc.line_of("id"),
-                    "warning",
-                    "provenance-missing",
-                    "văn bản không ghi nguồn thông tin (nguon_thong_tin)",
+    pending = ordered_map_started(partial(_plan_and_name_findings, corpus), plans)
+
+    def finish() -> list[Diagnostic]:
+        out: list[Diagnostic] = []
+        for found in pending():
+            out.extend(found)
+        for doc in documents:
+            if not isinstance(doc, LegalDoc):
+                continue
+            out.extend(_mixed_script(doc))
+            if not doc.provenance:
+                out.append(
+                    Diagnostic(
+                        doc.path,
+                        doc.line_of("id"),
+                        "warning",
+                        "provenance-missing",
+                        "văn bản không ghi nguồn thông tin (nguon_thong_tin)",
+                    )
                 )
-            )
-    return out
+        return out
+
+    return finish
 
 
 def _plan_and_name_findings(corpus: Corpus, plan: Plan) -> list[Diagnostic]:
@@ -172,13 +185,13 @@ def diagnostics(
     the graph's validity date does not change any finding. ``recorded``:
     ``record_diagnostics(corpus)``, when computed already (the content findings are slow).
     """
+    # The content findings run on the other cores while the graph is built and analysed here.
+    recording = _record_diagnostics_started(corpus) if recorded is None else lambda: recorded
     if analysed is None:
         graph = graph if graph is not None else build_graph(corpus)
         analysed = analyses(corpus, graph, reported_only=True)
     graph_found = [f.diagnostic() for f in analysed if f.severity in ("error", "warning")]
-    if recorded is None:
-        recorded = record_diagnostics(corpus)
-    return _sorted([*recorded, *graph_found])
+    return _sorted([*recording(), *graph_found])
 
 
 def record_diagnostics(
@@ -186,8 +199,16 @@ def record_diagnostics(
 ) -> list[Diagnostic]:
     """What reading found and the content findings, sorted: each is about one record. With
     ``documents`` (the preview's rebuilds), the content findings of those records only."""
-    found = findings(corpus) if documents is None else document_findings(corpus, documents)
-    return _sorted([*corpus.diagnostics, *found])
+    return _record_diagnostics_started(corpus, documents)()
+
+
+def _record_diagnostics_started(
+    corpus: Corpus, documents: Iterable[Document] | None = None
+) -> Callable[[], list[Diagnostic]]:
+    finding = _document_findings_started(
+        corpus, corpus.documents() if documents is None else documents
+    )
+    return lambda: _sorted([*corpus.diagnostics, *finding()])
 
 
 def _sorted(found: list[Diagnostic]) -> list[Diagnostic]:

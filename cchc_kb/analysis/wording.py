@@ -18,9 +18,14 @@ MISSPELLINGS: dict[str, str] = {
     "công thông tin": "cổng thông tin",
     "hành chánh": "hành chính",
 }
+# Each word's "not after a letter" is checked once its first letter has matched: a pattern that
+# begins with literals lets the regex engine skip ahead to them, one that begins with a
+# look-behind is tried at every character of every body.
 _MISSPELLING = re.compile(
-    r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(MISSPELLINGS, key=len, reverse=True))
-    + r")(?!\w)"
+    "(?:" + "|".join(
+        rf"{re.escape(w[0])}(?<!\w{re.escape(w[0])}){re.escape(w[1:])}"
+        for w in sorted(MISSPELLINGS, key=len, reverse=True)
+    ) + r")(?!\w)"
 )  # fmt: skip
 
 # "Nhiệm vụ cụ thể theo Phụ lục đính kèm", "(Có Phụ lục … kèm theo)": the text announces one.

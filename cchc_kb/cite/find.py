@@ -112,8 +112,13 @@ _WINDOW = 160
 _LIST_REACH = 400
 
 
+_INVISIBLE_RE = re.compile(f"[{tables.INVISIBLES}]")
+
+
 def hidden_characters_warning(written: str) -> str | None:
     """The warning for invisible characters inside a citation as written, or None."""
+    if not _INVISIBLE_RE.search(written):  # almost every citation: no loop over its letters
+        return None
     hidden = sorted({ch for ch in written if ch in tables.INVISIBLES})
     if not hidden:
         return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
@@ -22,6 +23,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Every record read lives until the command ends, and the one cyclic garbage is the graph,
+    # dropped at the end: the cyclic collector would only scan the records again and again as
+    # they pile up (a sixth of the command's time at 10,000 plans). The workers inherit this.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _report(args)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _report(args: argparse.Namespace) -> int:
     corpus = build_corpus(args.root)
     found = diagnostics(corpus)
     for diagnostic in found:

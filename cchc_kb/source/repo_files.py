@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model.models import Diagnostic
@@ -49,57 +51,87 @@ def refused_source(root: Path, path: Path, rel: str) -> Diagnostic | None:
     return None
 
 
-def _regular_file(path: Path) -> bool:
+@dataclass
+class FolderFiles:
+    """What a folder holds: the Markdown records that may be read, a finding for each entry
+    named like one that may not, and the other regular files with one of the suffixes asked
+    for (plans' source files), each list in a stable order."""
+
+    markdown: list[Path] = field(default_factory=list)
+    refused: list[Diagnostic] = field(default_factory=list)
+    others: list[Path] = field(default_factory=list)
+
+
+def folder_files(root: Path, folder: str, suffixes: Collection[str] = ()) -> FolderFiles:
+    """The files under ``root/folder``, in one walk that asks the system about a file only
+    when its directory entry leaves a doubt (a symlink)."""
+    base = root / folder
+    out = FolderFiles()
+    if not base.is_dir():
+        return out
+    _walk(root, base, folder, suffixes, out)
+    out.markdown.sort()
+    out.others.sort()
+    return out
+
+
+def _walk(root: Path, here: Path, folder: str, suffixes: Collection[str], out: FolderFiles) -> None:
+    try:
+        with os.scandir(here) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError as exc:
+        rel = Path(exc.filename).relative_to(root).as_posix() if exc.filename else folder
+        out.refused.append(_error(rel, "unreadable", f"không đọc được thư mục: {exc.strerror}"))
+        return
+    directories, files = [], []
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        (directories if is_dir else files).append(entry)
+    walked = []
+    for entry in directories:
+        path = here / entry.name
+        if entry.is_symlink():
+            rel = path.relative_to(root).as_posix()
+            out.refused.append(
+                refused_source(root, path, rel)
+                or Diagnostic(
+                    rel,
+                    1,
+                    "warning",
+                    "symlink-skipped",
+                    "thư mục liên kết tượng trưng không được đọc (đọc thư mục thật)",
+                )
+            )
+            continue
+        if entry.name.endswith(".md"):
+            rel = path.relative_to(root).as_posix()
+            out.refused.append(_error(rel, "not-a-file", "là một thư mục, không phải tệp"))
+        walked.append(path)
+    for entry in files:
+        name = entry.name
+        if not name.endswith(".md"):
+            if os.path.splitext(name)[1].lower() in suffixes and _regular_file(entry):
+                out.others.append(here / name)
+            continue
+        path = here / name
+        if _regular_file(entry):  # what refused_source passes, from the directory entry
+            out.markdown.append(path)
+            continue
+        problem = refused_source(root, path, path.relative_to(root).as_posix())
+        if problem:
+            out.refused.append(problem)
+        else:
+            out.markdown.append(path)
+    for path in walked:
+        _walk(root, path, folder, suffixes, out)
+
+
+def _regular_file(entry: os.DirEntry) -> bool:
     """A regular file that is no symlink."""
     try:
-        return stat.S_ISREG(os.lstat(path).st_mode)
+        return entry.is_file(follow_symlinks=False)
     except OSError:
         return False
-
-
-def markdown_files(root: Path, folder: str) -> tuple[list[Path], list[Diagnostic]]:
-    """The ``*.md`` files under ``root/folder`` that may be read, in a stable order, and a
-    finding for each entry named like one that may not (or a folder not walked)."""
-    base = root / folder
-    if not base.is_dir():
-        return [], []
-    found: list[Path] = []
-    refused: list[Diagnostic] = []
-
-    def unreadable(exc: OSError) -> None:
-        rel = Path(exc.filename).relative_to(root).as_posix() if exc.filename else folder
-        refused.append(_error(rel, "unreadable", f"không đọc được thư mục: {exc.strerror}"))
-
-    for current, dirs, files in os.walk(base, onerror=unreadable, followlinks=False):
-        here = Path(current)
-        for name in sorted(dirs):
-            path = here / name
-            rel = path.relative_to(root).as_posix()
-            if path.is_symlink():
-                problem = refused_source(root, path, rel)
-                refused.append(
-                    problem
-                    or Diagnostic(
-                        rel,
-                        1,
-                        "warning",
-                        "symlink-skipped",
-                        "thư mục liên kết tượng trưng không được đọc (đọc thư mục thật)",
-                    )
-                )
-            elif name.endswith(".md"):
-                refused.append(_error(rel, "not-a-file", "là một thư mục, không phải tệp"))
-        dirs[:] = sorted(d for d in dirs if not (here / d).is_symlink())
-        for name in sorted(files):
-            if not name.endswith(".md"):
-                continue
-            path = here / name
-            if _regular_file(path):  # what refused_source passes, in one system call
-                found.append(path)
-                continue
-            problem = refused_source(root, path, path.relative_to(root).as_posix())
-            if problem:
-                refused.append(problem)
-            else:
-                found.append(path)
-    return sorted(found), refused

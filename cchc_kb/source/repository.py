@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, partial
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,7 +47,7 @@ from ..model.text import UndecodableError, read
 from ..parallel import ordered_map
 from . import limits
 from .frontmatter import FrontMatter, Sink, parse_yaml_mapping, split_front_matter
-from .repo_files import markdown_files, refused_source
+from .repo_files import folder_files, refused_source
 
 AGENCIES_FILE = "plans/agencies.yml"
 PLANS_DIR = "plans"
@@ -474,15 +475,25 @@ def read_repository(root: Path | str, records: RecordCache | None = None) -> Rep
         repo.agencies, diags = records.load_agencies(root)
     repo.diagnostics.extend(diags)
     first_seen: dict[str, str] = {}
-    for kind, folder, target in (
-        ("legal", LEGAL_DIR, repo.legal),
-        ("plan", PLANS_DIR, repo.plans),
-    ):
-        files, refused = markdown_files(root, folder)
-        repo.diagnostics.extend(refused)
-        paths = [(path, path.relative_to(root).as_posix()) for path in files]
+    folders = [
+        (kind, target, folder_files(root, folder, SOURCE_SUFFIXES if kind == "plan" else ()))
+        for kind, folder, target in (
+            ("legal", LEGAL_DIR, repo.legal),
+            ("plan", PLANS_DIR, repo.plans),
+        )
+    ]
+    listed = {
+        kind: [(path, path.relative_to(root).as_posix()) for path in found.markdown]
+        for kind, _, found in folders
+    }
+    if records is None:  # one pool for both kinds: the workers start once
+        every = [(kind, path_rel) for kind, paths in listed.items() for path_rel in paths]
+        loaded_in_order = iter(ordered_map(_load_kind, every))
+    for kind, target, found in folders:
+        repo.diagnostics.extend(found.refused)
+        paths = listed[kind]
         if records is None:
-            loaded = ordered_map(partial(_load_one, kind), paths)
+            loaded = list(islice(loaded_in_order, len(paths)))
         else:
             loaded = records.load(kind, paths)
         for (_, rel), (record, diags) in zip(paths, loaded, strict=True):
@@ -505,7 +516,7 @@ def read_repository(root: Path | str, records: RecordCache | None = None) -> Rep
     if records is not None:
         records.finish()
     _check_references(repo)
-    _check_source_files(repo)
+    _check_source_files(repo, [path for _, _, found in folders for path in found.others])
     return repo
 
 
@@ -566,6 +577,11 @@ def _load_one(kind: str, path_rel: tuple[Path, str]):
     return load_record(*path_rel, kind)
 
 
+def _load_kind(kind_path_rel: tuple[str, tuple[Path, str]]):
+    kind, path_rel = kind_path_rel
+    return _load_one(kind, path_rel)
+
+
 def _check_references(repo: Repository) -> None:
     def report(doc, key: str, message: str, code: str = "unknown-reference") -> None:
         repo.diagnostics.append(Diagnostic(doc.path, doc.line_of(key), "error", code, message))
@@ -607,8 +623,9 @@ def _check_references(repo: Repository) -> None:
                 claimed[old] = doc.id
 
 
-def _check_source_files(repo: Repository) -> None:
-    """A plan's source must exist; a source file that no plan names is reported, not ignored."""
+def _check_source_files(repo: Repository, candidates: list[Path]) -> None:
+    """A plan's source must exist; a source file that no plan names is reported, not ignored.
+    ``candidates``: the regular files under ``plans/`` with a source suffix, in path order."""
     named: set[Path] = set()
     for plan in repo.plans.values():
         if not plan.source_file:
@@ -640,11 +657,8 @@ def _check_source_files(repo: Repository) -> None:
             )
             continue
         named.add(source.resolve())
-    plans_dir = repo.root / PLANS_DIR
-    if not plans_dir.is_dir():
-        return
-    for path in sorted(p for p in plans_dir.rglob("*") if p.suffix.lower() in SOURCE_SUFFIXES):
-        if not path.is_symlink() and path.is_file() and path.resolve() not in named:
+    for path in candidates:
+        if path.resolve() not in named:
             repo.diagnostics.append(
                 Diagnostic(
                     path.relative_to(repo.root).as_posix(),

@@ -94,14 +94,50 @@ def measure(
     return total
 
 
+# Up to this many characters a document is composed before it is measured, when it has no
+# anchor (so no alias can expand): nesting that short cannot exhaust the C composer's stack (it
+# fails past about 30,000 levels), and its nodes are then counted instead of its events.
+COMPOSED_FIRST_CHARS = 4096
+
+
 def load_bounded(text: str, max_nodes: int, loader_class: type) -> tuple[yaml.Node | None, Any]:
     """The node graph (for lines) and the data of one YAML document within the limits, read
     by ``loader_class`` (the front-matter parser's one loader)."""
-    measure(text, max_nodes, loader_class)
+    composed_first = len(text) <= COMPOSED_FIRST_CHARS and "&" not in text
+    if not composed_first:
+        measure(text, max_nodes, loader_class)
     loader = loader_class(text)
     try:
-        node = loader.get_single_node()
+        try:
+            node = loader.get_single_node()
+        except yaml.YAMLError:
+            if composed_first:  # a limit passed before the fault is what is reported
+                measure(text, max_nodes, loader_class)
+            raise
+        if composed_first and node is not None and not _within(node, max_nodes):
+            measure(text, max_nodes, loader_class)  # raises, at the event past the limit
         data = loader.construct_document(node) if node is not None else None
     finally:
         loader.dispose()
     return node, data
+
+
+def _within(root: yaml.Node, max_nodes: int, max_depth: int = MAX_YAML_DEPTH) -> bool:
+    """Whether a document without aliases is within what ``measure`` allows: one value per
+    node, and no collection inside ``max_depth`` others."""
+    count = 0
+    stack = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        count += 1
+        if count > max_nodes:
+            return False
+        if isinstance(node, yaml.ScalarNode):
+            continue
+        if depth >= max_depth:
+            return False
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((item, depth + 1) for item in node.value)
+        else:
+            stack.extend((part, depth + 1) for pair in node.value for part in pair)
+    return True
