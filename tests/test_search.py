@@ -357,7 +357,9 @@ def test_a_search_from_the_address_shows_every_filter_group(
         try:
             page = context.new_page()
             filter_files = []
-            page.on("request", lambda r: ".pf_filter" in r.url and filter_files.append(r.url))
+            page.on(
+                "request", lambda r, seen=filter_files: ".pf_filter" in r.url and seen.append(r.url)
+            )
             page.goto(url)
             page.wait_for_selector(".pagefind-ui__result-tag")
             if opened_by_reader:
