@@ -278,8 +278,9 @@ def test_index_in_parts_is_listed_and_parts_hold_index_files_only(whole_and_spli
 
 @pytest.mark.browser
 def test_index_in_parts_finds_what_one_index_finds(browser, whole_and_split):
-    """Every query finds the same pages, first result included, whether the index is one
-    Pagefind run or several merged in the browser by the site's module."""
+    """Every query finds the same pages whether the index is one Pagefind run or several
+    merged in the browser by the site's module. (Their order follows each part's own word
+    statistics: the quality set with the index in parts is in test_search.py.)"""
     found = []
     for site in whole_and_split:
         with serve(site) as base_url:
@@ -295,4 +296,3 @@ def test_index_in_parts_finds_what_one_index_finds(browser, whole_and_split):
     for query in PART_QUERIES:
         assert whole[query], query
         assert sorted(split[query]) == sorted(whole[query]), query
-        assert split[query][0] == whole[query][0], query

@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import quote_plus
 
 import pytest
-from conftest import SUBPATH, parse
+from conftest import SUBPATH, build_site, copy_repository, parse, serve
 
 from cchc_kb.model.collation import sort_key
 from cchc_kb.model.models import VALIDITY_STATUSES
@@ -445,6 +445,28 @@ def test_search_quality_on_the_seed_site(browser, served_site, capsys):
     with capsys.disabled():  # the hit rate shows in `make test`'s output
         print("\nsearch quality set on the seed site: " + report(outcomes).splitlines()[-1])
     assert len(outcomes) >= 30
+    assert [o.query.text for o in outcomes if not o.hit] == [], "\n" + report(outcomes)
+
+
+SEED_PART_PAGES = 46  # the seed site's 92 content pages in two parts
+
+
+@pytest.mark.browser
+def test_search_quality_with_the_index_in_parts(browser, tmp_path_factory, capsys):
+    """The quality set on the seed site indexed in parts, as a large site is (each part one
+    Pagefind run, merged in the browser): every query still finds its page in the top 3."""
+    repo = copy_repository(tmp_path_factory.mktemp("parts-repo"))
+    build = build_site(repo, repo / "site", cchc={"search_part_pages": SEED_PART_PAGES})
+    assert build.returncode == 0, build.log[-3000:]
+    assert (build.site / BUNDLE_DIR / "part-2").is_dir()
+    with serve(build.site) as base_url:
+        page = browser.new_page()
+        try:
+            outcomes = run_queries(page, base_url, load_queries(QUALITY_SET))
+        finally:
+            page.close()
+    with capsys.disabled():
+        print("\nsearch quality set, index in parts: " + report(outcomes).splitlines()[-1])
     assert [o.query.text for o in outcomes if not o.hit] == [], "\n" + report(outcomes)
 
 
