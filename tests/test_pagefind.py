@@ -239,7 +239,9 @@ def test_pages_carry_their_text_once(browser, served_site, real_site, url):
 
 
 PART_PAGES = 30  # a 30-plan site has about a hundred content pages: four parts
-PART_QUERIES = ("ke hoach", "tuyen truyen", "nghi dinh", "cai cach hanh chinh", "2024")
+# Words every part holds. (Pagefind extends a query word to longer words of the index; a part
+# lacking a word, as a part of a few dozen pages can lack "2024", then finds its extensions.)
+PART_QUERIES = ("ke hoach", "tuyen truyen", "nghi dinh", "cai cach hanh chinh", "uy ban nhan dan")
 
 
 @pytest.fixture(scope="module")
