@@ -123,6 +123,7 @@ def query_bytes(
     scheme: UrlScheme = DIRECTORY_URLS,
     quiet_ms: int = 1500,
     open_filter_panel: bool = False,
+    timeout_ms: int = 60_000,
 ) -> dict[str, int]:
     """Bytes a first search fetches from the bundle, by kind, in a fresh browser context: the
     search page is loaded, the query typed, and the count taken once the results are shown
@@ -156,7 +157,7 @@ def query_bytes(
         page.wait_for_function(
             "() => /kết quả cho/.test((document.querySelector('.pagefind-ui__message')"
             " || {}).textContent || '')",
-            timeout=60_000,
+            timeout=timeout_ms,
         )
         settled()
         if open_filter_panel:
