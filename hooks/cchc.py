@@ -298,7 +298,9 @@ def on_post_build(config):
         # Not an error: a preview without an address is fine, it only cannot have sitemaps.
         log.info("site_url chưa được đặt trong mkdocs.yml: không ghi sitemap, robots.txt")
     with phases.timed("search index"):
-        pages = index_site(config.site_dir, _state.pop("search", {}))  # _pagefind/: "Tìm kiếm"
+        pages = index_site(  # _pagefind/: "Tìm kiếm"
+            config.site_dir, _state.pop("search", {}), _state["settings"].search_part_pages
+        )
     log.debug("Pagefind indexed %d pages", pages)
     write_manifest(site)  # last: it lists every file of the site
     phases.write_if_requested()

@@ -5,9 +5,10 @@ compares every file, the filter files included)."""
 from __future__ import annotations
 
 import gzip
+import json
 
 import pytest
-from conftest import parse
+from conftest import build_site, parse, serve
 
 from cchc_kb.model.models import PartialDate
 from cchc_kb.site import urls
@@ -15,6 +16,7 @@ from cchc_kb.site.page import SearchEntry
 from cchc_kb.site.pagefind import (
     BUNDLE_DIR,
     FILTERS,
+    PARTS_FILE,
     body_element,
     body_text,
     cbor_decode,
@@ -25,6 +27,8 @@ from cchc_kb.site.pagefind import (
     read_chunk,
 )
 from cchc_kb.site.search import document_search, province_names
+from cchc_kb.site.search_eval import Query, run_queries
+from cchc_kb.synthetic import write_repository
 
 DECREE_61 = urls.url_of(urls.legal_src("61-2018-nd-cp"))
 TIEN_TIEN_PLAN = urls.url_of(urls.plan_src("ubnd-xa-tien-tien-2024-tuyen-truyen-cchc"))
@@ -228,3 +232,69 @@ def test_pages_carry_their_text_once(browser, served_site, real_site, url):
         assert page.evaluate(HIDDEN_TEXT_JS) == []
     finally:
         page.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# An index in parts (a large site): the same search as one index
+
+
+PART_PAGES = 30  # a 30-plan site has about a hundred content pages: four parts
+# Words every part holds. (Pagefind extends a query word to longer words of the index; a part
+# lacking a word, as a part of a few dozen pages can lack "2024", then finds its extensions.)
+PART_QUERIES = ("ke hoach", "tuyen truyen", "nghi dinh", "cai cach hanh chinh", "uy ban nhan dan")
+
+
+@pytest.fixture(scope="module")
+def whole_and_split(tmp_path_factory):
+    """One synthetic repository built twice: its index in one part, and in parts."""
+    repo = write_repository(tmp_path_factory.mktemp("parts-repo"), 30, seed=3)
+    sites = tmp_path_factory.mktemp("parts-sites")
+    whole = build_site(repo, sites / "whole")
+    assert whole.returncode == 0, whole.log[-3000:]
+    split = build_site(repo, sites / "split", cchc={"search_part_pages": PART_PAGES})
+    assert split.returncode == 0, split.log[-3000:]
+    return whole.site, split.site
+
+
+def _page_count(bundle) -> int:
+    (meta_file,) = bundle.glob("pagefind.*.pf_meta")
+    return len(read_chunk(meta_file)[1])
+
+
+def test_index_in_parts_is_listed_and_parts_hold_index_files_only(whole_and_split):
+    whole, split = whole_and_split
+    assert json.loads((whole / BUNDLE_DIR / PARTS_FILE).read_text("utf-8")) == []
+    bundle = split / BUNDLE_DIR
+    parts = json.loads((bundle / PARTS_FILE).read_text("utf-8"))
+    assert parts == [f"part-{n}/" for n in range(2, len(parts) + 2)] and len(parts) >= 2
+    sizes = [_page_count(bundle), *(_page_count(bundle / p) for p in parts)]
+    assert sum(sizes) == _page_count(whole / BUNDLE_DIR)
+    assert max(sizes) <= PART_PAGES and max(sizes) - min(sizes) <= 1  # round-robin
+    for part in parts:
+        names = sorted(p.name for p in (bundle / part).iterdir())
+        assert names[:4] == ["filter", "fragment", "index", "pagefind-entry.json"]
+        assert len(names) == 5 and names[4].endswith(".pf_meta")
+        (meta_file,) = (bundle / part).glob("pagefind.*.pf_meta")
+        assert [name for name, _ in read_chunk(meta_file)[3]] == list(FILTERS)  # canonical
+
+
+@pytest.mark.browser
+def test_index_in_parts_finds_what_one_index_finds(browser, whole_and_split):
+    """Every query finds the same pages whether the index is one Pagefind run or several
+    merged in the browser by the site's module. (Their order follows each part's own word
+    statistics: the quality set with the index in parts is in test_search.py.)"""
+    found = []
+    for site in whole_and_split:
+        with serve(site) as base_url:
+            page = browser.new_page()
+            try:
+                outcomes = run_queries(
+                    page, base_url, [Query(q, "", "") for q in PART_QUERIES], 500
+                )
+            finally:
+                page.close()
+        found.append({o.query.text: o.found for o in outcomes})
+    whole, split = found
+    for query in PART_QUERIES:
+        assert whole[query], query
+        assert sorted(split[query]) == sorted(whole[query]), query

@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import quote_plus
 
 import pytest
-from conftest import SUBPATH, parse
+from conftest import SUBPATH, build_site, copy_repository, parse, serve
 
 from cchc_kb.model.collation import sort_key
 from cchc_kb.model.models import VALIDITY_STATUSES
@@ -287,6 +287,7 @@ def test_filter_by_keyboard_on_a_phone_and_the_address_carries_it(search_page, s
     _wait_for_message(page, query)
     unfiltered = page.inner_text(".pagefind-ui__message")
     page.wait_for_url("**?q=tuyen+truyen")
+    _open_filter_panel(page)
     summary = page.locator("summary.pagefind-ui__filter-name", has_text="Tỉnh/thành")
     summary.focus()
     page.keyboard.press("Enter")
@@ -324,23 +325,67 @@ def test_shared_address_opens_the_filtered_search(search_page, served_site):
     assert page.is_checked(".pagefind-ui__filter-checkbox[name='Tỉnh/thành'][value='Đồng Nai']")
 
 
+def _open_filter_panel(page) -> None:
+    """Press "Lọc kết quả" with the keyboard and wait for the panel's checkboxes."""
+    toggle = page.get_by_role("button", name="Lọc kết quả")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-expanded") == "true"
+    page.wait_for_selector(".pagefind-ui__filter-checkbox", state="attached")
+
+
 @pytest.mark.browser
-def test_a_search_from_the_address_shows_every_filter_group(browser, served_site):
+@pytest.mark.parametrize(
+    ("address", "opened_by_reader"),
+    [
+        ("?q=nghi+dinh+61&f=" + quote_plus("Loại văn bản:Nghị định"), False),
+        ("?q=nghi+dinh+61", True),
+    ],
+    ids=["address-with-filter", "panel-opened-after-the-query"],
+)
+def test_a_search_from_the_address_shows_every_filter_group(
+    browser, served_site, address, opened_by_reader
+):
     """Pagefind's UI keeps the filter groups of the first search's results when that search
     ends before every filter file is loaded: a search opened from an address showed only
-    "Loại văn bản" about one load in three. Each fresh tab must show all six groups."""
-    url = served_site + SEARCH_URL + "?q=nghi+dinh+61&f=" + quote_plus("Loại văn bản:Nghị định")
+    "Loại văn bản" about one load in three. Each fresh tab must show all six groups — at once
+    for an address that carries a filter, and once the reader opens the panel after a query
+    that loaded no filter file."""
+    url = served_site + SEARCH_URL + address
     for _ in range(8):
         context = browser.new_context()  # nothing cached: the race starts afresh each time
         try:
             page = context.new_page()
+            filter_files = []
+            page.on(
+                "request", lambda r, seen=filter_files: ".pf_filter" in r.url and seen.append(r.url)
+            )
             page.goto(url)
             page.wait_for_selector(".pagefind-ui__result-tag")
+            if opened_by_reader:
+                assert filter_files == [] and not page.query_selector(".pagefind-ui__filter-name")
+                _open_filter_panel(page)
             page.wait_for_selector(".pagefind-ui__filter-panel")
             names = page.locator("summary.pagefind-ui__filter-name").all_inner_texts()
             assert sorted(names) == sorted(FILTERS)
+            assert len(set(filter_files)) == len(FILTERS)
         finally:
             context.close()
+
+
+@pytest.mark.browser
+def test_filter_panel_closes_and_opens_again(search_page, served_site):
+    page, _ = search_page
+    page.goto(served_site + SEARCH_URL + "?q=tuyen+truyen")
+    _results(page)
+    _open_filter_panel(page)
+    panel = page.locator(".pagefind-ui__filter-panel")
+    assert panel.is_visible()
+    toggle = page.get_by_role("button", name="Lọc kết quả")
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "false" and panel.is_hidden()
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true" and panel.is_visible()
 
 
 @pytest.mark.browser
@@ -403,6 +448,28 @@ def test_search_quality_on_the_seed_site(browser, served_site, capsys):
     assert [o.query.text for o in outcomes if not o.hit] == [], "\n" + report(outcomes)
 
 
+SEED_PART_PAGES = 46  # the seed site's 92 content pages in two parts
+
+
+@pytest.mark.browser
+def test_search_quality_with_the_index_in_parts(browser, tmp_path_factory, capsys):
+    """The quality set on the seed site indexed in parts, as a large site is (each part one
+    Pagefind run, merged in the browser): every query still finds its page in the top 3."""
+    repo = copy_repository(tmp_path_factory.mktemp("parts-repo"))
+    build = build_site(repo, repo / "site", cchc={"search_part_pages": SEED_PART_PAGES})
+    assert build.returncode == 0, build.log[-3000:]
+    assert (build.site / BUNDLE_DIR / "part-2").is_dir()
+    with serve(build.site) as base_url:
+        page = browser.new_page()
+        try:
+            outcomes = run_queries(page, base_url, load_queries(QUALITY_SET))
+        finally:
+            page.close()
+    with capsys.disabled():
+        print("\nsearch quality set, index in parts: " + report(outcomes).splitlines()[-1])
+    assert [o.query.text for o in outcomes if not o.hit] == [], "\n" + report(outcomes)
+
+
 FILTER_VALUES_JS = """() => Object.fromEntries(
   [...document.querySelectorAll('.pagefind-ui__filter-block')].map(block => [
     block.querySelector('.pagefind-ui__filter-name').textContent.trim(),
@@ -420,6 +487,8 @@ def test_filter_values_are_listed_in_vietnamese_order(search_page, served_site):
     for query in ("tuyen truyen", "ke hoach"):
         page.fill(".pagefind-ui__search-input", query)
         _wait_for_message(page, query)
+        if query == "tuyen truyen":
+            _open_filter_panel(page)
         page.wait_for_selector(".pagefind-ui__filter-checkbox", state="attached")
         drawn = page.evaluate(FILTER_VALUES_JS)
         assert "Tỉnh/thành" in drawn and set(drawn) <= set(FILTERS), drawn

@@ -1,12 +1,19 @@
 /* The "Tìm kiếm" page: Pagefind's UI with the options the index implies (read from
    #cchc-search-options, written by overrides/main.html from cchc_kb/site/pagefind.py), the
-   query and filters kept in the address, and result titles as headings. */
+   query and filters kept in the address, result titles as headings, and the filter panel
+   behind a button: its files load when the reader opens it, not with the first query. */
 (function () {
   var options = JSON.parse(document.getElementById("cchc-search-options").textContent);
   var root = new URL(options.base, location.href).pathname;
   var box = document.getElementById("cchc-search");
+  var toggle = document.getElementById("cchc-filter-toggle");
+  // Pagefind's module with filters on demand (pagefind.js beside this script): the UI is
+  // given this folder as its bundle and imports it from there, so this page and the UI
+  // share one module.
+  var here = new URL(".", document.currentScript.src);
   var ui = new PagefindUI({
     element: box,
+    bundlePath: here.pathname,
     baseUrl: root,
     showSubResults: false,
     showImages: false,
@@ -43,9 +50,49 @@
     var query = params.toString();
     return location.pathname + (query ? "?" + query : "");
   }
+  // The filter panel. Its files are loaded the first time it opens (every group at once,
+  // so the panel never shows only the groups loaded so far), then the search runs again so
+  // each value shows its count for the query.
+  var filtersLoaded = null;
+  function loadFilters() {
+    if (!filtersLoaded) {
+      filtersLoaded = import(new URL("pagefind.js", here).href)
+        .then(function (pagefind) { return pagefind.loadFilters(); })
+        .catch(function () {});
+    }
+    return filtersLoaded;
+  }
+  function filterPanelOpen() {
+    return toggle.getAttribute("aria-expanded") === "true";
+  }
+  // Pagefind's style gives the panel a display, which would override a hidden attribute.
+  function showFilterPanel() {
+    var panel = box.querySelector(".pagefind-ui__filter-panel");
+    var display = filterPanelOpen() ? "" : "none";
+    if (panel && panel.style.display !== display) panel.style.display = display;
+  }
+  function openFilterPanel(open) {
+    toggle.setAttribute("aria-expanded", String(open));
+    showFilterPanel();
+    return open ? loadFilters() : Promise.resolve();
+  }
+  toggle.hidden = false;
+  toggle.addEventListener("click", function () {
+    var first = !filtersLoaded;
+    openFilterPanel(!filterPanelOpen()).then(function () {
+      if (first) ui.triggerFilters(fromAddress().filters);
+    });
+  });
+  // A search from the address (a shared link, Back): one that carries filters opens the
+  // panel and waits until every filter file is loaded. Pagefind's UI takes its list of
+  // filter groups from the first search's results when that search ends first, and keeps
+  // showing only the groups it had loaded (often "Loại văn bản" alone).
   function show(state) {
-    ui.triggerFilters(state.filters);
-    ui.triggerSearch(state.q);
+    var ready = Object.keys(state.filters).length ? openFilterPanel(true) : Promise.resolve();
+    return ready.then(function () {
+      ui.triggerFilters(state.filters);
+      ui.triggerSearch(state.q);
+    });
   }
   var typing = null;
   box.addEventListener("input", function (event) {
@@ -89,17 +136,8 @@
       title.replaceWith(heading);
     });
     sortFilterValues();
+    showFilterPanel();
   }).observe(box, { childList: true, subtree: true });
-  // A search from the address waits until every filter file is loaded: Pagefind's UI takes
-  // its list of filter groups from the first search's results when that search ends first,
-  // and keeps showing only the groups it had loaded (often "Loại văn bản" alone). The UI
-  // imports the same module, so what is loaded here is loaded for it.
   var start = fromAddress();
-  if (start.q || Object.keys(start.filters).length) {
-    var uiScript = document.querySelector('script[src*="pagefind-ui.js"]');
-    var loaded = uiScript
-      ? import(new URL("pagefind.js", uiScript.src).href).then(function (pagefind) { return pagefind.filters(); })
-      : Promise.resolve();
-    loaded.catch(function () {}).then(function () { show(start); });
-  }
+  if (start.q || Object.keys(start.filters).length) show(start);
 })();

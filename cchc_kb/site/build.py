@@ -45,7 +45,7 @@ from .task_pages import TASKS_SRC, task_pages
 from .unresolved_pages import unresolved_pages
 
 ASSET_DIR = "assets/cchc"
-ASSETS = ("cchc.css", "search.js")
+ASSETS = ("cchc.css", "search.js", "pagefind.js")
 
 
 @dataclass

@@ -25,7 +25,7 @@ from pathlib import Path
 from ..model.collation import sort_key
 from ..model.slug import slugify
 from . import urls
-from .pagefind import BUNDLE_DIR
+from .pagefind import BUNDLE_DIR, PARTS_FILE
 from .render import render
 from .search import SEARCH_SRC
 
@@ -66,6 +66,13 @@ def _checked(site: ProvinceSite) -> dict:
                 "chưa có tệp này (dựng lại trang tỉnh)"
             )
     return json.loads((site.site_dir / GRAPH_FILE).read_text("utf-8"))
+
+
+def _bundles(site: ProvinceSite) -> list[str]:
+    """The province's search bundle and the other parts of its index (a large site's)."""
+    parts = site.site_dir / BUNDLE_DIR / PARTS_FILE
+    listed = json.loads(parts.read_text("utf-8")) if parts.is_file() else []
+    return [f"{site.base}{BUNDLE_DIR}/{part}" for part in ["", *listed]]
 
 
 def merge_graphs(sites: list[ProvinceSite], graphs: list[dict]) -> dict:
@@ -142,7 +149,7 @@ def federate(sites: list[ProvinceSite], out: Path) -> Path:
             {"name": s.name, "base": s.base, "plans": k["plan"], "legal": k["legal"]}
             for s, k in zip(sites, kinds, strict=True)
         ],
-        bundles=[{"bundle": f"{s.base}{BUNDLE_DIR}/", "base": s.base} for s in sites],
+        bundles=[{"bundle": b, "base": s.base} for s in sites for b in _bundles(s)],
         most_cited=most_cited(graph),
         graph_file=GRAPH_FILE,
         nodes=len(graph["nodes"]),

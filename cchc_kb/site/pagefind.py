@@ -23,6 +23,15 @@ addresses:
 
 Excerpts come from the page's own text, so they always read with their diacritics.
 
+A large site is indexed in parts (at most ``settings.SEARCH_PART_PAGES`` pages each), each by
+its own Pagefind run: Pagefind holds a run's whole index in memory, and its search time grows
+with the square of the pages a query matches in one index (at 20,000 plans "cai cach hanh
+chinh" matched 20,000 pages of one index and took over a minute in a loaded browser). The
+first part is the bundle in ``_pagefind/``, the others are index files only in
+``_pagefind/part-N/``, listed in ``PARTS_FILE``; the site's module (``assets/pagefind.js``)
+merges them in the browser with Pagefind's ``mergeIndex``. Parts are round-robin over the
+pages in path order, so each is a sample of the whole and their scores compare.
+
 Pagefind 1.5.2 writes each filter's values, and the list of filter files in its metadata, in
 hash-map order, which changes from run to run. ``canonicalize`` rewrites those files after
 indexing: decode (gzip + Pagefind's CBOR), sort, encode, rename by content hash and point the
@@ -52,6 +61,7 @@ from ..parallel import ordered_map
 from .cited_by import TITLES as CITED_BY_TITLES
 from .page import Page, SearchEntry
 from .render import render
+from .settings import SEARCH_PART_PAGES
 from .urls import UrlScheme
 
 BUNDLE_DIR = "_pagefind"
@@ -65,6 +75,11 @@ UNUSED_BUNDLE_FILES = (
     "pagefind-modular-ui.js",
 )
 BODY_MARK = "data-pagefind-body"
+PARTS_FILE = "cchc-parts.json"  # in the first part: the folders of the others
+PART_DIR = "part-{}"
+# What a part other than the first keeps: its index (the first part's module and WebAssembly
+# search it, mergeIndex).
+PART_FILES = ("pagefind-entry.json", "pagefind.*.pf_meta", "index", "fragment", "filter")
 
 # Searchable fields the index's copy adds, and their ranking weights (Pagefind's default for
 # "title" is 5). A full document's identity outranks a stub's; its number outranks both.
@@ -258,16 +273,21 @@ def _index(copies: Path, work: Path, bundle: Path) -> None:
         "--output-path", str(bundle), "--force-language", LANGUAGE, "--quiet",
     ]  # fmt: skip
     cwd = work / "cwd"
-    cwd.mkdir()
+    cwd.mkdir(exist_ok=True)
     proc = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
     if proc.returncode != 0:
         raise SearchIndexError(f"Pagefind failed ({proc.returncode}): {proc.stdout}{proc.stderr}")
 
 
-def index_site(site_dir: str | Path, entries: Mapping[str, SearchEntry] | None = None) -> int:
+def index_site(
+    site_dir: str | Path,
+    entries: Mapping[str, SearchEntry] | None = None,
+    part_pages: int = SEARCH_PART_PAGES,
+) -> int:
     """Index the content pages of a built site into ``_pagefind/`` and make the output
     deterministic. ``entries`` (``search_entries``) maps a page's built file to its page meta
-    ``search``. Returns the number of pages indexed; raises ``SearchIndexError``.
+    ``search``; more than ``part_pages`` pages are indexed in parts. Returns the number of
+    pages indexed; raises ``SearchIndexError``.
 
     The copies are made on every core (``parallel.ordered_map``): reading the built pages and
     cutting out their indexed element is most of the Python side of the phase."""
@@ -278,19 +298,44 @@ def index_site(site_dir: str | Path, entries: Mapping[str, SearchEntry] | None =
     entries = entries or {}
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        jobs = []
+        rels = []
         for path in sorted(site.rglob("*.html")):
             rel = path.relative_to(site).as_posix()
             if not rel.startswith(BUNDLE_DIR + "/"):
-                jobs.append((path, work / "site" / rel, entries.get(rel)))
-        count = sum(ordered_map(_copy_page, jobs))
-        _index(work / "site", work, bundle)
+                rels.append(rel)
+        jobs = [(site / rel, work / "site" / rel, entries.get(rel)) for rel in rels]
+        copied = [
+            rel for rel, done in zip(rels, ordered_map(_copy_page, jobs), strict=True) if done
+        ]
+        parts = -(-len(copied) // max(part_pages, 1)) or 1
+        part_bundles = [bundle, *(bundle / PART_DIR.format(n) for n in range(2, parts + 1))]
+        for number, part_bundle in enumerate(part_bundles):
+            copies = work / "site"
+            if parts > 1:
+                copies = work / f"part-{number}"
+                for rel in copied[number::parts]:
+                    (copies / rel).parent.mkdir(parents=True, exist_ok=True)
+                    (work / "site" / rel).rename(copies / rel)
+            _index(copies, work, part_bundle)
+            shutil.rmtree(copies)
     if not (bundle / "pagefind-ui.js").is_file():
         raise SearchIndexError(f"Pagefind wrote no bundle into {bundle}")
     for name in UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)
-    canonicalize(bundle)
-    return count
+    for part_bundle in part_bundles[1:]:
+        _keep_index_only(part_bundle)
+    for part_bundle in part_bundles:
+        canonicalize(part_bundle)
+    listed = [f"{b.relative_to(bundle).as_posix()}/" for b in part_bundles[1:]]
+    (bundle / PARTS_FILE).write_text(json.dumps(listed), "utf-8")
+    return len(copied)
+
+
+def _keep_index_only(part_bundle: Path) -> None:
+    keep = {p for pattern in PART_FILES for p in part_bundle.glob(pattern)}
+    for path in part_bundle.iterdir():
+        if path not in keep:
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -13,7 +13,8 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from .pagefind import BUNDLE_DIR, ui_options
+from .build import ASSET_DIR
+from .pagefind import BUNDLE_DIR, PARTS_FILE, ui_options
 from .search import SEARCH_SRC
 from .urls import DIRECTORY_URLS, UrlScheme
 
@@ -24,7 +25,7 @@ FILE_KINDS = (
     ("fragments", (".pf_fragment",)),
     ("index chunks", (".pf_index",)),
     ("filters", (".pf_filter",)),
-    ("entry + metadata", (".pf_meta", "pagefind-entry.json")),
+    ("entry + metadata", (".pf_meta", "pagefind-entry.json", PARTS_FILE)),
     ("runtime", ("",)),  # pagefind.js, the UI and its CSS, the WebAssembly: cached after a visit
 )
 QUERY_PARTS = tuple(kind for kind, _ in FILE_KINDS if kind != "runtime")
@@ -62,9 +63,10 @@ def load_queries(path: Path) -> list[Query]:
     return [Query(text, expected, why) for text, expected, why in rows]
 
 
-SEARCH_JS = """async ([bundle, ranking, query, n]) => {
+# The site's module (assets/pagefind.js): Pagefind's, with the index's parts merged in.
+SEARCH_JS = """async ([module, ranking, query, n]) => {
   if (!window.__cchcPagefind) {
-    const pagefind = await import(bundle + 'pagefind.js');
+    const pagefind = await import(module);
     await pagefind.options({ ranking });
     window.__cchcPagefind = pagefind;
   }
@@ -84,11 +86,11 @@ def run_queries(
     """Each query's first ``depth`` result URLs, asked from a tab (``page``) on the site."""
     page.goto(base_url + scheme.url_of(SEARCH_SRC))
     root = "/" + base_url.split("/", 3)[3]
-    bundle = root + BUNDLE_DIR + "/"
+    module = root + ASSET_DIR + "/pagefind.js"
     ranking = ui_options()["ranking"]
     outcomes = []
     for query in queries:
-        found = page.evaluate(SEARCH_JS, [bundle, ranking, query.text, depth])
+        found = page.evaluate(SEARCH_JS, [module, ranking, query.text, depth])
         outcomes.append(Outcome(query, [u.removeprefix(root) for u in found]))
     return outcomes
 
@@ -111,14 +113,24 @@ def file_kind(url: str) -> str:
     return next(kind for kind, endings in FILE_KINDS if path.endswith(endings))
 
 
+FILTER_PANEL = "filter panel, on opening"  # not part of a first query
+
+
 def query_bytes(
-    browser, base_url: str, query: str, scheme: UrlScheme = DIRECTORY_URLS, quiet_ms: int = 1500
+    browser,
+    base_url: str,
+    query: str,
+    scheme: UrlScheme = DIRECTORY_URLS,
+    quiet_ms: int = 1500,
+    open_filter_panel: bool = False,
+    timeout_ms: int = 60_000,
 ) -> dict[str, int]:
     """Bytes a first search fetches from the bundle, by kind, in a fresh browser context: the
     search page is loaded, the query typed, and the count taken once the results are shown
-    and no file has arrived for ``quiet_ms`` (Pagefind's UI loads the filters, and the
-    fragments of the results it shows, after the first answer; its worker's requests are not
-    announced before they finish)."""
+    and no file has arrived for ``quiet_ms`` (Pagefind's UI loads the fragments of the
+    results it shows after the first answer; its worker's requests are not announced before
+    they finish). With ``open_filter_panel``, the reader then opens the filter panel, and what
+    that fetches is counted apart (``FILTER_PANEL``)."""
     context = browser.new_context()
     sizes: dict[str, int] = {kind: 0 for kind, _ in FILE_KINDS}
     arrived = [0]
@@ -133,18 +145,28 @@ def query_bytes(
                 size = len(response.body())
                 sizes[file_kind(request.url)] += size
 
+        def settled() -> None:
+            quiet, seen = 0, -1
+            while quiet < quiet_ms:
+                page.wait_for_timeout(100)
+                quiet, seen = (quiet + 100, seen) if arrived[0] == seen else (0, arrived[0])
+
         context.on("requestfinished", finished)
         page.goto(base_url + scheme.url_of(SEARCH_SRC))
         page.fill(".pagefind-ui__search-input", query)
         page.wait_for_function(
             "() => /kết quả cho/.test((document.querySelector('.pagefind-ui__message')"
             " || {}).textContent || '')",
-            timeout=60_000,
+            timeout=timeout_ms,
         )
-        quiet, seen = 0, -1
-        while quiet < quiet_ms:
-            page.wait_for_timeout(100)
-            quiet, seen = (quiet + 100, seen) if arrived[0] == seen else (0, arrived[0])
+        settled()
+        if open_filter_panel:
+            before = dict(sizes)
+            page.get_by_role("button", name="Lọc kết quả").click()
+            page.wait_for_selector(".pagefind-ui__filter-checkbox", state="attached")
+            settled()
+            sizes[FILTER_PANEL] = sum(sizes.values()) - sum(before.values())
+            sizes.update(before)
     finally:
         context.close()
     return sizes
