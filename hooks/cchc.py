@@ -26,6 +26,7 @@ from mkdocs.utils import normalize_url
 from cchc_kb import phases
 from cchc_kb.commands.publish import write_manifest
 from cchc_kb.corpus import build_corpus
+from cchc_kb.memory import release
 from cchc_kb.site.build import build_site
 from cchc_kb.site.incremental import PREVIEW_ENV, Preview, preview_for
 from cchc_kb.site.pagefind import index_site, search_entries, ui_options
@@ -297,6 +298,7 @@ def on_post_build(config):
     if not write_sitemaps(site, *_state["sitemap"], _state["settings"]):
         # Not an error: a preview without an address is fine, it only cannot have sitemaps.
         log.info("site_url chưa được đặt trong mkdocs.yml: không ghi sitemap, robots.txt")
+    release()  # the pages are written: Pagefind runs beside a process no larger than it must be
     with phases.timed("search index"):
         pages = index_site(  # _pagefind/: "Tìm kiếm"
             config.site_dir, _state.pop("search", {}), _state["settings"].search_part_pages

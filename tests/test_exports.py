@@ -21,6 +21,8 @@ from cchc_kb.site.exports import (
     PLAN_COLUMNS,
     export_graph,
     graph_files,
+    graph_graphml,
+    graph_json,
 )
 
 NAMES = ["graph.json", "graph.graphml", "edges.csv", "plans.csv", "legal.csv"]
@@ -134,3 +136,49 @@ def test_byte_identical_whatever_the_insertion_order():
     fa = graph_files(a, build_graph(a))
     fb = graph_files(b, build_graph(b))
     assert [f.content for f in fa] == [f.content for f in fb]
+
+
+def _graph(nodes: dict, edges: dict) -> nx.DiGraph:
+    graph = nx.DiGraph()
+    for node, attrs in nodes.items():
+        graph.add_node(node, **attrs)
+    for (u, v), attrs in edges.items():
+        graph.add_edge(u, v, **attrs)
+    return graph
+
+
+# Graphs the streamed writers must print exactly as networkx does with the whole structure:
+# empty, one node, mixed attribute types (a key per name and type), text with characters XML
+# escapes and line breaks splitlines() knows, and the fixture corpus's export.
+WRITTEN_GRAPHS = [
+    ("empty", _graph({}, {})),
+    ("one node", _graph({"a": {"kind": "plan"}}, {})),
+    (
+        "mixed types",
+        _graph(
+            {"a": {"x": 1, "y": "s", "b": True}, "b": {"x": "một", "y": 2.5}},
+            {("a", "b"): {"w": 1, "t": "căn cứ"}, ("b", "a"): {"w": "nhiều"}},
+        ),
+    ),
+    (
+        "escaped text",
+        _graph(
+            {"a": {"s": 'Về <b> & "x" \'y\'\r\nhai\u2028ba\x1cbốn', "e": ""}, "b": {"s": " "}},
+            {("a", "b"): {"s": "\n"}},
+        ),
+    ),
+    ("fixture corpus", export_graph(build_graph(fixture_corpus()))),
+]
+
+
+@pytest.mark.parametrize("name,graph", WRITTEN_GRAPHS, ids=[n for n, _ in WRITTEN_GRAPHS])
+def test_streamed_json_is_what_json_dumps_prints(name, graph):
+    whole = nx.node_link_data(graph, edges="edges")
+    expected = (json.dumps(whole, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+    assert graph_json(graph, graph) == expected
+
+
+@pytest.mark.parametrize("name,graph", WRITTEN_GRAPHS, ids=[n for n, _ in WRITTEN_GRAPHS])
+def test_streamed_graphml_is_what_networkx_prints(name, graph):
+    expected = ("\n".join(nx.generate_graphml(graph)) + "\n").encode("utf-8")
+    assert graph_graphml(graph, graph) == expected

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import posixpath
+
 import pytest
 
 from cchc_kb.site.settings import SiteSettings
-from cchc_kb.site.urls import UrlScheme
+from cchc_kb.site.urls import UrlScheme, relpath
 
 DIRECTORY = UrlScheme(directory_urls=True)
 FILES = UrlScheme(directory_urls=False)
@@ -48,3 +50,27 @@ def test_relative_url(scheme: UrlScheme, from_src: str, to: str, link: str) -> N
 def test_settings_take_the_scheme_from_the_config(value: bool) -> None:
     settings = SiteSettings.from_config({"as_of": "2026-01-01"}, use_directory_urls=value)
     assert settings.urls == UrlScheme(directory_urls=value)
+
+
+# (path, start): relpath must answer as posixpath.relpath does.
+RELPATHS = [
+    ("ke-hoach/a/", "ke-hoach/b/"),
+    ("ke-hoach/a/", "ke-hoach/a/"),
+    ("ke-hoach/a/", "."),
+    (".", "ke-hoach/a/"),
+    (".", "."),
+    ("van-ban/b.html", "ke-hoach"),
+    ("ke-hoach/a/van-ban-goc.pdf", "ke-hoach/a/"),
+    ("ke-hoach/ab/", "ke-hoach/a/"),  # a common prefix of letters is not a common folder
+    ("do-thi/co-quan/x/trang-2/", "do-thi/co-quan/x/"),
+    ("do-thi/co-quan/x/", "do-thi/co-quan/x/trang-2/"),
+    ("./ke-hoach//a/", "ke-hoach/./"),
+    ("../ngoai/a/", "ke-hoach/"),  # outside the site: left to posixpath
+    ("ke-hoach/../van-ban/b/", "ke-hoach/a/"),
+    ("/tuyet-doi/a/", "/tuyet-doi/"),
+]
+
+
+@pytest.mark.parametrize("path,start", RELPATHS)
+def test_relpath_answers_as_posixpath_does(path: str, start: str) -> None:
+    assert relpath(path, start) == posixpath.relpath(path, start)

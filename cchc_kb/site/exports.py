@@ -16,8 +16,10 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from xml.etree.ElementTree import Element, tostring
 
 import networkx as nx
+from networkx.readwrite.graphml import GraphMLWriter
 
 from ..analysis.graph import EDGE_LABELS, edge_types
 from ..corpus import Corpus
@@ -93,13 +95,85 @@ def export_graph(graph: nx.DiGraph) -> nx.DiGraph:
     return out
 
 
-def graph_json(graph: nx.DiGraph) -> bytes:
-    data = nx.node_link_data(export_graph(graph), edges="edges")
-    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+def graph_json(graph: nx.DiGraph, export: nx.DiGraph | None = None) -> bytes:
+    """networkx's node-link JSON (``edges="edges"``), indented by one space, keys sorted.
+
+    Written a node or an edge at a time, the same bytes as ``json.dumps`` of
+    ``nx.node_link_data``: at 20,000 plans the whole structure and its text at once were
+    hundreds of MB at the build's busiest moment. ``export``: ``export_graph(graph)``, when
+    the caller has it."""
+    export = export if export is not None else export_graph(graph)
+    fields = {
+        "directed": export.is_directed(),
+        "edges": ({**d, "source": u, "target": v} for u, v, d in export.edges(data=True)),
+        "graph": export.graph,
+        "multigraph": export.is_multigraph(),
+        "nodes": ({**d, "id": n} for n, d in export.nodes(data=True)),
+    }
+    pieces = [b"{"]
+    for i, (key, value) in enumerate(fields.items()):
+        pieces.append(f"{',' if i else ''}\n {json.dumps(key)}: ".encode())
+        if isinstance(value, dict | bool):
+            pieces.append(_json_at(value, 1))
+            continue
+        count = 0
+        for item in value:
+            pieces.append(b",\n  " if count else b"[\n  ")
+            pieces.append(_json_at(item, 2))
+            count += 1
+        pieces.append(b"\n ]" if count else b"[]")
+    pieces.append(b"\n}\n")
+    return b"".join(pieces)
 
 
-def graph_graphml(graph: nx.DiGraph) -> bytes:
-    return ("\n".join(nx.generate_graphml(export_graph(graph))) + "\n").encode("utf-8")
+def _json_at(value: object, level: int) -> bytes:
+    """``value`` as ``json.dumps(..., indent=1)`` prints it ``level`` levels deep."""
+    text = json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)
+    return text.replace("\n", "\n" + " " * level).encode("utf-8")
+
+
+# Where the graph element's children go in the GraphML skeleton (never a real element name).
+_GRAPHML_CHILDREN = "cchc-children"
+
+
+def graph_graphml(graph: nx.DiGraph, export: nx.DiGraph | None = None) -> bytes:
+    """The bytes of ``nx.generate_graphml`` (lines joined with "\\n"), written a node or an
+    edge at a time with networkx's own writer: its keys first (the same ids, in the same order),
+    then each element indented as in the whole tree, which is never built (hundreds of MB at
+    20,000 plans). ``export``: ``export_graph(graph)``, when the caller has it."""
+    export = export if export is not None else export_graph(graph)
+    rows = [("node", {"id": str(n)}, d) for n, d in export.nodes(data=True)]
+    rows += [
+        ("edge", {"source": str(u), "target": str(v)}, d) for u, v, d in export.edges(data=True)
+    ]
+    if not rows or export.graph or not export.is_directed() or export.is_multigraph():
+        return ("\n".join(nx.generate_graphml(export)) + "\n").encode("utf-8")
+    writer = GraphMLWriter(prettyprint=True)
+    for scope, _, data in rows:
+        for k, v in data.items():
+            writer.get_key(str(k), writer.get_xml_type(type(v)), scope, None)
+    graph_element = Element("graph", edgedefault="directed")
+    graph_element.append(Element(_GRAPHML_CHILDREN))
+    writer.xml.append(graph_element)
+    writer.indent(writer.xml)
+    head, tail = tostring(writer.xml).decode("utf-8").split(f"<{_GRAPHML_CHILDREN} />")
+    pieces = [_graphml_lines(head)]
+    for i, (scope, attrs, data) in enumerate(rows):
+        element = Element(scope, attrs)
+        for k, v in data.items():
+            element.append(writer.add_data(str(k), type(v), str(v), scope, None))
+        writer.indent(element, 2)
+        element.tail = None  # the separator below; the last one's is the skeleton's
+        if i:
+            pieces.append(b"\n    ")
+        pieces.append(_graphml_lines(tostring(element).decode("utf-8")))
+    pieces.append(_graphml_lines(tail) + b"\n")
+    return b"".join(pieces)
+
+
+def _graphml_lines(text: str) -> bytes:
+    # generate_graphml yields the text's lines (any line break) and they are joined with "\n".
+    return "\n".join(text.splitlines()).encode("utf-8")
 
 
 # CSV columns: (name, description, getter). Names follow the front-matter keys (vbpl.vn).
@@ -257,9 +331,10 @@ def graph_files(
     corpus: Corpus, graph: nx.DiGraph, scheme: urls.UrlScheme = urls.DIRECTORY_URLS
 ) -> list[SiteFile]:
     """The five export files, in the order of ``EXPORTS``; page URLs under ``scheme``."""
+    export = export_graph(graph)  # shared by JSON and GraphML
     contents = {
-        "graph.json": graph_json(graph),
-        "graph.graphml": graph_graphml(graph),
+        "graph.json": graph_json(graph, export),
+        "graph.graphml": graph_graphml(graph, export),
         "edges.csv": edges_csv(graph),
         "plans.csv": plans_csv(corpus, graph, scheme),
         "legal.csv": legal_csv(corpus, graph, scheme),

@@ -29,6 +29,23 @@ class UnsafeIdError(ValueError):
     pass
 
 
+def relpath(path: str, start: str) -> str:
+    """``posixpath.relpath`` for the site's relative paths, without its ``abspath`` calls (a
+    build asks hundreds of thousands of times); anything else goes to ``posixpath.relpath``."""
+    if path.startswith("/") or start.startswith("/"):
+        return posixpath.relpath(path, start)
+    to = [part for part in path.split("/") if part and part != "."]
+    here = [part for part in start.split("/") if part and part != "."]
+    if ".." in to or ".." in here:
+        return posixpath.relpath(path, start)
+    common = 0
+    for a, b in zip(to, here, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
+
+
 def _checked(doc_id: str) -> str:
     if not is_safe_id(doc_id):
         raise UnsafeIdError(f"mã không an toàn cho đường dẫn: {doc_id!r}")
@@ -104,7 +121,7 @@ class UrlScheme:
         base = here if here == "" or here.endswith("/") else posixpath.dirname(here)
         if target == "" and not self.directory_urls:
             target = "index.html"
-        rel = posixpath.relpath(target or ".", base or ".")
+        rel = relpath(target or ".", base or ".")
         if target.endswith("/") or target == "":
             rel = rel.rstrip("/") + "/"
             if rel == "./":
@@ -133,4 +150,4 @@ def page_file(src: str, name: str) -> str:
 
 def relative_src(from_src: str, to_src: str) -> str:
     """Markdown link target from one source path to another (``prerender`` resolves and checks it)."""
-    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    return relpath(to_src, posixpath.dirname(from_src) or ".")

@@ -1,0 +1,34 @@
+"""memory.release: the space of freed objects goes back to the system, not only to Python."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from cchc_kb.memory import resident_mb
+
+# In a fresh interpreter: 200 MB in 2 KB blocks, nine in ten freed (the survivors keep the
+# allocator from giving the space back by itself), then the resident size before and after.
+_FRAGMENTED = """
+import gc
+from cchc_kb.memory import release, resident_mb
+blocks = [bytes(2000) + i.to_bytes(4, "little") for i in range(100_000)]
+kept = blocks[::10]
+del blocks
+gc.collect()
+before = resident_mb()
+release()
+print(before, resident_mb(), len(kept))
+"""
+
+
+def test_release_gives_freed_memory_back_to_the_system():
+    out = subprocess.run(
+        [sys.executable, "-c", _FRAGMENTED], capture_output=True, text=True, check=True
+    ).stdout.split()
+    before, after = float(out[0]), float(out[1])
+    assert before - after > 100, (before, after)  # of the 180 MB freed
+
+
+def test_resident_size_is_read():
+    assert resident_mb() > 10
