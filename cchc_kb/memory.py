@@ -22,8 +22,17 @@ def _malloc_trim():
         return None
 
 
+def keep() -> None:
+    """What is alive now (the corpus) lives until the pages are written: take it out of the
+    collector's full passes, which would otherwise rescan every record again and again (about
+    a tenth of a build's CPU at 2,000 plans). Also before forking: workers then share it."""
+    gc.freeze()
+
+
 def release() -> None:
-    """Collect cyclic garbage, then return the allocator's free pages to the system."""
+    """Give the kept objects back to the collector, collect cyclic garbage, then return the
+    allocator's free pages to the system."""
+    gc.unfreeze()
     gc.collect()
     trim = _malloc_trim()
     if trim is not None:

@@ -26,7 +26,7 @@ from mkdocs.utils import normalize_url
 from cchc_kb import phases
 from cchc_kb.commands.publish import write_manifest
 from cchc_kb.corpus import build_corpus
-from cchc_kb.memory import release
+from cchc_kb.memory import keep, release
 from cchc_kb.site.build import build_site
 from cchc_kb.site.incremental import PREVIEW_ENV, Preview, preview_for
 from cchc_kb.site.pagefind import index_site, search_entries, ui_options
@@ -94,6 +94,7 @@ def on_files(files, config):
     selection = None
     if preview is None:
         corpus = build_corpus(_state["root"])
+        keep()  # a full build only: a preview's corpus changes between rebuilds
     else:
         corpus = build_corpus(_state["root"], preview.cache)
         selection = preview.select(corpus, settings)
