@@ -186,7 +186,7 @@ def diagnostics(
     ``record_diagnostics(corpus)``, when computed already (the content findings are slow).
     """
     # The content findings run on the other cores while the graph is built and analysed here.
-    recording = _record_diagnostics_started(corpus) if recorded is None else lambda: recorded
+    recording = record_diagnostics_started(corpus) if recorded is None else lambda: recorded
     if analysed is None:
         graph = graph if graph is not None else build_graph(corpus)
         analysed = analyses(corpus, graph, reported_only=True)
@@ -199,12 +199,13 @@ def record_diagnostics(
 ) -> list[Diagnostic]:
     """What reading found and the content findings, sorted: each is about one record. With
     ``documents`` (the preview's rebuilds), the content findings of those records only."""
-    return _record_diagnostics_started(corpus, documents)()
+    return record_diagnostics_started(corpus, documents)()
 
 
-def _record_diagnostics_started(
+def record_diagnostics_started(
     corpus: Corpus, documents: Iterable[Document] | None = None
 ) -> Callable[[], list[Diagnostic]]:
+    """``record_diagnostics``, started on the other cores: call the result to wait for it."""
     finding = _document_findings_started(
         corpus, corpus.documents() if documents is None else documents
     )

@@ -8,7 +8,7 @@ from functools import partial
 from importlib import resources
 
 from .. import phases
-from ..analysis.findings import diagnostics, record_diagnostics
+from ..analysis.findings import diagnostics, record_diagnostics, record_diagnostics_started
 from ..analysis.graph import analyses, build_graph
 from ..corpus import Corpus
 from ..model.models import Diagnostic, Plan
@@ -78,11 +78,14 @@ def build_site(
     """
     if only is not None and not only.everything:
         return _partial_site(corpus, settings, existing, only)
+    with phases.timed("check"):
+        # The content findings (computed once, used thrice) run on the other cores meanwhile.
+        recording = record_diagnostics_started(corpus)
     with phases.timed("graph"):
         graph = build_graph(corpus, settings.as_of)
     with phases.timed("check"):
         analysed = analyses(corpus, graph)
-        recorded = record_diagnostics(corpus)  # the content findings: computed once, used thrice
+        recorded = recording()
         found = diagnostics(corpus, graph, analysed, recorded)
         # Pages show each record's findings; the graph's findings have pages of their own. The
         # report gets the corpus as read and the findings apart (else it lists each twice).
