@@ -162,6 +162,7 @@ class CorpusCache:
     citations: dict[str, tuple[str, list[Citation]]] = field(default_factory=dict)
     registry_inputs: dict[str, str] = field(default_factory=dict)  # path -> digest
     registry_key: str = ""
+    registry_moved: bool = True  # at the last reading: every plan was cited again
 
     @property
     def changed(self) -> set[str]:
@@ -182,10 +183,10 @@ class CorpusCache:
             if isinstance(doc, Plan):
                 self.registry_inputs[rel] = _digest(repr(_registry_identity(doc)).encode())
             else:
-                self.registry_inputs[rel] = self.records.entries.get(rel, ("",))[0]
+                self.registry_inputs[rel] = self.records.digest(rel)
         key = _digest(repr(sorted(self.registry_inputs.items())).encode())
-        moved, self.registry_key = key != self.registry_key, key
-        return moved
+        self.registry_moved, self.registry_key = key != self.registry_key, key
+        return self.registry_moved
 
     def kept(self, plan: Plan) -> bool:
         entry = self.citations.get(plan.path)
@@ -200,7 +201,7 @@ class CorpusCache:
         }
 
     def _plan_key(self, plan: Plan) -> str:
-        return self.records.entries.get(plan.path, ("",))[0] + self.registry_key
+        return self.records.digest(plan.path) + self.registry_key
 
 
 def _registry_identity(plan: Plan) -> tuple:

@@ -3,6 +3,7 @@ and a rebuild that makes the same pages as a full build wherever the edit change
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -13,8 +14,8 @@ import pytest
 from minirepo import LEGAL_PATH, PARENT_PATH, PLAN_PATH, write_minimal_repo
 
 from cchc_kb.analysis.findings import record_diagnostics
-from cchc_kb.analysis.graph import analyses, build_graph
-from cchc_kb.corpus import CorpusCache, build_corpus
+from cchc_kb.analysis.graph import analyses, build_graph, unresolved_node
+from cchc_kb.corpus import CorpusCache, build_corpus, unresolved_key
 from cchc_kb.model.models import PartialDate
 from cchc_kb.site.build import build_site
 from cchc_kb.site.graph_pages import graph_pages
@@ -252,7 +253,9 @@ def test_a_rebuild_makes_every_page_the_edit_changed_as_a_full_build(synthetic, 
     shutil.copytree(synthetic, root)
     preview = Preview()
     first = build_corpus(root, preview.cache)
-    before = {p.src: p for p in build_site(first, SETTINGS, only=preview.select(first, SETTINGS)).pages}
+    before = {
+        p.src: p for p in build_site(first, SETTINGS, only=preview.select(first, SETTINGS)).pages
+    }
     preview.changed_pages(list(before.values()))
     plan = sorted((p for p in first.plans.values() if p.body and p.implements), key=lambda p: p.id)[
         0
@@ -292,3 +295,79 @@ def test_changed_settings_rebuild_every_page(tmp_path):
     assert not preview.select(build_corpus(root, preview.cache), SETTINGS).everything
     smaller = replace(SETTINGS, page_size=10)
     assert preview.select(build_corpus(root, preview.cache), smaller).everything
+
+
+def _graph_as_data(graph) -> tuple[dict, dict]:
+    return dict(graph.nodes(data=True)), {(u, v): d for u, v, d in graph.edges(data=True)}
+
+
+# Documents no registry holds: one cited by the edited plan alone, one also by a later plan in
+# other words (a full build names its node after the first citing plan's words).
+UNKNOWN = "Quyết định số 987/QĐ-UBND ngày 03/02/2024 của UBND tỉnh Hà Giang về kiểm tra"
+SHARED = "Quyết định số 986/QĐ-UBND ngày 03/02/2024 của UBND tỉnh Hà Giang về kiểm tra"
+SHARED_OTHER_WORDS = "Quyết định 986/QĐ-UBND ngày 3/2/2024 của UBND tỉnh Hà Giang"
+ANOTHER = "Quyết định số 985/QĐ-UBND ngày 03/02/2024 của UBND tỉnh Hà Giang về tập huấn"
+# (edit of one plan's text, whether the registry moves and every graph node is made again)
+GRAPH_EDITS = [
+    pytest.param(lambda text, plan: text + f"\n{ANOTHER}.\n", False, id="cites-an-unknown"),
+    pytest.param(
+        lambda text, plan: text.split("\n---\n", 1)[0] + "\n---\n\nĐã lược bỏ nội dung.\n",
+        False,
+        id="drops-its-citations",
+    ),
+    pytest.param(
+        lambda text, plan: text.replace(f"trich_yeu: {plan.summary}", "trich_yeu: Tên mới", 1),
+        False,
+        id="title",
+    ),
+    pytest.param(
+        lambda text, plan: re.sub(r"^thuc_hien:\n(- .*\n)+", "", text, count=1, flags=re.M),
+        False,
+        id="no-parent",
+    ),
+    pytest.param(
+        lambda text, plan: text.replace(f"nam: {plan.year}", f"nam: {plan.year - 3}", 1),
+        False,
+        id="year",
+    ),
+    pytest.param(
+        lambda text, plan: text.replace(f"so_ky_hieu: {plan.number}", "so_ky_hieu: 999/KH-UBND", 1),
+        True,
+        id="number",
+    ),
+]
+
+
+@pytest.mark.parametrize(("edit", "moved"), GRAPH_EDITS)
+def test_the_kept_graph_equals_a_full_build_after_an_edit(synthetic, tmp_path, edit, moved):
+    root = tmp_path / "repo"
+    shutil.copytree(synthetic, root)
+    first = build_corpus(root)
+    citing = sorted(
+        (p for p in first.plans.values() if p.body and p.implements and p.number),
+        key=lambda p: p.id,
+    )
+    plan, later = citing[0], citing[-1]
+    for doc, added in ((plan, f"{UNKNOWN}; {SHARED}."), (later, f"{SHARED_OTHER_WORDS}.")):
+        with (root / doc.path).open("a", encoding="utf-8") as out:
+            out.write(f"\n{added}\n")
+    preview = Preview()
+    first = build_corpus(root, preview.cache)
+    preview.select(first, SETTINGS)
+    kept = preview.graph
+    shared, unknown = (
+        unresolved_node(unresolved_key(c)) for c in first.plans[plan.id].citations[-2:][::-1]
+    )
+    assert set(kept.predecessors(shared)) == {plan.id, later.id}
+    assert list(kept.predecessors(unknown)) == [plan.id]
+    path = root / plan.path
+    text = path.read_text("utf-8")
+    path.write_text(edit(text, plan), "utf-8")
+
+    corpus = build_corpus(root, preview.cache)
+    assert preview.cache.changed == {plan.path}
+    assert preview.cache.registry_moved is moved
+    preview.select(corpus, SETTINGS)
+    assert (preview.graph is kept) is not moved  # updated in place unless the registry moved
+    full = build_graph(build_corpus(root), SETTINGS.as_of)
+    assert _graph_as_data(preview.graph) == _graph_as_data(full)

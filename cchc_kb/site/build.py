@@ -79,7 +79,7 @@ def build_site(
     if only is not None and not only.everything:
         return _partial_site(corpus, settings, existing, only)
     with phases.timed("graph"):
-        graph = build_graph(corpus, settings.as_of)
+        graph = _graph(corpus, settings, only)
     with phases.timed("check"):
         analysed = analyses(corpus, graph)
         recorded = record_diagnostics(corpus)  # the content findings: computed once, used thrice
@@ -103,7 +103,7 @@ def _partial_site(
     corpus: Corpus, settings: SiteSettings, existing: Collection[str], only: Selection
 ) -> SiteBuild:
     with phases.timed("graph"):
-        graph = build_graph(corpus, settings.as_of)
+        graph = _graph(corpus, settings, only)
     with phases.timed("check"):
         shown = [d for d in corpus.documents() if only.wants(urls.document_src(d))]
         recorded = record_diagnostics(corpus, shown)
@@ -118,6 +118,13 @@ def _partial_site(
         plans = [d for d in shown if isinstance(d, Plan)]
         files = [f for f in _source_files(corpus, plans) if f.path not in existing]
     return SiteBuild(pages, files, found)
+
+
+def _graph(corpus: Corpus, settings: SiteSettings, only: Selection | None):
+    """The citation graph: the one the preview keeps up to date, else built."""
+    if only is not None and only.graph is not None:
+        return only.graph
+    return build_graph(corpus, settings.as_of)
 
 
 def _pages(
