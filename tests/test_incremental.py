@@ -3,6 +3,7 @@ and a rebuild that makes the same pages as a full build wherever the edit change
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -371,3 +372,37 @@ def test_the_kept_graph_equals_a_full_build_after_an_edit(synthetic, tmp_path, e
     assert (preview.graph is kept) is not moved  # updated in place unless the registry moved
     full = build_graph(build_corpus(root), SETTINGS.as_of)
     assert _graph_as_data(preview.graph) == _graph_as_data(full)
+
+
+def test_the_cache_rereads_a_file_only_when_its_bytes_changed(tmp_path):
+    root = write_minimal_repo(tmp_path)
+    cache = CorpusCache()
+    build_corpus(root, cache)
+    path = root / PLAN_PATH
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    build_corpus(root, cache)
+    assert cache.changed == set()  # touched, same bytes
+    before = path.stat()
+    text = path.read_text("utf-8")
+    same_size = text.replace("tuyên truyền.", "tuyên truyềN.", 1)
+    assert len(same_size.encode()) == len(text.encode()) and same_size != text
+    path.write_text(same_size, "utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # as if never modified
+    cached = build_corpus(root, cache)
+    assert cache.changed == {PLAN_PATH}  # the change time tells
+    assert cached.plans[PLAN_ID] == build_corpus(root).plans[PLAN_ID]
+
+
+def test_a_kept_record_comes_back_whole_after_the_reference_checks_cut_it(tmp_path):
+    root = write_minimal_repo(tmp_path)
+    cache = CorpusCache()
+    parent = (root / PARENT_PATH).read_bytes()
+    plan = build_corpus(root, cache).plans[PLAN_ID]
+    assert PARENT_ID in plan.legal_bases and PARENT_ID in plan.implements
+    (root / PARENT_PATH).unlink()
+    cut = build_corpus(root, cache).plans[PLAN_ID]  # an unknown reference is reported, dropped
+    assert PARENT_ID not in cut.legal_bases and PARENT_ID not in cut.implements
+    (root / PARENT_PATH).write_bytes(parent)
+    whole = build_corpus(root, cache).plans[PLAN_ID]
+    assert PARENT_ID in whole.legal_bases and PARENT_ID in whole.implements
+    assert whole == build_corpus(root).plans[PLAN_ID]
