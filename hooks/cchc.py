@@ -160,6 +160,8 @@ def on_env(env, config, files):
     env.globals["cchc_search_ui"] = ui_options()  # Pagefind UI options the index implies
     env.filters["cchc_text"] = attribute_text  # share metadata and report link
     env.filters["cchc_report_href"] = report_href
+    if "preview" in _state:
+        env.bytecode_cache = _state["preview"].templates  # compiled once for every rebuild
     return env
 
 

@@ -11,6 +11,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+import jinja2
 import pytest
 from minirepo import LEGAL_PATH, PARENT_PATH, PLAN_PATH, write_minimal_repo
 
@@ -20,7 +21,7 @@ from cchc_kb.corpus import CorpusCache, build_corpus, unresolved_key
 from cchc_kb.model.models import PartialDate
 from cchc_kb.site.build import build_site
 from cchc_kb.site.graph_pages import graph_pages
-from cchc_kb.site.incremental import INDEX_SRCS, Preview, Selection, touched_pages
+from cchc_kb.site.incremental import INDEX_SRCS, Preview, Selection, TemplateCache, touched_pages
 from cchc_kb.site.paginate import Slice
 from cchc_kb.site.settings import SiteSettings
 from cchc_kb.site.task_pages import TASKS_DIR
@@ -406,3 +407,24 @@ def test_a_kept_record_comes_back_whole_after_the_reference_checks_cut_it(tmp_pa
     whole = build_corpus(root, cache).plans[PLAN_ID]
     assert PARENT_ID in whole.legal_bases and PARENT_ID in whole.implements
     assert whole == build_corpus(root).plans[PLAN_ID]
+
+
+def test_the_template_cache_compiles_a_template_once_for_each_source(tmp_path):
+    (tmp_path / "page.html").write_text("{{ x }}", "utf-8")
+    cache = TemplateCache()
+    compiled = []
+
+    class Counting(jinja2.Environment):
+        def compile(self, source, *args, **kwargs):
+            compiled.append(source)
+            return super().compile(source, *args, **kwargs)
+
+    def render(x: int) -> str:  # a new environment each time, as MkDocs makes for each build
+        env = Counting(loader=jinja2.FileSystemLoader(tmp_path), bytecode_cache=cache)
+        return env.get_template("page.html").render(x=x)
+
+    assert [render(1), render(2)] == ["1", "2"]
+    assert compiled == ["{{ x }}"]
+    (tmp_path / "page.html").write_text("<{{ x }}>", "utf-8")
+    assert render(3) == "<3>"
+    assert compiled == ["{{ x }}", "<{{ x }}>"]

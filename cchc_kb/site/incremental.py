@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
 import networkx as nx
 
 from .. import phases
@@ -180,6 +181,23 @@ def page_digest(page: Page) -> str:
     return hashlib.sha256(repr((page.title, page.markdown, page.meta)).encode()).hexdigest()
 
 
+class TemplateCache(jinja2.BytecodeCache):
+    """The theme's compiled templates, kept between rebuilds: MkDocs makes a new template
+    environment for each build, which would compile every template again. A template whose
+    source changed is compiled again (the bucket checks its source's checksum)."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
 @dataclass
 class Preview:
     """What one repository's preview keeps from build to build."""
@@ -191,6 +209,7 @@ class Preview:
     graph: nx.DiGraph | None = None  # of ``corpus``, on ``settings.as_of``
     digests: dict[str, str] = field(default_factory=dict)  # page source path -> its text's hash
     files: set[str] = field(default_factory=set)  # site files (not pages) of the first build
+    templates: TemplateCache = field(default_factory=TemplateCache)
 
     def select(self, corpus: Corpus, settings: SiteSettings) -> Selection:
         """The pages the edits since the last build touch (every page on the first build, and

@@ -601,13 +601,13 @@ def _stat(path: Path) -> tuple[int, ...] | None:
 def _fresh(record: Any) -> Any:
     """A copy of a kept record with its own lists and dicts, for one reading to edit."""
     fresh = copy.copy(record)
-    for name, value in vars(fresh).items():
-        if isinstance(value, list):
-            setattr(fresh, name, list(value))
-        elif isinstance(value, dict):
-            setattr(
-                fresh, name, {k: list(v) if isinstance(v, list) else v for k, v in value.items()}
-            )
+    for name, value in vars(record).items():
+        if type(value) is list:
+            setattr(fresh, name, value.copy())
+        elif type(value) is dict:
+            if any(type(item) is list for item in value.values()):
+                value = {k: v.copy() if type(v) is list else v for k, v in value.items()}
+            setattr(fresh, name, dict(value))
     return fresh
 
 
