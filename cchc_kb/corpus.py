@@ -127,10 +127,20 @@ def unresolved_key(citation: Citation) -> str:
     return key if key and is_safe_id(key) else "khong-ro"
 
 
-def cite_corpus(corpus: Corpus, keep: Callable[[Plan], bool] = lambda plan: False) -> None:
+def registry_of(corpus: Corpus) -> Registry:
+    """What citations are resolved against: every document and agency of the corpus."""
+    return Registry.from_records(corpus.documents(), corpus.agencies)
+
+
+def cite_corpus(
+    corpus: Corpus,
+    keep: Callable[[Plan], bool] = lambda plan: False,
+    registry_for: Callable[[Corpus], Registry] = registry_of,
+) -> None:
     """Find and resolve the citations of every plan body against the corpus registry.
 
-    ``keep(plan)``: the plan already has the citations it would get (the preview's cache).
+    ``keep(plan)``: the plan already has the citations it would get (the preview's cache);
+    ``registry_for``: the registry (the preview's cache keeps one while its inputs last).
     """
     citing = [
         plan
@@ -139,7 +149,7 @@ def cite_corpus(corpus: Corpus, keep: Callable[[Plan], bool] = lambda plan: Fals
     ]
     if not citing:
         return
-    registry = Registry.from_records(corpus.documents(), corpus.agencies)
+    registry = registry_for(corpus)
 
     def cite(plan: Plan) -> list[Citation]:
         context = CitingContext(
@@ -163,6 +173,7 @@ class CorpusCache:
     registry_inputs: dict[str, str] = field(default_factory=dict)  # path -> digest
     registry_key: str = ""
     registry_moved: bool = True  # at the last reading: every plan was cited again
+    _registry: tuple[str, Registry] | None = None  # (registry_key, the registry made of it)
 
     @property
     def changed(self) -> set[str]:
@@ -187,6 +198,13 @@ class CorpusCache:
         key = _digest(repr(sorted(self.registry_inputs.items())).encode())
         self.registry_moved, self.registry_key = key != self.registry_key, key
         return self.registry_moved
+
+    def registry(self, corpus: Corpus) -> Registry:
+        """The registry of ``corpus``: the one made at an earlier reading while what it is made
+        of is unchanged (it reads of a plan only what ``_registry_identity`` keeps)."""
+        if self._registry is None or self._registry[0] != self.registry_key:
+            self._registry = (self.registry_key, registry_of(corpus))
+        return self._registry[1]
 
     def kept(self, plan: Plan) -> bool:
         entry = self.citations.get(plan.path)
@@ -232,6 +250,6 @@ def build_corpus(root: Path | str, cache: CorpusCache | None = None) -> Corpus:
             cite_corpus(corpus)
         else:
             cache.update_registry(corpus)
-            cite_corpus(corpus, cache.kept)
+            cite_corpus(corpus, cache.kept, cache.registry)
             cache.remember(corpus)
     return corpus

@@ -428,3 +428,15 @@ def test_the_template_cache_compiles_a_template_once_for_each_source(tmp_path):
     (tmp_path / "page.html").write_text("<{{ x }}>", "utf-8")
     assert render(3) == "<3>"
     assert compiled == ["{{ x }}", "<{{ x }}>"]
+
+
+def test_the_cache_keeps_the_registry_while_what_it_is_made_of_is_unchanged(tmp_path):
+    root = write_minimal_repo(tmp_path)
+    cache = CorpusCache()
+    first = cache.registry(build_corpus(root, cache))
+    _edit(PLAN_PATH, "về việc tuyên truyền.", "về việc tuyên truyền (sửa).")(root)
+    assert cache.registry(build_corpus(root, cache)) is first  # a body is not in the registry
+    _edit(LEGAL_PATH, "so_ky_hieu: 61/2018/NĐ-CP", "so_ky_hieu: 62/2018/NĐ-CP")(root)
+    corpus = build_corpus(root, cache)
+    assert cache.registry(corpus) is not first
+    assert "62/2018/NĐ-CP" in cache.registry(corpus).by_number
