@@ -12,14 +12,14 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
 from . import phases
 from .cite import CitingContext, Registry, find_citations
 from .cite.resolve import NAMED_TYPES
-from .model.models import Agency, Citation, LegalDoc, Plan
+from .model.models import Agency, Citation, Diagnostic, LegalDoc, Plan
 from .model.slug import is_safe_id, slugify
 from .parallel import ordered_map
 from .source.repository import RecordCache, Repository, read_repository
@@ -28,6 +28,14 @@ from .source.repository import RecordCache, Repository, read_repository
 @dataclass
 class Corpus(Repository):
     """A repository with its citations resolved, and the lookups over it."""
+
+    def with_diagnostics(self, diagnostics: list[Diagnostic]) -> Corpus:
+        """The same records with other diagnostics, keeping the lookups computed so far (they
+        depend on the records alone)."""
+        other = replace(self, diagnostics=diagnostics)
+        for name in _LOOKUPS & self.__dict__.keys():
+            other.__dict__[name] = self.__dict__[name]
+        return other
 
     def agency_chain(self, agency_id: str) -> list[Agency]:
         """The agency and its parents up to the top (Chính phủ), nearest first."""
@@ -113,6 +121,11 @@ class Corpus(Repository):
                     seen.add(citation.id)
                     out[("dan_chieu", citation.id)].append(plan)
         return out
+
+
+_LOOKUPS = frozenset(
+    name for name, attr in vars(Corpus).items() if isinstance(attr, cached_property)
+)
 
 
 def unresolved_key(citation: Citation) -> str:

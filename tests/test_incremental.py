@@ -440,3 +440,13 @@ def test_the_cache_keeps_the_registry_while_what_it_is_made_of_is_unchanged(tmp_
     corpus = build_corpus(root, cache)
     assert cache.registry(corpus) is not first
     assert "62/2018/NĐ-CP" in cache.registry(corpus).by_number
+
+
+def test_a_corpus_with_other_diagnostics_keeps_its_lookups(tmp_path):
+    corpus = build_corpus(write_minimal_repo(tmp_path))
+    children = corpus.implemented_by(PARENT_ID)
+    shown: list = []
+    other = corpus.with_diagnostics(shown)
+    assert other.diagnostics is shown and corpus.diagnostics is not shown
+    assert other.implemented_by(PARENT_ID) is children  # not computed again
+    assert other.plans is corpus.plans

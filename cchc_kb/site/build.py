@@ -110,7 +110,7 @@ def _partial_site(
         edited = {d.path for d in corpus.documents() if d.id in only.changed_ids}
         found = [d for d in recorded if d.path in edited]
     with phases.timed("pages"):
-        ctx = make_context(replace(corpus, diagnostics=recorded), settings)
+        ctx = make_context(corpus.with_diagnostics(recorded), settings)
         ctx.cache["graph"] = graph
         with selecting(only):
             pages = _pages(ctx, [], existing, only)
