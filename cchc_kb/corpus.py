@@ -12,14 +12,14 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
 from . import phases
 from .cite import CitingContext, Registry, find_citations
 from .cite.resolve import NAMED_TYPES
-from .model.models import Agency, Citation, LegalDoc, Plan
+from .model.models import Agency, Citation, Diagnostic, LegalDoc, Plan
 from .model.slug import is_safe_id, slugify
 from .parallel import ordered_map
 from .source.repository import RecordCache, Repository, read_repository
@@ -28,6 +28,14 @@ from .source.repository import RecordCache, Repository, read_repository
 @dataclass
 class Corpus(Repository):
     """A repository with its citations resolved, and the lookups over it."""
+
+    def with_diagnostics(self, diagnostics: list[Diagnostic]) -> Corpus:
+        """The same records with other diagnostics, keeping the lookups computed so far (they
+        depend on the records alone)."""
+        other = replace(self, diagnostics=diagnostics)
+        for name in _LOOKUPS & self.__dict__.keys():
+            other.__dict__[name] = self.__dict__[name]
+        return other
 
     def agency_chain(self, agency_id: str) -> list[Agency]:
         """The agency and its parents up to the top (Chính phủ), nearest first."""
@@ -115,6 +123,11 @@ class Corpus(Repository):
         return out
 
 
+_LOOKUPS = frozenset(
+    name for name, attr in vars(Corpus).items() if isinstance(attr, cached_property)
+)
+
+
 def unresolved_key(citation: Citation) -> str:
     """Stable key of a cited-but-unknown document: type, number (or name), issuer, year."""
     parts = [
@@ -127,10 +140,20 @@ def unresolved_key(citation: Citation) -> str:
     return key if key and is_safe_id(key) else "khong-ro"
 
 
-def cite_corpus(corpus: Corpus, keep: Callable[[Plan], bool] = lambda plan: False) -> None:
+def registry_of(corpus: Corpus) -> Registry:
+    """What citations are resolved against: every document and agency of the corpus."""
+    return Registry.from_records(corpus.documents(), corpus.agencies)
+
+
+def cite_corpus(
+    corpus: Corpus,
+    keep: Callable[[Plan], bool] = lambda plan: False,
+    registry_for: Callable[[Corpus], Registry] = registry_of,
+) -> None:
     """Find and resolve the citations of every plan body against the corpus registry.
 
-    ``keep(plan)``: the plan already has the citations it would get (the preview's cache).
+    ``keep(plan)``: the plan already has the citations it would get (the preview's cache);
+    ``registry_for``: the registry (the preview's cache keeps one while its inputs last).
     """
     citing = [
         plan
@@ -139,7 +162,7 @@ def cite_corpus(corpus: Corpus, keep: Callable[[Plan], bool] = lambda plan: Fals
     ]
     if not citing:
         return
-    registry = Registry.from_records(corpus.documents(), corpus.agencies)
+    registry = registry_for(corpus)
 
     def cite(plan: Plan) -> list[Citation]:
         context = CitingContext(
@@ -162,6 +185,8 @@ class CorpusCache:
     citations: dict[str, tuple[str, list[Citation]]] = field(default_factory=dict)
     registry_inputs: dict[str, str] = field(default_factory=dict)  # path -> digest
     registry_key: str = ""
+    registry_moved: bool = True  # at the last reading: every plan was cited again
+    _registry: tuple[str, Registry] | None = None  # (registry_key, the registry made of it)
 
     @property
     def changed(self) -> set[str]:
@@ -182,10 +207,17 @@ class CorpusCache:
             if isinstance(doc, Plan):
                 self.registry_inputs[rel] = _digest(repr(_registry_identity(doc)).encode())
             else:
-                self.registry_inputs[rel] = self.records.entries.get(rel, ("",))[0]
+                self.registry_inputs[rel] = self.records.digest(rel)
         key = _digest(repr(sorted(self.registry_inputs.items())).encode())
-        moved, self.registry_key = key != self.registry_key, key
-        return moved
+        self.registry_moved, self.registry_key = key != self.registry_key, key
+        return self.registry_moved
+
+    def registry(self, corpus: Corpus) -> Registry:
+        """The registry of ``corpus``: the one made at an earlier reading while what it is made
+        of is unchanged (it reads of a plan only what ``_registry_identity`` keeps)."""
+        if self._registry is None or self._registry[0] != self.registry_key:
+            self._registry = (self.registry_key, registry_of(corpus))
+        return self._registry[1]
 
     def kept(self, plan: Plan) -> bool:
         entry = self.citations.get(plan.path)
@@ -200,7 +232,7 @@ class CorpusCache:
         }
 
     def _plan_key(self, plan: Plan) -> str:
-        return self.records.entries.get(plan.path, ("",))[0] + self.registry_key
+        return self.records.digest(plan.path) + self.registry_key
 
 
 def _registry_identity(plan: Plan) -> tuple:
@@ -231,6 +263,6 @@ def build_corpus(root: Path | str, cache: CorpusCache | None = None) -> Corpus:
             cite_corpus(corpus)
         else:
             cache.update_registry(corpus)
-            cite_corpus(corpus, cache.kept)
+            cite_corpus(corpus, cache.kept, cache.registry)
             cache.remember(corpus)
     return corpus

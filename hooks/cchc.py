@@ -115,9 +115,11 @@ def on_files(files, config):
         if file.src_uri.startswith("assets/javascripts/") or file.src_uri.endswith(".map"):
             files.remove(file)
     pages = site.pages
+    kept: set[str] = set()  # what a preview's rebuild leaves as first built
     if selection is not None and not selection.everything:
         pages = preview.changed_pages(site.pages)
-        _add_unchanged(files, config, preview, {p.src for p in pages}, site.files)
+        kept = {*preview.digests, *preview.files}
+        _add_unchanged(files, config, kept, {p.src for p in pages}, site.files)
     else:
         _state["search"] = search_entries(site.pages, settings.urls)
         if preview is not None:
@@ -127,7 +129,7 @@ def on_files(files, config):
         files.append(File.generated(config, page.src, content=""))
     for item in site.files:
         files.append(File.generated(config, item.path, content=item.content))
-    known = {f.src_uri for f in files}
+    known = {f.src_uri for f in files} | kept
     rest = [page for page in pages if page.src not in site.rendered]
     with phases.timed("markdown"):
         converted, _ = prerender(rest, markdown_config, settings.urls, known)
@@ -145,12 +147,26 @@ def on_files(files, config):
     return files
 
 
-def _add_unchanged(files, config, preview: Preview, rendered: set[str], site_files) -> None:
-    """Every page and file of the first build the rebuild does not write, as unchanged."""
+def _add_unchanged(files, config, kept: set[str], rendered: set[str], site_files) -> None:
+    """Of the pages and files the rebuild leaves as first built (``kept``), those the nav names,
+    as unchanged: MkDocs draws the nav from them. Every other one stays as written, unknown to
+    this build: MkDocs' work for each of tens of thousands of files would outweigh the rebuild.
+    Without a nav in mkdocs.yml, MkDocs makes one of every page: all are added."""
     present = rendered | {item.path for item in site_files} | {f.src_uri for f in files}
-    for src in [*preview.digests, *sorted(preview.files)]:
-        if src not in present:
-            files.append(_Unchanged.generated(config, src, content=""))
+    named = kept if config.nav is None else _nav_sources(config.nav) & kept
+    for src in sorted(named - present):
+        files.append(_Unchanged.generated(config, src, content=""))
+
+
+def _nav_sources(item) -> set[str]:
+    """The source paths of the pages a nav (mkdocs.yml ``nav``) names."""
+    if isinstance(item, str):
+        return {item} if item.endswith(".md") and "://" not in item else set()
+    if isinstance(item, dict):
+        item = list(item.values())
+    if isinstance(item, list):
+        return set().union(*(_nav_sources(child) for child in item))
+    return set()
 
 
 def on_serve(server, config, builder):
@@ -178,6 +194,8 @@ def on_env(env, config, files):
     env.globals["cchc_reuse"] = _state["reuse"] = _Reuse(config)
     env.filters["cchc_text"] = attribute_text  # share metadata and report link
     env.filters["cchc_report_href"] = report_href
+    if "preview" in _state:
+        env.bytecode_cache = _state["preview"].templates  # compiled once for every rebuild
     return env
 
 

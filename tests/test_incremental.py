@@ -3,22 +3,25 @@ and a rebuild that makes the same pages as a full build wherever the edit change
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
 
+import jinja2
 import pytest
 from minirepo import LEGAL_PATH, PARENT_PATH, PLAN_PATH, write_minimal_repo
 
 from cchc_kb.analysis.findings import record_diagnostics
-from cchc_kb.analysis.graph import analyses, build_graph
-from cchc_kb.corpus import CorpusCache, build_corpus
+from cchc_kb.analysis.graph import analyses, build_graph, unresolved_node
+from cchc_kb.corpus import CorpusCache, build_corpus, unresolved_key
 from cchc_kb.model.models import PartialDate
 from cchc_kb.site.build import build_site
 from cchc_kb.site.graph_pages import graph_pages
-from cchc_kb.site.incremental import INDEX_SRCS, Preview, Selection, touched_pages
+from cchc_kb.site.incremental import INDEX_SRCS, Preview, Selection, TemplateCache, touched_pages
 from cchc_kb.site.paginate import Slice
 from cchc_kb.site.settings import SiteSettings
 from cchc_kb.site.task_pages import TASKS_DIR
@@ -252,7 +255,9 @@ def test_a_rebuild_makes_every_page_the_edit_changed_as_a_full_build(synthetic, 
     shutil.copytree(synthetic, root)
     preview = Preview()
     first = build_corpus(root, preview.cache)
-    before = {p.src: p for p in build_site(first, SETTINGS, only=preview.select(first, SETTINGS)).pages}
+    before = {
+        p.src: p for p in build_site(first, SETTINGS, only=preview.select(first, SETTINGS)).pages
+    }
     preview.changed_pages(list(before.values()))
     plan = sorted((p for p in first.plans.values() if p.body and p.implements), key=lambda p: p.id)[
         0
@@ -292,3 +297,142 @@ def test_changed_settings_rebuild_every_page(tmp_path):
     assert not preview.select(build_corpus(root, preview.cache), SETTINGS).everything
     smaller = replace(SETTINGS, page_size=10)
     assert preview.select(build_corpus(root, preview.cache), smaller).everything
+
+
+def _graph_as_data(graph) -> tuple[dict, dict]:
+    return dict(graph.nodes(data=True)), {(u, v): d for u, v, d in graph.edges(data=True)}
+
+
+# Documents no registry holds: one cited by the edited plan alone, one also by a later plan in
+# other words (a full build names its node after the first citing plan's words).
+UNKNOWN = "Quyết định số 987/QĐ-UBND ngày 03/02/2024 của UBND tỉnh Hà Giang về kiểm tra"
+SHARED = "Quyết định số 986/QĐ-UBND ngày 03/02/2024 của UBND tỉnh Hà Giang về kiểm tra"
+SHARED_OTHER_WORDS = "Quyết định 986/QĐ-UBND ngày 3/2/2024 của UBND tỉnh Hà Giang"
+ANOTHER = "Quyết định số 985/QĐ-UBND ngày 03/02/2024 của UBND tỉnh Hà Giang về tập huấn"
+# An edit of one plan's text -> (the edit, whether the registry moves: the graph is built again)
+GRAPH_EDITS = {
+    "cites-an-unknown": (lambda text, plan: text + f"\n{ANOTHER}.\n", False),
+    "drops-its-citations": (
+        lambda text, plan: text.split("\n---\n", 1)[0] + "\n---\n\nBỏ.\n",
+        False,
+    ),
+    "title": (lambda text, plan: text.replace(plan.summary, "Tên mới", 1), False),
+    "no-parent": (
+        lambda text, plan: re.sub(r"^thuc_hien:\n(- .*\n)+", "", text, flags=re.M),
+        False,
+    ),
+    "year": (lambda text, plan: text.replace(f"nam: {plan.year}", f"nam: {plan.year - 3}"), False),
+    "number": (lambda text, plan: text.replace(plan.number, "999/KH-UBND", 1), True),
+}
+
+
+@pytest.mark.parametrize(("edit", "moved"), list(GRAPH_EDITS.values()), ids=list(GRAPH_EDITS))
+def test_the_kept_graph_equals_a_full_build_after_an_edit(synthetic, tmp_path, edit, moved):
+    root = tmp_path / "repo"
+    shutil.copytree(synthetic, root)
+    first = build_corpus(root)
+    citing = sorted(
+        (p for p in first.plans.values() if p.body and p.implements and p.number),
+        key=lambda p: p.id,
+    )
+    plan, later = citing[0], citing[-1]
+    for doc, added in ((plan, f"{UNKNOWN}; {SHARED}."), (later, f"{SHARED_OTHER_WORDS}.")):
+        with (root / doc.path).open("a", encoding="utf-8") as out:
+            out.write(f"\n{added}\n")
+    preview = Preview()
+    first = build_corpus(root, preview.cache)
+    preview.select(first, SETTINGS)
+    kept = preview.graph
+    shared, unknown = (
+        unresolved_node(unresolved_key(c)) for c in first.plans[plan.id].citations[-2:][::-1]
+    )
+    assert set(kept.predecessors(shared)) == {plan.id, later.id}
+    assert list(kept.predecessors(unknown)) == [plan.id]
+    path = root / plan.path
+    text = path.read_text("utf-8")
+    path.write_text(edit(text, plan), "utf-8")
+
+    corpus = build_corpus(root, preview.cache)
+    assert preview.cache.changed == {plan.path}
+    assert preview.cache.registry_moved is moved
+    preview.select(corpus, SETTINGS)
+    assert (preview.graph is kept) is not moved  # updated in place unless the registry moved
+    full = build_graph(build_corpus(root), SETTINGS.as_of)
+    assert _graph_as_data(preview.graph) == _graph_as_data(full)
+
+
+def test_the_cache_rereads_a_file_only_when_its_bytes_changed(tmp_path):
+    root = write_minimal_repo(tmp_path)
+    cache = CorpusCache()
+    build_corpus(root, cache)
+    path = root / PLAN_PATH
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    build_corpus(root, cache)
+    assert cache.changed == set()  # touched, same bytes
+    before = path.stat()
+    text = path.read_text("utf-8")
+    same_size = text.replace("tuyên truyền.", "tuyên truyềN.", 1)
+    assert len(same_size.encode()) == len(text.encode()) and same_size != text
+    path.write_text(same_size, "utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # as if never modified
+    cached = build_corpus(root, cache)
+    assert cache.changed == {PLAN_PATH}  # the change time tells
+    assert cached.plans[PLAN_ID] == build_corpus(root).plans[PLAN_ID]
+
+
+def test_a_kept_record_comes_back_whole_after_the_reference_checks_cut_it(tmp_path):
+    root = write_minimal_repo(tmp_path)
+    cache = CorpusCache()
+    parent = (root / PARENT_PATH).read_bytes()
+    plan = build_corpus(root, cache).plans[PLAN_ID]
+    assert PARENT_ID in plan.legal_bases and PARENT_ID in plan.implements
+    (root / PARENT_PATH).unlink()
+    cut = build_corpus(root, cache).plans[PLAN_ID]  # an unknown reference is reported, dropped
+    assert PARENT_ID not in cut.legal_bases and PARENT_ID not in cut.implements
+    (root / PARENT_PATH).write_bytes(parent)
+    whole = build_corpus(root, cache).plans[PLAN_ID]
+    assert PARENT_ID in whole.legal_bases and PARENT_ID in whole.implements
+    assert whole == build_corpus(root).plans[PLAN_ID]
+
+
+def test_the_template_cache_compiles_a_template_once_for_each_source(tmp_path):
+    (tmp_path / "page.html").write_text("{{ x }}", "utf-8")
+    cache = TemplateCache()
+    compiled = []
+
+    class Counting(jinja2.Environment):
+        def compile(self, source, *args, **kwargs):
+            compiled.append(source)
+            return super().compile(source, *args, **kwargs)
+
+    def render(x: int) -> str:  # a new environment each time, as MkDocs makes for each build
+        env = Counting(loader=jinja2.FileSystemLoader(tmp_path), bytecode_cache=cache)
+        return env.get_template("page.html").render(x=x)
+
+    assert [render(1), render(2)] == ["1", "2"]
+    assert compiled == ["{{ x }}"]
+    (tmp_path / "page.html").write_text("<{{ x }}>", "utf-8")
+    assert render(3) == "<3>"
+    assert compiled == ["{{ x }}", "<{{ x }}>"]
+
+
+def test_the_cache_keeps_the_registry_while_what_it_is_made_of_is_unchanged(tmp_path):
+    root = write_minimal_repo(tmp_path)
+    cache = CorpusCache()
+    first = cache.registry(build_corpus(root, cache))
+    _edit(PLAN_PATH, "về việc tuyên truyền.", "về việc tuyên truyền (sửa).")(root)
+    assert cache.registry(build_corpus(root, cache)) is first  # a body is not in the registry
+    _edit(LEGAL_PATH, "so_ky_hieu: 61/2018/NĐ-CP", "so_ky_hieu: 62/2018/NĐ-CP")(root)
+    corpus = build_corpus(root, cache)
+    assert cache.registry(corpus) is not first
+    assert "62/2018/NĐ-CP" in cache.registry(corpus).by_number
+
+
+def test_a_corpus_with_other_diagnostics_keeps_its_lookups(tmp_path):
+    corpus = build_corpus(write_minimal_repo(tmp_path))
+    children = corpus.implemented_by(PARENT_ID)
+    shown: list = []
+    other = corpus.with_diagnostics(shown)
+    assert other.diagnostics is shown and corpus.diagnostics is not shown
+    assert other.implemented_by(PARENT_ID) is children  # not computed again
+    assert other.plans is corpus.plans

@@ -120,13 +120,14 @@ def test_make_preview_renders_only_the_pages_an_edit_touches(tmp_path):
             time.sleep(0.5)
         (site,) = temp.glob("mkdocs_*")
         first = _html_mtimes(site)
+        agency_before = fetch_text(agency_url)
 
         plan_file = next((repo / "plans").rglob(f"{plan_id}.md"))
         text = plan_file.read_text("utf-8")
         edited = re.sub(r"^trich_yeu: .*$", f"trich_yeu: {MARKER}", text, count=1, flags=re.M)
         plan_file.write_text(edited, "utf-8")
         _wait_for(_url(base, urls.plan_src(plan_id)), MARKER, process)
-        _wait_for(agency_url, MARKER, process)
+        agency_after = _wait_for(agency_url, MARKER, process)
         while "Bản xem trước: dựng lại" not in log_path.read_text("utf-8"):
             assert process.poll() is None, log_path.read_text("utf-8")
             time.sleep(0.5)
@@ -138,3 +139,9 @@ def test_make_preview_renders_only_the_pages_an_edit_touches(tmp_path):
     assert f"co-quan/{other}/index.html" not in written
     assert "huong-dan/index.html" not in written  # docs/ pages: not rebuilt either
     assert 0 < len(written) < len(first) / 5, sorted(written)
+    # The rebuilt page is the first build's but for the title: the same nav, header and lists.
+    title = re.search(r"^trich_yeu: (.*)$", text, flags=re.M).group(1)
+    def served_page(html: str) -> str:  # MkDocs' live-reload call names the build's epoch
+        return re.sub(r"reload\(\d+, \d+\)", "reload()", html)
+
+    assert served_page(agency_after.replace(MARKER, title)) == served_page(agency_before)

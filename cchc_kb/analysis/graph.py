@@ -20,7 +20,9 @@ Validity questions (was a basis in force on the plan's date?) are asked of
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
 import networkx as nx
 
@@ -174,57 +176,108 @@ def build_graph(corpus: Corpus, as_of: PartialDate | None = None) -> nx.DiGraph:
         if doc_id in graph:  # the loader refuses duplicate ids; a hand-built corpus might not
             continue
         graph.add_node(doc_id, **_doc_attrs(corpus, corpus.legal[doc_id], "legal", as_of))
-
     acc: dict[tuple[str, str], _EdgeAcc] = defaultdict(_EdgeAcc)
-
-    def target_of(ref: str) -> str:
-        # Front-matter references to ids outside the registry (a hand-built corpus; the
-        # loader removes them) still show, as unresolved nodes named after the id.
-        if ref in graph:
-            return ref
-        node = unresolved_node(ref)
-        if node not in graph:
-            graph.add_node(node, **_missing_attrs(ref))
-        return node
-
     for doc in _citing_documents(corpus):
-        if isinstance(doc, Plan):
-            for parent in doc.implements:
-                a = acc[(doc.id, target_of(parent))]
-                a.types.add("thuc_hien")
-                a.lines.append(doc.line_of("thuc_hien"))
-            for basis in doc.legal_bases:
-                a = acc[(doc.id, target_of(basis))]
-                a.types.add("can_cu")
-                a.lines.append(doc.line_of("can_cu"))
-        else:
-            for relation in sorted(doc.relations):
-                for target in doc.relations[relation]:
-                    a = acc[(doc.id, target_of(target))]
-                    a.types.add(relation)
-                    a.lines.append(doc.line_of(relation))
-        for citation in getattr(doc, "citations", []) or []:
-            if (
-                citation.id
-                and citation.id in graph
-                and not citation.id.startswith(UNRESOLVED_PREFIX)
-            ):
-                if citation.id == doc.id:
-                    continue
-                target = citation.id
-            elif isinstance(doc, Plan):  # unknown documents get pages from plan citations
-                key = unresolved_key(citation)
-                target = unresolved_node(key)
-                if target not in graph:
-                    graph.add_node(target, **_unresolved_attrs(corpus, key, citation))
+        _accumulate(graph, corpus, doc, acc)
+    _add_edges(graph, acc)
+    return graph
+
+
+def update_graph(
+    graph: nx.DiGraph, corpus: Corpus, plan_ids: set[str], as_of: PartialDate | None = None
+) -> None:
+    """Bring ``graph``, built for the corpus before an edit, to ``build_graph(corpus, as_of)``
+    after an edit of the plans ``plan_ids`` alone that left the registry as it was: no document
+    added, removed or renumbered, no legal record or agency changed, so every other plan's
+    citations and every other node's attributes are what they were (the preview's rebuilds).
+    Node and edge order may differ from a full build's; nothing reads the graph in that order.
+    """
+    loose: set[str] = set()  # unresolved nodes the plans pointed to or point to now
+    for plan_id in plan_ids:
+        targets = list(graph.successors(plan_id))
+        loose.update(t for t in targets if graph.nodes[t]["kind"] == "unresolved")
+        graph.remove_edges_from([(plan_id, t) for t in targets])
+        attrs = graph.nodes[plan_id]
+        attrs.clear()
+        attrs.update(_doc_attrs(corpus, corpus.plans[plan_id], "plan", as_of))
+    acc: dict[tuple[str, str], _EdgeAcc] = defaultdict(_EdgeAcc)
+    for plan_id in sorted(plan_ids):
+        loose |= _accumulate(graph, corpus, corpus.plans[plan_id], acc)
+    _add_edges(graph, acc)
+    for node in sorted(loose):
+        # A full build names an unresolved node after its first citing document.
+        citing = sorted(graph.predecessors(node), key=lambda n: (n not in corpus.plans, n))
+        if not citing:
+            graph.remove_node(node)
+            continue
+        first = corpus.document(citing[0])
+        assert first is not None
+        attrs = graph.nodes[node]
+        attrs.clear()
+        attrs.update(
+            next(made() for target, _, _, made in _links(graph, corpus, first) if target == node)
+        )
+
+
+# A document's link to a node: (target node, relation or None for a mention in the body, line,
+# the target's attributes when it is no document of the corpus, else None).
+_Link = tuple[str, str | None, int, Callable[[], dict] | None]
+
+
+def _links(graph: nx.DiGraph, corpus: Corpus, doc: Document) -> Iterator[_Link]:
+    """What ``doc`` points to, in the order a build meets it."""
+
+    if isinstance(doc, Plan):
+        named = [("thuc_hien", doc.implements), ("can_cu", doc.legal_bases)]
+    else:
+        named = [(relation, doc.relations[relation]) for relation in sorted(doc.relations)]
+    for relation, refs in named:
+        for ref in refs:
+            if ref in graph:
+                yield ref, relation, doc.line_of(relation), None
             else:
-                continue
-            a = acc[(doc.id, target)]
+                # Front-matter references to ids outside the registry (a hand-built corpus;
+                # the loader removes them) still show, as unresolved nodes named after the id.
+                missing = partial(_missing_attrs, ref)
+                yield unresolved_node(ref), relation, doc.line_of(relation), missing
+    for citation in getattr(doc, "citations", []) or []:
+        line = doc.body_line + doc.body.count("\n", 0, citation.span[0])
+        if citation.id and citation.id in graph and not citation.id.startswith(UNRESOLVED_PREFIX):
+            if citation.id != doc.id:
+                yield citation.id, None, line, None
+        elif isinstance(doc, Plan):  # unknown documents get pages from plan citations
+            key = unresolved_key(citation)
+            yield (
+                unresolved_node(key),
+                None,
+                line,
+                partial(_unresolved_attrs, corpus, key, citation),
+            )
+
+
+def _accumulate(
+    graph: nx.DiGraph, corpus: Corpus, doc: Document, acc: dict[tuple[str, str], _EdgeAcc]
+) -> set[str]:
+    """Add ``doc``'s links to ``acc`` and the nodes of documents not in the corpus to
+    ``graph``; returns those nodes."""
+    made: set[str] = set()
+    for target, relation, line, attrs in _links(graph, corpus, doc):
+        if attrs is not None:
+            made.add(target)
+            if target not in graph:
+                graph.add_node(target, **attrs())
+        a = acc[(doc.id, target)]
+        if relation is not None:
+            a.types.add(relation)
+        else:
             a.mentions += 1
             if not a.types & {"thuc_hien", "can_cu"}:
                 a.types.add("dan_chieu")
-            a.lines.append(doc.body_line + doc.body.count("\n", 0, citation.span[0]))
+        a.lines.append(line)
+    return made
 
+
+def _add_edges(graph: nx.DiGraph, acc: dict[tuple[str, str], _EdgeAcc]) -> None:
     for (source, target), a in sorted(acc.items()):
         types = [t for t in EDGE_PRIORITY if t in a.types]
         if len(types) > 1 and "dan_chieu" in types:
@@ -239,7 +292,6 @@ def build_graph(corpus: Corpus, as_of: PartialDate | None = None) -> nx.DiGraph:
             weight=a.mentions if main == "dan_chieu" else 1,
             line=min(a.lines) if a.lines else 0,
         )
-    return graph
 
 
 def _missing_attrs(ref: str) -> dict:

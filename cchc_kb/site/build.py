@@ -82,7 +82,7 @@ def build_site(
         # The content findings (computed once, used thrice) run on the other cores meanwhile.
         recording = record_diagnostics_started(corpus)
     with phases.timed("graph"):
-        graph = build_graph(corpus, settings.as_of)
+        graph = _graph(corpus, settings, only)
     with phases.timed("check"):
         analysed = analyses(corpus, graph)
         recorded = recording()
@@ -106,14 +106,14 @@ def _partial_site(
     corpus: Corpus, settings: SiteSettings, existing: Collection[str], only: Selection
 ) -> SiteBuild:
     with phases.timed("graph"):
-        graph = build_graph(corpus, settings.as_of)
+        graph = _graph(corpus, settings, only)
     with phases.timed("check"):
         shown = [d for d in corpus.documents() if only.wants(urls.document_src(d))]
         recorded = record_diagnostics(corpus, shown)
         edited = {d.path for d in corpus.documents() if d.id in only.changed_ids}
         found = [d for d in recorded if d.path in edited]
     with phases.timed("pages"):
-        ctx = make_context(replace(corpus, diagnostics=recorded), settings)
+        ctx = make_context(corpus.with_diagnostics(recorded), settings)
         ctx.cache["graph"] = graph
         with selecting(only):
             pages = _pages(ctx, [], existing, only)
@@ -121,6 +121,13 @@ def _partial_site(
         plans = [d for d in shown if isinstance(d, Plan)]
         files = [f for f in _source_files(corpus, plans) if f.path not in existing]
     return SiteBuild(pages, files, found)
+
+
+def _graph(corpus: Corpus, settings: SiteSettings, only: Selection | None):
+    """The citation graph: the one the preview keeps up to date, else built."""
+    if only is not None and only.graph is not None:
+        return only.graph
+    return build_graph(corpus, settings.as_of)
 
 
 def _pages(

@@ -23,6 +23,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+import networkx as nx
+
+from .. import phases
+from ..analysis.graph import build_graph, update_graph
 from ..corpus import Corpus, CorpusCache, unresolved_key
 from ..model.models import Document, LegalDoc, Plan
 from ..source.repository import AGENCIES_FILE
@@ -119,6 +124,7 @@ class Selection:
     pages: set[str] | None
     changed_ids: set[str] = field(default_factory=set)  # documents of the edited files
     members: dict[str, tuple] = field(default_factory=dict)  # list page -> its members, last build
+    graph: nx.DiGraph | None = None  # the corpus's citation graph, when the preview keeps one
     _seen: dict[str, tuple] | None = None
 
     @contextmanager
@@ -175,6 +181,23 @@ def page_digest(page: Page) -> str:
     return hashlib.sha256(repr((page.title, page.markdown, page.meta)).encode()).hexdigest()
 
 
+class TemplateCache(jinja2.BytecodeCache):
+    """The theme's compiled templates, kept between rebuilds: MkDocs makes a new template
+    environment for each build, which would compile every template again. A template whose
+    source changed is compiled again (the bucket checks its source's checksum)."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
 @dataclass
 class Preview:
     """What one repository's preview keeps from build to build."""
@@ -183,14 +206,17 @@ class Preview:
     corpus: Corpus | None = None
     settings: SiteSettings | None = None
     members: dict[str, tuple] = field(default_factory=dict)
+    graph: nx.DiGraph | None = None  # of ``corpus``, on ``settings.as_of``
     digests: dict[str, str] = field(default_factory=dict)  # page source path -> its text's hash
     files: set[str] = field(default_factory=set)  # site files (not pages) of the first build
+    templates: TemplateCache = field(default_factory=TemplateCache)
 
     def select(self, corpus: Corpus, settings: SiteSettings) -> Selection:
         """The pages the edits since the last build touch (every page on the first build, and
         when the site's settings in mkdocs.yml changed)."""
         changed = self.cache.changed | self.cache.removed
-        pages = touched_pages(self.corpus if settings == self.settings else None, corpus, changed)
+        same = settings == self.settings
+        pages = touched_pages(self.corpus if same else None, corpus, changed)
         self.settings = settings
         ids = {
             doc.id
@@ -199,8 +225,20 @@ class Preview:
             for doc in source.documents()
             if doc.path in changed
         }
+        with phases.timed("graph"):
+            edited = {plan.id for plan in corpus.plans.values() if plan.path in changed}
+            if (
+                self.graph is not None
+                and same
+                and not self.cache.registry_moved
+                and len(edited) == len(changed)
+            ):
+                # Plans edited, nothing the registry resolves: only their edges change.
+                update_graph(self.graph, corpus, edited, settings.as_of)
+            else:
+                self.graph = build_graph(corpus, settings.as_of)
         self.corpus = corpus
-        return Selection(pages, ids, self.members)
+        return Selection(pages, ids, self.members, self.graph)
 
     def changed_pages(self, pages: list[Page]) -> list[Page]:
         """The pages whose text differs from the last build's (or that are new); remembered."""

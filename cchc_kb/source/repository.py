@@ -8,9 +8,10 @@ field) are reported and the rest of the record is kept, so one bad field does no
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
-import pickle
+import os
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -521,15 +522,26 @@ def read_repository(root: Path | str, records: RecordCache | None = None) -> Rep
 
 
 @dataclass
-class RecordCache:
-    """Loaded records kept by (path, SHA-256 of the bytes) between readings of one repository.
+class _Kept:
+    """One file as the last reading found it: its stat, its bytes' hash, what loading gave."""
 
-    A record is kept pickled: the reference checks edit the lists of the records they are
-    given, so each reading gets fresh objects. ``changed`` lists the paths whose bytes differ
+    stat: tuple[int, ...]
+    digest: str
+    loaded: Any  # (record, diagnostics), or (agencies, diagnostics) for the registry
+
+
+@dataclass
+class RecordCache:
+    """Loaded records kept between readings of one repository (the preview's rebuilds).
+
+    A file whose stat (modification and change times, size, inode) is unchanged is not read
+    again; one whose stat changed is hashed, and loaded again only when its bytes changed. The
+    reference checks edit the lists of the records they are given, so each reading gets fresh
+    copies of the kept records (``_fresh``). ``changed`` lists the paths whose bytes differ
     from the previous reading (added ones included), ``removed`` those no longer there.
     """
 
-    entries: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # rel -> (sha, pickle)
+    entries: dict[str, _Kept] = field(default_factory=dict)
     changed: set[str] = field(default_factory=set)
     removed: set[str] = field(default_factory=set)
     _seen: set[str] = field(default_factory=set)
@@ -537,33 +549,77 @@ class RecordCache:
     def start(self) -> None:
         self.changed, self._seen = set(), set()
 
+    def digest(self, rel: str) -> str:
+        """The SHA-256 of the file's bytes at the last reading ("" if not read)."""
+        kept = self.entries.get(rel)
+        return kept.digest if kept else ""
+
     def load_agencies(self, root: Path) -> tuple[dict[str, Agency], list[Diagnostic]]:
-        digest = _digest(root / AGENCIES_FILE)
-        if self.entries.get(AGENCIES_FILE, ("",))[0] != digest:
-            loaded = load_agencies(root)
-            self.entries[AGENCIES_FILE] = (digest, pickle.dumps(loaded, pickle.HIGHEST_PROTOCOL))
-            self.changed.add(AGENCIES_FILE)
+        path = root / AGENCIES_FILE
+        if self._stale(path, AGENCIES_FILE):
+            self._keep(path, AGENCIES_FILE, load_agencies(root))
         self._seen.add(AGENCIES_FILE)
-        return pickle.loads(self.entries[AGENCIES_FILE][1])
+        agencies, diags = self.entries[AGENCIES_FILE].loaded
+        return {key: _fresh(agency) for key, agency in agencies.items()}, list(diags)
 
     def load(self, kind: str, paths: list[tuple[Path, str]]) -> list:
-        digests = [_digest(path) for path, _ in paths]
-        stale = [
-            (path_rel, digest)
-            for path_rel, digest in zip(paths, digests, strict=True)
-            if self.entries.get(path_rel[1], ("",))[0] != digest
-        ]
-        fresh = ordered_map(partial(_load_one, kind), [path_rel for path_rel, _ in stale])
-        for ((_, rel), digest), loaded in zip(stale, fresh, strict=True):
-            self.entries[rel] = (digest, pickle.dumps(loaded, pickle.HIGHEST_PROTOCOL))
-            self.changed.add(rel)
+        stale = [(path, rel) for path, rel in paths if self._stale(path, rel)]
+        for (path, rel), loaded in zip(
+            stale, ordered_map(partial(_load_one, kind), stale), strict=True
+        ):
+            self._keep(path, rel, loaded)
         self._seen.update(rel for _, rel in paths)
-        return [pickle.loads(self.entries[rel][1]) for _, rel in paths]
+        out = []
+        for _, rel in paths:
+            record, diags = self.entries[rel].loaded
+            out.append((_fresh(record) if record is not None else None, list(diags)))
+        return out
 
     def finish(self) -> None:
         self.removed = set(self.entries) - self._seen
         for rel in self.removed:
             del self.entries[rel]
+
+    def _stale(self, path: Path, rel: str) -> bool:
+        """Whether the file must be loaded again: its bytes changed since the last reading. A
+        file whose stat changed and bytes did not keeps its record, with the new stat."""
+        kept = self.entries.get(rel)
+        if kept is None:
+            return True
+        stat = _stat(path)
+        if stat is not None and stat == kept.stat:
+            return False
+        if _digest(path) != kept.digest or stat is None:
+            return True
+        kept.stat = stat
+        return False
+
+    def _keep(self, path: Path, rel: str, loaded: Any) -> None:
+        # The stat before the hash: a write between them leaves a stat that differs next time.
+        stat = _stat(path) or ()
+        self.entries[rel] = _Kept(stat, _digest(path), loaded)
+        self.changed.add(rel)
+
+
+def _stat(path: Path) -> tuple[int, ...] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None  # unreadable: loaded again, and load_record reports why
+    return (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
+
+
+def _fresh(record: Any) -> Any:
+    """A copy of a kept record with its own lists and dicts, for one reading to edit."""
+    fresh = copy.copy(record)
+    for name, value in vars(record).items():
+        if type(value) is list:
+            setattr(fresh, name, value.copy())
+        elif type(value) is dict:
+            if any(type(item) is list for item in value.values()):
+                value = {k: v.copy() if type(v) is list else v for k, v in value.items()}
+            setattr(fresh, name, dict(value))
+    return fresh
 
 
 def _digest(path: Path) -> str:
