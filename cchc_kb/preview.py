@@ -78,6 +78,10 @@ def fetch_text(url: str, timeout: float = 10) -> str | None:
 
 
 @contextmanager
+def _interruptible() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def make_preview(
     project: Path, config: Path, port: int, log: Path, temp: Path
 ) -> Iterator[subprocess.Popen]:
@@ -99,6 +103,10 @@ def make_preview(
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            # ^C must stop it even when this process was started with SIGINT ignored (as a
+            # background job is): a child inherits "ignored", and Python then never installs
+            # its KeyboardInterrupt handler, so MkDocs would serve on.
+            preexec_fn=_interruptible,
         )
         try:
             yield process

@@ -101,6 +101,8 @@ def bench(plans: int, seed: int, edits: int) -> None:
                 while log_path.read_text("utf-8").count("Documentation built") <= builds:
                     time.sleep(0.2)
                 results.append((page_s, both, load))
+                print(f"edit {edit + 1}: plan and agency pages served updated in {both:.2f} s "
+                      f"(load average {load:.1f})", flush=True)  # fmt: skip
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
         log = log_path.read_text("utf-8")
         rebuilt = re.findall(r"Bản xem trước: dựng lại .*", log)

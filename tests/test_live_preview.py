@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -145,3 +146,21 @@ def test_make_preview_renders_only_the_pages_an_edit_touches(tmp_path):
         return re.sub(r"reload\(\d+, \d+\)", "reload()", html)
 
     assert served_page(agency_after.replace(MARKER, title)) == served_page(agency_before)
+
+
+def test_a_preview_started_from_a_background_job_still_stops_on_interrupt():
+    """A background job starts with SIGINT ignored and its children inherit that: the preview's
+    MkDocs must get Python's ^C handler back, or stopping it waits for ever."""
+    from cchc_kb.preview import _interruptible
+
+    probe = "import signal; print(signal.getsignal(signal.SIGINT) is signal.default_int_handler)"
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        ignored = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+        restored = subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, preexec_fn=_interruptible
+        )
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert ignored.stdout.strip() == "False"  # what a background job's child gets
+    assert restored.stdout.strip() == "True"
