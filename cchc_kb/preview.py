@@ -77,11 +77,11 @@ def fetch_text(url: str, timeout: float = 10) -> str | None:
         return None
 
 
-@contextmanager
 def _interruptible() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+@contextmanager
 def make_preview(
     project: Path, config: Path, port: int, log: Path, temp: Path
 ) -> Iterator[subprocess.Popen]:

@@ -245,9 +245,14 @@ PART_QUERIES = ("ke hoach", "tuyen truyen", "nghi dinh", "cai cach hanh chinh", 
 
 
 @pytest.fixture(scope="module")
-def whole_and_split(tmp_path_factory):
+def parts_repo(tmp_path_factory):
+    return write_repository(tmp_path_factory.mktemp("parts-repo"), 30, seed=3)
+
+
+@pytest.fixture(scope="module")
+def whole_and_split(parts_repo, tmp_path_factory):
     """One synthetic repository built twice: its index in one part, and in parts."""
-    repo = write_repository(tmp_path_factory.mktemp("parts-repo"), 30, seed=3)
+    repo = parts_repo
     sites = tmp_path_factory.mktemp("parts-sites")
     whole = build_site(repo, sites / "whole")
     assert whole.returncode == 0, whole.log[-3000:]
@@ -276,6 +281,20 @@ def test_index_in_parts_is_listed_and_parts_hold_index_files_only(whole_and_spli
         assert len(names) == 5 and names[4].endswith(".pf_meta")
         (meta_file,) = (bundle / part).glob("pagefind.*.pf_meta")
         assert [name for name, _ in read_chunk(meta_file)[3]] == list(FILTERS)  # canonical
+
+
+def _tree(root) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_index_in_parts_is_byte_identical_when_built_again(parts_repo, whole_and_split, tmp_path):
+    _, split = whole_and_split
+    again = build_site(parts_repo, tmp_path / "again", cchc={"search_part_pages": PART_PAGES})
+    assert again.returncode == 0, again.log[-3000:]
+    first, second = _tree(split / BUNDLE_DIR), _tree(again.site / BUNDLE_DIR)
+    assert len(json.loads(first[PARTS_FILE])) >= 2  # the parts are there to compare
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
 
 
 @pytest.mark.browser
