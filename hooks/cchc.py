@@ -300,9 +300,7 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     site = Path(config.site_dir)
     reuse: _Reuse = _state["reuse"]
-    log.debug(
-        "Theme: %d parts reused, %d rendered", reuse.reused, len(reuse.fragments)
-    )
+    log.debug("Theme: %d parts reused, %d rendered", reuse.reused, len(reuse.fragments))
     if "search" not in _state:
         # A preview's rebuild: the search index, sitemaps and manifest stay as first built.
         rendered = _state.get("page_count", 0)

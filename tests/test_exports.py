@@ -163,7 +163,7 @@ WRITTEN_GRAPHS = [
     (
         "escaped text",
         _graph(
-            {"a": {"s": 'Về <b> & "x" \'y\'\r\nhai\u2028ba\x1cbốn', "e": ""}, "b": {"s": " "}},
+            {"a": {"s": "Về <b> & \"x\" 'y'\r\nhai\u2028ba\x1cbốn", "e": ""}, "b": {"s": " "}},
             {("a", "b"): {"s": "\n"}},
         ),
     ),

@@ -142,6 +142,7 @@ def test_make_preview_renders_only_the_pages_an_edit_touches(tmp_path):
     assert 0 < len(written) < len(first) / 5, sorted(written)
     # The rebuilt page is the first build's but for the title: the same nav, header and lists.
     title = re.search(r"^trich_yeu: (.*)$", text, flags=re.M).group(1)
+
     def served_page(html: str) -> str:  # MkDocs' live-reload call names the build's epoch
         return re.sub(r"reload\(\d+, \d+\)", "reload()", html)
 
