@@ -28,6 +28,7 @@ from cchc_kb.site.pagefind import (
 )
 from cchc_kb.site.search import document_search, province_names
 from cchc_kb.site.search_eval import Query, run_queries
+from cchc_kb.site.settings import SEARCH_PART_PAGES, SiteSettings
 from cchc_kb.synthetic import write_repository
 
 DECREE_61 = urls.url_of(urls.legal_src("61-2018-nd-cp"))
@@ -317,3 +318,19 @@ def test_index_in_parts_finds_what_one_index_finds(browser, whole_and_split):
     for query in PART_QUERIES:
         assert whole[query], query
         assert sorted(split[query]) == sorted(whole[query]), query
+
+
+@pytest.mark.parametrize(
+    "configured, expected",
+    [(None, SEARCH_PART_PAGES), (30, 30), (1, 1), (0, None), (-5, None), ("abc", None),
+     (True, None), (2.5, None)],
+)  # fmt: skip
+def test_search_part_pages_is_a_whole_number_of_pages(configured, expected):
+    cchc = {"as_of": "2025-06-30"}
+    if configured is not None:
+        cchc["search_part_pages"] = configured
+    if expected is None:
+        with pytest.raises(ValueError, match="search_part_pages"):
+            SiteSettings.from_config(cchc)
+    else:
+        assert SiteSettings.from_config(cchc).search_part_pages == expected

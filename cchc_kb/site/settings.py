@@ -60,8 +60,19 @@ class SiteSettings:
             extra=cchc,
             urls=UrlScheme(directory_urls=use_directory_urls),
             status_check_days=_status_check_days(cchc.get("status_check_days")),
-            search_part_pages=int(cchc.get("search_part_pages") or SEARCH_PART_PAGES),
+            search_part_pages=_search_part_pages(cchc.get("search_part_pages")),
         )
+
+
+def _search_part_pages(configured: object) -> int:
+    """``extra.cchc.search_part_pages``: a whole number of pages, at least 1."""
+    if configured is None:
+        return SEARCH_PART_PAGES
+    if isinstance(configured, bool) or not isinstance(configured, int) or configured < 1:
+        raise ValueError(
+            f"extra.cchc.search_part_pages phải là số nguyên từ 1 trở lên: {configured!r}"
+        )
+    return configured
 
 
 def _status_check_days(configured: object) -> dict[str, int | None]:
