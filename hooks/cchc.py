@@ -10,6 +10,7 @@ same list ``cchc check`` prints, so both fail on the same errors.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import time
@@ -29,7 +30,7 @@ from cchc_kb.corpus import build_corpus
 from cchc_kb.memory import keep, release
 from cchc_kb.site.build import build_site
 from cchc_kb.site.incremental import PREVIEW_ENV, Preview, preview_for
-from cchc_kb.site.pagefind import index_site, search_entries, ui_options
+from cchc_kb.site.pagefind import built_file, index_site, search_entries, ui_options
 from cchc_kb.site.prerender import Converter, MarkdownConfig, broken_links, prerender
 from cchc_kb.site.settings import SiteSettings
 from cchc_kb.site.share import attribute_text, report_href, report_target
@@ -116,6 +117,10 @@ def on_files(files, config):
             files.remove(file)
     pages = site.pages
     kept: set[str] = set()  # what a preview's rebuild leaves as first built
+    if preview is not None:  # a deleted plan's page must not be served on
+        built = [page.src for page in site.pages] if selection.everything else None
+        gone = preview.removed_pages(built)
+        _remove_built(Path(config.site_dir), settings, gone)
     if selection is not None and not selection.everything:
         pages = preview.changed_pages(site.pages)
         kept = {*preview.digests, *preview.files}
@@ -145,6 +150,16 @@ def on_files(files, config):
             document_dates(corpus, settings),
         )
     return files
+
+
+def _remove_built(site_dir: Path, settings: SiteSettings, srcs: set[str]) -> None:
+    for src in sorted(srcs):
+        built = site_dir / built_file(settings.urls, src)
+        built.unlink(missing_ok=True)
+        if built.name == "index.html" and built.parent != site_dir:
+            with contextlib.suppress(OSError):  # not empty: another page's folder too
+                built.parent.rmdir()
+        log.info("Bản xem trước: bỏ trang %s (văn bản không còn)", src)
 
 
 def _add_unchanged(files, config, kept: set[str], rendered: set[str], site_files) -> None:

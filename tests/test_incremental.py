@@ -436,3 +436,35 @@ def test_a_corpus_with_other_diagnostics_keeps_its_lookups(tmp_path):
     assert other.diagnostics is shown and corpus.diagnostics is not shown
     assert other.implemented_by(PARENT_ID) is children  # not computed again
     assert other.plans is corpus.plans
+
+
+@pytest.mark.parametrize("kind", ["plan", "legal"])
+def test_a_rebuild_forgets_the_pages_of_a_deleted_document(synthetic, tmp_path, kind):
+    """Every page of a deleted document that a full build no longer has is removed (and only
+    pages a full build no longer has): the preview would serve it on otherwise."""
+    root = tmp_path / "repo"
+    shutil.copytree(synthetic, root)
+    preview = Preview()
+    first = build_corpus(root, preview.cache)
+    before = build_site(first, SETTINGS, only=preview.select(first, SETTINGS)).pages
+    preview.changed_pages(before)
+    if kind == "plan":  # a plan with children: it has an implementation page too
+        doc = sorted((p for p in first.plans.values() if first.implemented_by(p.id)),
+                     key=lambda p: p.id)[0]  # fmt: skip
+    else:
+        doc = sorted(first.legal.values(), key=lambda d: d.id)[0]
+    (root / doc.path).unlink()
+
+    corpus = build_corpus(root, preview.cache)
+    preview.changed_pages(build_site(corpus, SETTINGS, only=preview.select(corpus, SETTINGS)).pages)
+    removed = preview.removed_pages()
+    after = {p.src for p in build_site(build_corpus(root), SETTINGS).pages}
+    vanished = {p.src for p in before} - after
+    assert f"{'ke-hoach' if kind == 'plan' else 'van-ban'}/{doc.id}.md" in removed
+    assert removed <= vanished
+    own = {src for src in vanished if doc.id in src}
+    assert own <= removed, sorted(own - removed)
+    assert not removed & preview.digests.keys()
+    # A build of every page forgets every page it no longer has.
+    preview.changed_pages(before)
+    assert preview.removed_pages(after) == vanished

@@ -134,6 +134,17 @@ def test_make_preview_renders_only_the_pages_an_edit_touches(tmp_path):
             time.sleep(0.5)
         second = _html_mtimes(site)
 
+        # A deleted plan leaves the preview: its page answers 404, its agency lists it no more.
+        other_url = _url(base, urls.agency_src(other))
+        deleted = first_listed_plan(_wait_for(other_url, "ke-hoach/", process))
+        next((repo / "plans").rglob(f"{deleted}.md")).unlink()
+        deadline = time.monotonic() + WAIT
+        while fetch_text(_url(base, urls.plan_src(deleted))) is not None:
+            assert process.poll() is None and time.monotonic() < deadline, deleted
+            time.sleep(1)
+        assert f"ke-hoach/{deleted}/" not in _wait_for(other_url, "ke-hoach/", process)
+        assert not (site / "ke-hoach" / deleted).exists()
+
     written = {page for page, mtime in second.items() if first.get(page) != mtime}
     assert f"ke-hoach/{plan_id}/index.html" in written
     assert f"co-quan/{agency}/index.html" in written

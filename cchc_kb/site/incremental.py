@@ -10,6 +10,8 @@ stands for all its pages; of those, only the pages holding an edited document or
 changed are built again (``Selection.keep_slice``, through ``paginate.SLICE_FILTER``). Of the
 pages built, only those whose text differs from the last build are rendered again
 (``Preview.changed_pages``); the adapter tells the generator every other page is unchanged.
+The pages of a deleted document (or of one whose address an edit changed) are removed from the
+served site (``gone_pages``, ``Preview.removed_pages``).
 
 MkDocs executes the hook file afresh on each rebuild, so what one build leaves for the next
 lives here, in the package, one ``Preview`` per repository (``preview_for``).
@@ -18,7 +20,7 @@ lives here, in the package, one ``Preview`` per repository (``preview_for``).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,6 +70,27 @@ def touched_pages(old: Corpus | None, new: Corpus, changed: Collection[str]) -> 
             doc = by_path.get(rel)
             if doc is not None:
                 pages |= _document_pages(corpus, doc)
+    return pages
+
+
+def gone_pages(old: Corpus, new: Corpus, changed: Collection[str]) -> set[str]:
+    """Pages that existed because of a document of a ``changed`` file and no longer do: its
+    own page, its implementation page and its unknown documents' pages, when no document of
+    ``new`` makes them (the file was deleted, or its edit changed the document's address)."""
+    before = _own_pages(old, [doc for doc in old.documents() if doc.path in changed])
+    return before - _own_pages(new, new.documents())
+
+
+def _own_pages(corpus: Corpus, docs: Iterable[Document]) -> set[str]:
+    pages = set()
+    for doc in docs:
+        pages |= {urls.document_src(doc), urls.relations_src(doc.id)}
+        if isinstance(doc, Plan):
+            pages.add(implementation_src(doc.id))
+            for citation in doc.citations:
+                if not (citation.id and corpus.document(citation.id) is not None):
+                    key = unresolved_key(citation)
+                    pages |= {urls.unresolved_src(key), urls.unresolved_relations_src(key)}
     return pages
 
 
@@ -210,6 +233,7 @@ class Preview:
     digests: dict[str, str] = field(default_factory=dict)  # page source path -> its text's hash
     files: set[str] = field(default_factory=set)  # site files (not pages) of the first build
     templates: TemplateCache = field(default_factory=TemplateCache)
+    gone: set[str] = field(default_factory=set)  # pages the last edits removed (``select``)
 
     def select(self, corpus: Corpus, settings: SiteSettings) -> Selection:
         """The pages the edits since the last build touch (every page on the first build, and
@@ -217,6 +241,7 @@ class Preview:
         changed = self.cache.changed | self.cache.removed
         same = settings == self.settings
         pages = touched_pages(self.corpus if same else None, corpus, changed)
+        self.gone = set() if self.corpus is None else gone_pages(self.corpus, corpus, changed)
         self.settings = settings
         ids = {
             doc.id
@@ -239,6 +264,15 @@ class Preview:
                 self.graph = build_graph(corpus, settings.as_of)
         self.corpus = corpus
         return Selection(pages, ids, self.members, self.graph)
+
+    def removed_pages(self, built: Collection[str] | None = None) -> set[str]:
+        """Pages written before that this build no longer has, forgotten here: the pages of
+        ``gone`` (a rebuild), or every page not ``built`` (a build of every page)."""
+        gone = self.gone if built is None else set(self.digests) - set(built)
+        removed = gone & self.digests.keys()
+        for src in removed:
+            del self.digests[src]
+        return removed
 
     def changed_pages(self, pages: list[Page]) -> list[Page]:
         """The pages whose text differs from the last build's (or that are new); remembered."""

@@ -201,8 +201,8 @@ def relations_src(graph: nx.DiGraph, doc_id: str) -> str:
     """Page listing every relation of a document whose drawing is capped (graph_pages makes it)."""
     attrs = graph.nodes[doc_id]
     if attrs["kind"] == "unresolved":
-        return f"{urls.GRAPH_DIR}/chua-xac-dinh/{attrs['key']}.md"
-    return f"{urls.GRAPH_DIR}/van-ban/{doc_id}.md"
+        return urls.unresolved_relations_src(attrs["key"])
+    return urls.relations_src(doc_id)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -64,6 +64,15 @@ def unresolved_src(key: str) -> str:
     return f"{UNRESOLVED_DIR}/{_checked(key)}.md"
 
 
+def relations_src(doc_id: str) -> str:
+    """The page listing every relation of a document whose drawing is capped."""
+    return f"{GRAPH_DIR}/van-ban/{_checked(doc_id)}.md"
+
+
+def unresolved_relations_src(key: str) -> str:
+    return f"{GRAPH_DIR}/chua-xac-dinh/{_checked(key)}.md"
+
+
 def agency_src(agency_id: str) -> str:
     return f"{AGENCY_DIR}/{_checked(agency_id)}.md"
 
