@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cchc_kb.site.fragments import join, link
-from cchc_kb.site.render import render
+from cchc_kb.site.render import fragment
 
 SITE = Path(__file__).resolve().parent.parent / "cchc_kb" / "site"
 TEMPLATES = SITE / "templates"
@@ -66,7 +66,7 @@ def test_script_capable_links_are_refused(href: str) -> None:
 
 
 def test_attribute_values_are_escaped() -> None:
-    badge = str(render("badge.html", klass="cchc-badge--ok", status="x", title='"><b>'))
+    badge = str(fragment("badge.html", klass="cchc-badge--ok", status="x", title='"><b>'))
     assert 'title="&#34;&gt;&lt;b&gt;"' in badge
 
 

@@ -35,6 +35,24 @@ def _agency_sort(corpus: Corpus, agency: Agency) -> tuple:
     )
 
 
+def _by_agency(ctx: Context) -> dict[str, dict[str, list]]:
+    """Each agency's plans, legal documents and predecessors, in corpus order: indexed once per
+    build, as every agency page scanning the whole corpus made the pages quadratic."""
+    if "by_agency" not in ctx.cache:
+        index: dict[str, dict[str, list]] = defaultdict(
+            lambda: {"plans": [], "legal": [], "predecessors": []}
+        )
+        corpus = ctx.corpus
+        for plan in corpus.plans.values():
+            index[plan.issuer]["plans"].append(plan)
+        for doc in corpus.legal.values():
+            index[doc.issuer]["legal"].append(doc)
+        for agency in corpus.agencies.values():
+            index[agency.successor]["predecessors"].append(agency)
+        ctx.cache["by_agency"] = index
+    return ctx.cache["by_agency"]
+
+
 def _level(agency: Agency) -> str:
     return AGENCY_LEVELS.get(agency.level, agency.level)
 
@@ -72,8 +90,7 @@ def agency_index_pages(ctx: Context) -> list[Page]:
 def _attributes(ctx: Context, agency: Agency, src: str) -> str:
     corpus, links = ctx.corpus, ctx.links(src)
     predecessors = sorted(
-        (a for a in corpus.agencies.values() if a.successor == agency.id),
-        key=lambda a: sort_key(a.name),
+        _by_agency(ctx)[agency.id]["predecessors"], key=lambda a: sort_key(a.name)
     )
     rows: list[tuple[str, object]] = [("Cấp", _level(agency))]
     if agency.short_names:
@@ -143,14 +160,15 @@ def _latest(
 
 
 def agency_pages(ctx: Context, agency: Agency) -> list[Page]:
-    corpus, src = ctx.corpus, urls.agency_src(agency.id)
+    src = urls.agency_src(agency.id)
     out = [f"# {md_text(agency.name)}\n\n", _attributes(ctx, agency, src)]
     if agency.note:
         out.append(f"{md_text(agency.note)}\n\n")
     children, extra = _children_section(ctx, agency, src)
     out.append(children)
 
-    plans = newest_first([p for p in corpus.plans.values() if p.issuer == agency.id])
+    own = _by_agency(ctx)[agency.id]
+    plans = newest_first(own["plans"])
     if plans:
         years: dict[int, int] = defaultdict(int)
         for p in plans:
@@ -168,7 +186,7 @@ def agency_pages(ctx: Context, agency: Agency) -> list[Page]:
         out.append(
             more_link(ctx, src, agency_feed_path(agency.id), feed, type="application/atom+xml")
         )
-    legal = newest_first([d for d in corpus.legal.values() if d.issuer == agency.id])
+    legal = newest_first(own["legal"])
     if legal:
         out.append(f"## Văn bản pháp luật và văn bản chỉ đạo ({len(legal)})\n")
         legal_list, pages = _latest(ctx, agency, legal, "van-ban", "văn bản", "Văn bản của")

@@ -8,7 +8,7 @@ from ..model.models import Citation
 from . import urls
 from .common import short_label, unresolved_label
 from .md import body_segment, demote_h1, esc
-from .render import render
+from .render import fragment
 
 Insertion = tuple[tuple[int, int], str, str]
 
@@ -36,14 +36,14 @@ def linked_body(corpus: Corpus, text: str, citations: list[Citation], page_src: 
             after = f']({urls.relative_src(page_src, to)} "{esc(" ".join(title.split()))}")'
         else:
             title = f"Chưa xác định trong cơ sở dữ liệu: {unresolved_label(citation)}"
-            mark = str(render("unresolved_mark.html"))
+            mark = str(fragment("unresolved_mark.html"))
             after = f']({urls.relative_src(page_src, to)} "{esc(title)}")' + mark
         correction = citation.correction
         if correction is not None and correction.number:
             right = " ".join(
                 filter(None, (correction.number, correction.date and correction.date.vietnamese()))
             )
-            after += str(render("correction.html", right=right))
+            after += str(fragment("correction.html", right=right))
         # A citation broken across lines stays one link: Markdown joins the lines of a paragraph.
         insertions.append(((start, end), "[", after))
     return demote_h1(annotate(text, insertions, escape=body_segment))

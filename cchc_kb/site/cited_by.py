@@ -31,17 +31,18 @@ def _year(plan: Plan) -> int | None:
 
 
 def _grouped_plans(ctx: Context, plans: list[Plan], src: str, totals: dict) -> str:
-    """Plans grouped by agency and year; counts are totals over the whole list."""
+    """Plans grouped by agency and year; counts are totals over the whole list. An agency is a
+    Markdown heading (the table of contents lists it) and one block of its years."""
     links = ctx.links(src)
     out: list[str] = []
-    items: list[object] = []
+    years: list[tuple[object, int, list[object]]] = []  # (year line, total, items)
     current_agency: str | None = None
     current_year: int | None = None
 
     def flush() -> None:
-        if items:
-            out.append(block("list.html", items=list(items), cls=""))
-            items.clear()
+        if years:
+            out.append(block("cited_by_years.html", years=list(years)))
+            years.clear()
 
     for index, plan in enumerate(plans):
         year = _year(plan)
@@ -51,10 +52,11 @@ def _grouped_plans(ctx: Context, plans: list[Plan], src: str, totals: dict) -> s
             name = agency_name(ctx.corpus, plan.issuer)
             out.append(f"### {md_text(name)} ({totals[plan.issuer]})\n\n")
         if year != current_year:
-            flush()
             current_year = year
-            out.append(f"**Năm {year or 'không rõ'}** ({totals[(plan.issuer, year)]})\n\n")
-        items.append(join([links.doc(plan), " — ", plan.summary]))
+            years.append((year or "không rõ", totals[(plan.issuer, year)], []))
+        elif not years:  # a first plan of no known year: listed without a year line
+            years.append((None, 0, []))
+        years[-1][2].append(join([links.doc(plan), " — ", plan.summary]))
     flush()
     return "".join(out)
 

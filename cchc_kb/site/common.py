@@ -12,7 +12,7 @@ from ..model.models import Citation, Document, PartialDate, Plan
 from ..model.slug import is_safe_id, slugify
 from . import urls
 from .fragments import link
-from .render import render
+from .render import fragment
 
 # Labels of front-matter keys, for "chưa được đối chiếu" notes.
 FIELD_LABELS = {
@@ -147,7 +147,7 @@ class Links:
 
 def badge(status: str, when: str | None = None) -> Markup:
     klass = BADGE_CLASS.get(status, "cchc-badge--unknown")
-    return render("badge.html", klass=klass, status=status, title=when)
+    return fragment("badge.html", klass=klass, status=status, title=when)
 
 
 def type_slug(doc_type: str) -> str:

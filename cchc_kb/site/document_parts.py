@@ -53,6 +53,20 @@ def graph_section(ctx: Context, doc_id: str, src: str) -> str:
 def judgement_badge(
     ctx: Context, doc_id: str, on: PartialDate | None, when_label: str
 ) -> tuple[Markup, validity.Judgement | None]:
+    """The validity badge of ``doc_id`` on ``on``, and the judgement it shows.
+
+    Kept in the context: most plans cite the same few documents, judged on the same as-of date.
+    """
+    judged = ctx.cache.setdefault("judgement_badge", {})
+    key = (doc_id, on, when_label)
+    if key not in judged:
+        judged[key] = _judgement_badge(ctx, doc_id, on, when_label)
+    return judged[key]
+
+
+def _judgement_badge(
+    ctx: Context, doc_id: str, on: PartialDate | None, when_label: str
+) -> tuple[Markup, validity.Judgement | None]:
     judgement = validity.judge(ctx.corpus, doc_id, on)
     if judgement is None:
         return Markup(""), None

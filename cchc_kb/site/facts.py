@@ -13,7 +13,7 @@ from ..model.models import Document, LegalDoc, PartialDate, Provenance
 from ..model.slug import is_safe_id
 from .common import FIELD_LABELS, Links, date_vi, mid_sentence
 from .fragments import join, link
-from .render import render
+from .render import fragment
 
 # The facts of a legal record, in the order the page shows them; relations follow.
 FACT_FIELDS = (
@@ -99,7 +99,7 @@ def fact(doc: Document, field_name: str, value: object, links: Links) -> Markup:
     """A fact's value with its source line and the other readings under it."""
     sources, checked = source_lines(doc, field_name, links)
     others = other_readings(doc, field_name, links)
-    return render("fact.html", value=value, sources=sources, checked=checked, others=others)
+    return fragment("fact.html", value=value, sources=sources, checked=checked, others=others)
 
 
 def unchecked_facts(doc: LegalDoc) -> list[str]:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from markupsafe import Markup
 
 from .md import html_block, safe_href
-from .render import render
+from .render import fragment, render
 
 
 def link(href: str, text: object, **attrs: str | bool | None) -> Markup:
@@ -20,7 +20,7 @@ def link(href: str, text: object, **attrs: str | bool | None) -> Markup:
     ``attrs``: ``cls`` for ``class``, and ``rel``, ``type``, ``download`` (True: bare).
     """
     pairs = [("class" if name == "cls" else name, value) for name, value in attrs.items()]
-    return render("link.html", href=safe_href(href), text=text, attrs=pairs)
+    return fragment("link.html", href=safe_href(href), text=text, attrs=pairs)
 
 
 def block(template: str, **values: object) -> str:

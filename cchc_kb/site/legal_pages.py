@@ -34,7 +34,7 @@ from .document_parts import (
 from .facts import fact, source_lines, source_text, unchecked_facts
 from .fragments import block, join
 from .page import Page
-from .render import render
+from .render import fragment
 
 
 def citation_line(corpus: Corpus, doc: Document) -> str:
@@ -61,7 +61,7 @@ def _recorded_validity(doc: LegalDoc) -> Markup | None:
         text += f" từ {date_vi(recorded.since)}"
     if recorded.known_on:
         text += f" (ghi nhận {date_vi(recorded.known_on)})"
-    return render("lines.html", lines=[text, recorded.note] if recorded.note else [text])
+    return fragment("lines.html", lines=[text, recorded.note] if recorded.note else [text])
 
 
 def stale_status(ctx: Context, doc: LegalDoc) -> str | None:
@@ -104,7 +104,7 @@ def _attributes(
     status_label = f"Tình trạng hiệu lực ngày {date_short(as_of)}"
     if recorded:
         rows.append((status_label, status_now))
-        recorded_value = render("lines.html", lines=[recorded, stale] if stale else [recorded])
+        recorded_value = fragment("lines.html", lines=[recorded, stale] if stale else [recorded])
         rows.append(
             ("Tình trạng đã ghi nhận", fact(doc, "tinh_trang_hieu_luc", recorded_value, links))
         )

@@ -37,7 +37,7 @@ from .document_parts import (
 from .fragments import block
 from .implementation import implementation_src
 from .page import Page
-from .render import render
+from .render import fragment
 
 _PLAIN_FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,100}")
 
@@ -69,7 +69,7 @@ def _cited_document(ctx: Context, doc: Plan | LegalDoc, plan: Plan, links: Links
             "now": now,
             "changes": change_notes(judgement_now, links),
         }
-    return render(
+    return fragment(
         "cited_document.html", link=links.doc(doc), summary=doc.summary, validity=validity
     )
 
@@ -79,9 +79,9 @@ def _attributes(ctx: Context, plan: Plan, links: Links) -> str:
     if plan.number:
         number: object = plan.number
     elif plan.status == "du_thao":
-        number = render("emphasis.html", text="dự thảo, chưa có số")
+        number = fragment("emphasis.html", text="dự thảo, chưa có số")
     else:
-        number = render("emphasis.html", text="văn bản để trống số")
+        number = fragment("emphasis.html", text="văn bản để trống số")
     place_date = ", ".join(
         x for x in (plan.place or "", date_vi(plan.issued, "không ghi ngày")) if x
     )
@@ -94,9 +94,9 @@ def _attributes(ctx: Context, plan: Plan, links: Links) -> str:
         ("Cơ quan ban hành", links.agency(plan.issuer)),
         ("Địa danh và ngày", place_date),
         ("Năm kế hoạch", year),
-        ("Người ký", signer or render("emphasis.html", text="không rõ")),
+        ("Người ký", signer or fragment("emphasis.html", text="không rõ")),
         ("Tình trạng", PLAN_STATUSES.get(plan.status, plan.status)),
-        ("Lĩnh vực CCHC", areas or render("emphasis.html", text="chưa phân loại")),
+        ("Lĩnh vực CCHC", areas or fragment("emphasis.html", text="chưa phân loại")),
     ]
     if plan.plan_number:
         rows.insert(2, ("Số, ký hiệu của kế hoạch", plan.plan_number))

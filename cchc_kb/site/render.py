@@ -1,11 +1,15 @@
 """HTML fragments from Jinja2 templates, autoescaped: record text never reaches a page raw.
 
 Every piece of HTML the site generates lives in ``site/templates/``; Python code passes values
-and never concatenates markup. ``render("name.html", **values)`` returns ``Markup``.
+and never concatenates markup. ``render("name.html", **values)`` returns ``Markup``; so does
+``fragment("name.html", **values)`` for the small pieces a page has hundreds of (links, badges):
+their template is one macro named after the file, and calling it costs a fifth of a render
+(no new template context).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template, select_autoescape
@@ -34,3 +38,14 @@ def _template(name: str) -> Template:
 def render(template: str, **values: object) -> Markup:
     """One template rendered with ``values``; the result is safe HTML."""
     return Markup(_template(template).render(**values))
+
+
+@cache
+def _macro(template: str) -> Callable[..., Markup]:
+    name = template.rsplit("/", 1)[-1].split(".", 1)[0]
+    return getattr(_template(template).module, name)
+
+
+def fragment(template: str, **values: object) -> Markup:
+    """A fragment template's macro (``link.html`` defines ``link``) called with ``values``."""
+    return _macro(template)(**values)

@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import SimpleNamespace
 
 import networkx as nx
 
@@ -255,16 +256,21 @@ def short_agency(name: str) -> str:
     return name
 
 
+# An element of the drawing for the template: attributes, not dict keys, because Jinja looks an
+# attribute up before an item and a dict fails the first lookup (an exception) every time.
+_Part = SimpleNamespace
+
+
 def _num(v: float) -> str:
     return f"{v:.1f}".rstrip("0").rstrip(".")
 
 
-def _shape(cat: str, x: float, y: float, w: float, h: float, cls: str = "n") -> dict:
+def _shape(cat: str, x: float, y: float, w: float, h: float, cls: str = "n") -> _Part:
     """A category's shape (colour is never alone): rounded, square, cut or pointed corners."""
     k = f"{cls} k-{cat}"
     rect = {"el": "shape", "tag": "rect", "cls": k, "x": _num(x), "y": _num(y), "w": _num(w)}
     if cat == "plan":
-        return {**rect, "h": _num(h), "rx": "10"}
+        return _Part(**rect, h=_num(h), rx="10")
     if cat == "admin":  # cut corners
         c = 6
         pts = [
@@ -288,9 +294,9 @@ def _shape(cat: str, x: float, y: float, w: float, h: float, cls: str = "n") -> 
             (x, y + h / 2),
         ]
     else:  # normative and unresolved: square corners
-        return {**rect, "h": _num(h), "rx": ""}
+        return _Part(**rect, h=_num(h), rx="")
     points = " ".join(f"{_num(px)},{_num(py)}" for px, py in pts)
-    return {"el": "shape", "tag": "polygon", "cls": k, "points": points}
+    return _Part(el="shape", tag="polygon", cls=k, points=points)
 
 
 def _lines(attrs: dict) -> tuple[str, str]:
@@ -346,7 +352,7 @@ class _Svg:
         self.focus = focus
         self.from_src = from_src
         self.prefix = prefix
-        self.parts: list[dict] = []  # elements for the template, in drawing order
+        self.parts: list[_Part] = []  # elements for the template, in drawing order
         self.categories: set[str] = set()
         self.lines: set[str] = set()
 
@@ -371,36 +377,36 @@ class _Svg:
         href = _href(self.graph, node, self.from_src, self.scheme)
         cx = x + w / 2
         self.parts.append(
-            {
-                "el": "box",
-                "href": href,
-                "label": label,
-                "focus": focus,
-                "title": label + (" — " + attrs["summary"] if attrs.get("summary") else ""),
-                "shape": _shape(cat, x, y, w, h),
-                "t1": {
-                    "x": _num(cx),
-                    "y": _num(y + h / 2 - 3),
-                    "size": _num(size1) if size1 != 12 else "",
-                    "text": t1,
-                },
-                "t2": {"x": _num(cx), "y": _num(y + h / 2 + 11), "text": t2},
-            }
+            _Part(
+                el="box",
+                href=href,
+                label=label,
+                focus=focus,
+                title=label + (" — " + attrs["summary"] if attrs.get("summary") else ""),
+                shape=_shape(cat, x, y, w, h),
+                t1=_Part(
+                    x=_num(cx),
+                    y=_num(y + h / 2 - 3),
+                    size=_num(size1) if size1 != 12 else "",
+                    text=t1,
+                ),
+                t2=_Part(x=_num(cx), y=_num(y + h / 2 + 11), text=t2),
+            )
         )
 
     def more(self, href: str, count: int, x: float, y: float, w: float, h: float):
         self.parts.append(
-            {
-                "el": "more",
-                "href": href,
-                "text": f"+{count} văn bản khác",
-                "x": _num(x),
-                "y": _num(y),
-                "w": _num(w),
-                "h": _num(h),
-                "tx": _num(x + w / 2),
-                "ty": _num(y + h / 2 + 4),
-            }
+            _Part(
+                el="more",
+                href=href,
+                text=f"+{count} văn bản khác",
+                x=_num(x),
+                y=_num(y),
+                w=_num(w),
+                h=_num(h),
+                tx=_num(x + w / 2),
+                ty=_num(y + h / 2 + 4),
+            )
         )
 
     def line(self, x1, y1, x2, y2, cls: str = "", arrow: bool = False):
@@ -412,12 +418,12 @@ class _Svg:
         self.parts.append(_text("bt", PAD, y + 13, text))
 
 
-def _path(cls: str, d: str, arrow: bool = False) -> dict:
-    return {"el": "path", "cls": cls, "d": d, "arrow": arrow}
+def _path(cls: str, d: str, arrow: bool = False) -> _Part:
+    return _Part(el="path", cls=cls, d=d, arrow=arrow)
 
 
-def _text(cls: str, x: float, y: float, text: str) -> dict:
-    return {"el": "text", "cls": cls, "x": _num(x), "y": _num(y), "text": text}
+def _text(cls: str, x: float, y: float, text: str) -> _Part:
+    return _Part(el="text", cls=cls, x=_num(x), y=_num(y), text=text)
 
 
 def _note(svg: _Svg, node: str, etype: str, upward: bool) -> str:
@@ -551,7 +557,7 @@ def neighbourhood_svg(
     )
 
 
-def _bus_up(focus_bottom: float, last_c: float) -> dict:
+def _bus_up(focus_bottom: float, last_c: float) -> _Part:
     return _path("e", f"M{BUS_X} {_num(last_c)}L{BUS_X} {_num(focus_bottom)}", arrow=True)
 
 
