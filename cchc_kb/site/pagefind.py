@@ -40,18 +40,22 @@ metadata and the entry file at the new names.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import json
 import os
+import queue
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Iterable, Mapping
 from html import unescape
 from pathlib import Path
+from typing import BinaryIO
 
 from markupsafe import Markup
 
@@ -251,7 +255,10 @@ def search_entries(pages: Iterable[Page], scheme: UrlScheme) -> dict[str, Search
 def _copy_page(job: tuple[Path, Path, SearchEntry | None]) -> bool:
     """Write the index's copy of one built page; False for a page the theme did not mark."""
     page, target, entry = job
-    html = page.read_text("utf-8")
+    return _write_copy(page.read_text("utf-8"), target, entry)
+
+
+def _write_copy(html: str, target: Path, entry: SearchEntry | None) -> bool:
     if BODY_MARK not in html:
         return False
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -279,6 +286,9 @@ def _index(copies: Path, work: Path, bundle: Path) -> None:
         raise SearchIndexError(f"Pagefind failed ({proc.returncode}): {proc.stdout}{proc.stderr}")
 
 
+COPIES_DIR = "site"  # in the work folder: the index's copies, laid out as the site is
+
+
 def index_site(
     site_dir: str | Path,
     entries: Mapping[str, SearchEntry] | None = None,
@@ -289,35 +299,51 @@ def index_site(
     ``search``; more than ``part_pages`` pages are indexed in parts. Returns the number of
     pages indexed; raises ``SearchIndexError``.
 
-    The copies are made on every core (``parallel.ordered_map``): reading the built pages and
-    cutting out their indexed element is most of the Python side of the phase."""
+    Every page is read back from the site here; a build makes the copies as it writes the
+    pages instead (``PageCopier``)."""
     site = Path(site_dir).resolve()
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        _copy_built(site, work / COPIES_DIR, entries or {}, set())
+        return _index_copies(site, work, part_pages)
+
+
+def _copy_built(
+    site: Path, copies: Path, entries: Mapping[str, SearchEntry], seen: set[str]
+) -> None:
+    """Copies of the site's HTML files not ``seen`` yet, made on every core
+    (``parallel.ordered_map``): reading the pages and cutting out their indexed element is
+    most of the Python side of indexing a built site."""
+    rels = []
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        if not rel.startswith(BUNDLE_DIR + "/") and rel not in seen:
+            rels.append(rel)
+    ordered_map(_copy_page, [(site / rel, copies / rel, entries.get(rel)) for rel in rels])
+
+
+def _index_copies(site: Path, work: Path, part_pages: int) -> int:
+    """Pagefind over the copies in ``work``: one run, or one per part, round-robin over the
+    pages in path order, so each part is a sample of the whole and their scores compare (in
+    the order MkDocs writes them, plans come first, then legal documents, stubs and agencies:
+    parts cut from it would each rank with the word statistics of one kind of page)."""
     bundle = site / BUNDLE_DIR
     if bundle.exists():
         shutil.rmtree(bundle)
-    entries = entries or {}
-    with tempfile.TemporaryDirectory() as folder:
-        work = Path(folder)
-        rels = []
-        for path in sorted(site.rglob("*.html")):
-            rel = path.relative_to(site).as_posix()
-            if not rel.startswith(BUNDLE_DIR + "/"):
-                rels.append(rel)
-        jobs = [(site / rel, work / "site" / rel, entries.get(rel)) for rel in rels]
-        copied = [
-            rel for rel, done in zip(rels, ordered_map(_copy_page, jobs), strict=True) if done
-        ]
-        parts = -(-len(copied) // max(part_pages, 1)) or 1
-        part_bundles = [bundle, *(bundle / PART_DIR.format(n) for n in range(2, parts + 1))]
-        for number, part_bundle in enumerate(part_bundles):
-            copies = work / "site"
-            if parts > 1:
-                copies = work / f"part-{number}"
-                for rel in copied[number::parts]:
-                    (copies / rel).parent.mkdir(parents=True, exist_ok=True)
-                    (work / "site" / rel).rename(copies / rel)
-            _index(copies, work, part_bundle)
-            shutil.rmtree(copies)
+    whole = work / COPIES_DIR
+    copied = [path.relative_to(whole).as_posix() for path in sorted(whole.rglob("*.html"))]
+    parts = -(-len(copied) // max(part_pages, 1)) or 1
+    part_bundles = [bundle, *(bundle / PART_DIR.format(n) for n in range(2, parts + 1))]
+    for number, part_bundle in enumerate(part_bundles):
+        copies = whole
+        if parts > 1:
+            copies = work / f"part-{number}"
+            for rel in copied[number::parts]:
+                (copies / rel).parent.mkdir(parents=True, exist_ok=True)
+                (whole / rel).rename(copies / rel)
+        copies.mkdir(parents=True, exist_ok=True)  # a site without content pages
+        _index(copies, work, part_bundle)
+        shutil.rmtree(copies)
     if not (bundle / "pagefind-ui.js").is_file():
         raise SearchIndexError(f"Pagefind wrote no bundle into {bundle}")
     for name in UNUSED_BUNDLE_FILES:
@@ -329,6 +355,97 @@ def index_site(
     listed = [f"{b.relative_to(bundle).as_posix()}/" for b in part_bundles[1:]]
     (bundle / PARTS_FILE).write_text(json.dumps(listed), "utf-8")
     return len(copied)
+
+
+# ---------------------------------------------------------------------------------------------
+# Copies made while the site is built
+
+# Pages waiting for the copying process: past this the build waits for it (the pages' HTML
+# would otherwise pile up in memory if it fell behind).
+WAITING_PAGES = 256
+
+
+class PageCopier:
+    """The index's copies made as the build writes each page, by another process.
+
+    MkDocs renders the theme's templates on one core; the copies (cutting each page's indexed
+    element out with patterns, the index's tags) are made on the other one meanwhile, by a
+    fresh interpreter that reads the pages from a pipe. ``add`` each page's built file and HTML
+    as MkDocs writes it; ``finish`` copies any HTML file of the site not added (a hand-written
+    ``.html``) and runs Pagefind; ``stop`` ends it all if the build fails. The index is the one
+    ``index_site`` makes of the finished site: the same copies, the same parts."""
+
+    def __init__(self, entries: Mapping[str, SearchEntry]) -> None:
+        self.entries = entries
+        self.work = Path(tempfile.mkdtemp(prefix="cchc-index-"))
+        self.added: set[str] = set()
+        self.errors = (self.work / "errors.txt").open("wb")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", __name__, str(self.work / COPIES_DIR)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=self.errors,
+        )
+        self.waiting: queue.Queue[tuple[str, str] | None] = queue.Queue(WAITING_PAGES)
+        self.sender = threading.Thread(target=self._send, daemon=True)
+        self.sender.start()
+
+    def add(self, built_file: str, html: str) -> None:
+        if built_file not in self.added:
+            self.added.add(built_file)
+            self.waiting.put((built_file, html))
+
+    def _send(self) -> None:
+        """Each page as a JSON line (built file, entry, size in bytes), then its HTML."""
+        pipe = self.process.stdin
+        assert pipe is not None
+        broken = False
+        while (page := self.waiting.get()) is not None:
+            if broken:
+                continue  # keep taking pages, so the build never waits on a dead process
+            built_file, html = page
+            data = html.encode("utf-8")
+            head = json.dumps([built_file, self.entries.get(built_file), len(data)])
+            try:
+                pipe.write(head.encode("utf-8") + b"\n")
+                pipe.write(data)
+            except BrokenPipeError:
+                broken = True
+        with contextlib.suppress(BrokenPipeError):
+            pipe.close()
+
+    def finish(self, site_dir: str | Path, part_pages: int = SEARCH_PART_PAGES) -> int:
+        """Wait for the copies, then index them as ``index_site`` does; the pages indexed."""
+        site = Path(site_dir).resolve()
+        try:
+            self.waiting.put(None)
+            self.sender.join()
+            if self.process.wait() != 0:
+                self.errors.close()
+                failure = (self.work / "errors.txt").read_text("utf-8", "replace")
+                raise SearchIndexError(f"copying pages for the index failed: {failure}")
+            _copy_built(site, self.work / COPIES_DIR, self.entries, self.added)
+            return _index_copies(site, self.work, part_pages)
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        if self.sender.is_alive():
+            self.waiting.put(None)  # the sender now drains the queue: writes fail
+            self.sender.join()
+        self.errors.close()
+        shutil.rmtree(self.work, ignore_errors=True)
+
+
+def copy_pages(stream: BinaryIO, copies: Path) -> None:
+    """The copying process: the pages ``PageCopier`` sends, until the pipe closes."""
+    while head := stream.readline():
+        built_file, entry, size = json.loads(head)
+        html = stream.read(size).decode("utf-8")
+        _write_copy(html, copies / built_file, entry)
 
 
 def _keep_index_only(part_bundle: Path) -> None:
@@ -457,3 +574,7 @@ def canonicalize(bundle: Path) -> None:
     (bundle / f"{new_hash}.pf_meta").rename(bundle / f"pagefind.{new_hash}.pf_meta")
     raw = entry_path.read_text("utf-8")
     entry_path.write_text(raw.replace(f'"{language["hash"]}"', f'"{new_hash}"'), "utf-8")
+
+
+if __name__ == "__main__":
+    copy_pages(sys.stdin.buffer, Path(sys.argv[1]))
