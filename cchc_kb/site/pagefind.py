@@ -65,7 +65,7 @@ from ..parallel import ordered_map
 from .cited_by import TITLES as CITED_BY_TITLES
 from .page import Page, SearchEntry
 from .render import render
-from .settings import SEARCH_PART_PAGES
+from .settings import SEARCH_PART_MEMORY, SEARCH_PART_PAGES
 from .urls import UrlScheme
 
 BUNDLE_DIR = "_pagefind"
@@ -126,13 +126,22 @@ _TAG = re.compile(r"<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
 # chain of parent plans (each one's title is on its own page), the validity badges of the
 # documents it cites, and the labels of the facts panel ("Số ký hiệu", "Cơ quan ban hành"…):
 # the same few words on every page, which only lengthen the index entries of common words.
+# Nor the facts panel: its values are indexed once, in the fields the result shows (type and
+# number, agency, date, validity: ``DETAILS``), the filters, or the pages they link to (parent
+# plan, parent agency). Nor where each fact comes from ("Chưa kiểm tra: không ghi nguồn.") and
+# the notices about the data ("Thông tin chưa được kiểm tra"): the same sentences on every
+# page of one source. Pagefind's memory grows with each word it indexes (``PART_MEMORY``):
+# these were a fifth of the words of a 20,000-plan site.
 NOT_INDEXED = re.compile(
     r"<(figure) class=\"cchc-graph\">.*?</\1>"
     r"|<(span) class=\"cchc-validity\">(?:[^<]|<(?!/?\2\b)|<\2\b[^>]*>[^<]*</\2>)*</\2>"
     r"|<(th) scope=\"row\">[^<]*</\3>"
     r"|<(caption)>Thuộc tính văn bản</\4>"
     r"|<(nav) class=\"cchc-chain\"[^>]*>.*?</\5>"
-    r"|<(p) class=\"cchc-lead\">[^<]*</\6>",
+    r"|<(p) class=\"cchc-lead\">[^<]*</\6>"
+    r"|<(small) class=\"cchc-source[^\"]*\">[^<]*</\7>"
+    r"|<(div) class=\"cchc-notice[^\"]*\" role=\"note\">(?:[^<]|<(?!/?\8\b))*</\8>"
+    r"|<(table) class=\"cchc-panel\">.*?</\9>",
     re.S,
 )
 # Sections that list other documents or agencies, by their headings (a count in brackets where
@@ -167,6 +176,7 @@ def body_element(html: str) -> str:
     start = html.rfind("<", 0, mark)
     name = re.match(r"<([a-zA-Z][a-zA-Z0-9-]*)", html[start:mark])
     inner, end = html.find(">", mark) + 1, len(html)
+    inner_end = end  # an element left open runs to the end of the page
     if name:
         depth = 0
         for tag in re.finditer(rf"<(/?){re.escape(name.group(1))}\b[^>]*>", html[start:]):
@@ -174,8 +184,6 @@ def body_element(html: str) -> str:
             if depth == 0:
                 inner_end, end = start + tag.start(), start + tag.end()
                 break
-    else:
-        inner_end = end
     content = _LIST_SECTION.sub("", html[inner:inner_end])
     return NOT_INDEXED.sub("", html[start:inner] + content + html[inner_end:end])
 
@@ -252,18 +260,44 @@ def search_entries(pages: Iterable[Page], scheme: UrlScheme) -> dict[str, Search
 # Indexing
 
 
-def _copy_page(job: tuple[Path, Path, SearchEntry | None]) -> bool:
-    """Write the index's copy of one built page; False for a page the theme did not mark."""
+def _copy_page(job: tuple[Path, Path, SearchEntry | None]) -> int | None:
+    """Write the index's copy of one built page; its words, None for a page the theme did
+    not mark."""
     page, target, entry = job
     return _write_copy(page.read_text("utf-8"), target, entry)
 
 
-def _write_copy(html: str, target: Path, entry: SearchEntry | None) -> bool:
+def _write_copy(html: str, target: Path, entry: SearchEntry | None) -> int | None:
     if BODY_MARK not in html:
-        return False
+        return None
+    copy = index_copy(html, entry)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(index_copy(html, entry), "utf-8")
-    return True
+    target.write_text(copy, "utf-8")
+    return indexed_words(copy)
+
+
+_META_VALUE = re.compile(r"<meta data-pagefind-meta=\"[^\"]*\" content=\"([^\"]*)\"")
+
+
+def indexed_words(copy: str) -> int:
+    """The words Pagefind indexes in a copy of a page: its text and its meta fields' values."""
+    head, _, body = copy.partition("</head>")
+    return len(_TAG.sub(" ", body).split()) + sum(
+        len(value.split()) for value in _META_VALUE.findall(head)
+    )
+
+
+def estimated_memory(pages: int, words: int) -> int:
+    """Pagefind's peak memory in bytes for one run over ``pages`` copies holding ``words``."""
+    return pages * PAGE_MEMORY + words * WORD_MEMORY
+
+
+def part_count(pages: int, words: int, part_pages: int, part_memory: int) -> int:
+    """The fewest parts (Pagefind runs) with at most ``part_pages`` pages and an estimated
+    ``part_memory`` bytes each, the pages dealt out evenly; at least one, at most a page each."""
+    memory = estimated_memory(pages, words)
+    parts = max(-(-pages // max(part_pages, 1)), -(-memory // max(part_memory, 1)), 1)
+    return min(parts, max(pages, 1))
 
 
 def _index(copies: Path, work: Path, bundle: Path) -> None:
@@ -287,16 +321,25 @@ def _index(copies: Path, work: Path, bundle: Path) -> None:
 
 
 COPIES_DIR = "site"  # in the work folder: the index's copies, laid out as the site is
+WORDS_FILE = "words.tsv"  # in the work folder: each copy's built file and indexed words
+# Pagefind's peak memory (resident set) for one run grows with the pages and the words it
+# indexes, not with their markup (measured with /usr/bin/time -v on the copies of 2,000- and
+# 20,000-plan sites: half the text, a quarter less memory; the tags taken out, the same):
+# about 42 KB a page and 340 bytes a word, the 2,000-plan fit within 6 % at 20,000.
+PAGE_MEMORY = 42_000
+WORD_MEMORY = 340
 
 
 def index_site(
     site_dir: str | Path,
     entries: Mapping[str, SearchEntry] | None = None,
     part_pages: int = SEARCH_PART_PAGES,
+    part_memory: int = SEARCH_PART_MEMORY,
 ) -> int:
     """Index the content pages of a built site into ``_pagefind/`` and make the output
     deterministic. ``entries`` (``search_entries``) maps a page's built file to its page meta
-    ``search``; more than ``part_pages`` pages are indexed in parts. Returns the number of
+    ``search``; more than ``part_pages`` pages, or more than Pagefind can index within
+    ``part_memory`` bytes (``estimated_memory``), are indexed in parts. Returns the number of
     pages indexed; raises ``SearchIndexError``.
 
     Every page is read back from the site here; a build makes the copies as it writes the
@@ -304,13 +347,13 @@ def index_site(
     site = Path(site_dir).resolve()
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        _copy_built(site, work / COPIES_DIR, entries or {}, set())
-        return _index_copies(site, work, part_pages)
+        words = _copy_built(site, work / COPIES_DIR, entries or {}, set())
+        return _index_copies(site, work, words, part_pages, part_memory)
 
 
 def _copy_built(
     site: Path, copies: Path, entries: Mapping[str, SearchEntry], seen: set[str]
-) -> None:
+) -> dict[str, int]:
     """Copies of the site's HTML files not ``seen`` yet, made on every core
     (``parallel.ordered_map``): reading the pages and cutting out their indexed element is
     most of the Python side of indexing a built site."""
@@ -319,11 +362,16 @@ def _copy_built(
         rel = path.relative_to(site).as_posix()
         if not rel.startswith(BUNDLE_DIR + "/") and rel not in seen:
             rels.append(rel)
-    ordered_map(_copy_page, [(site / rel, copies / rel, entries.get(rel)) for rel in rels])
+    jobs = [(site / rel, copies / rel, entries.get(rel)) for rel in rels]
+    counted = zip(rels, ordered_map(_copy_page, jobs), strict=True)
+    return {rel: words for rel, words in counted if words is not None}
 
 
-def _index_copies(site: Path, work: Path, part_pages: int) -> int:
-    """Pagefind over the copies in ``work``: one run, or one per part, round-robin over the
+def _index_copies(
+    site: Path, work: Path, words: Mapping[str, int], part_pages: int, part_memory: int
+) -> int:
+    """Pagefind over the copies in ``work`` (``words``: each one's indexed words): one run, or
+    as few parts as keep each within ``part_pages`` and ``part_memory``, round-robin over the
     pages in path order, so each part is a sample of the whole and their scores compare (in
     the order MkDocs writes them, plans come first, then legal documents, stubs and agencies:
     parts cut from it would each rank with the word statistics of one kind of page)."""
@@ -332,7 +380,8 @@ def _index_copies(site: Path, work: Path, part_pages: int) -> int:
         shutil.rmtree(bundle)
     whole = work / COPIES_DIR
     copied = [path.relative_to(whole).as_posix() for path in sorted(whole.rglob("*.html"))]
-    parts = -(-len(copied) // max(part_pages, 1)) or 1
+    total_words = sum(words.get(rel, 0) for rel in copied)
+    parts = part_count(len(copied), total_words, part_pages, part_memory)
     part_bundles = [bundle, *(bundle / PART_DIR.format(n) for n in range(2, parts + 1))]
     for number, part_bundle in enumerate(part_bundles):
         copies = whole
@@ -381,7 +430,13 @@ class PageCopier:
         self.added: set[str] = set()
         self.errors = (self.work / "errors.txt").open("wb")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", __name__, str(self.work / COPIES_DIR)],
+            [
+                sys.executable,
+                "-m",
+                __name__,
+                str(self.work / COPIES_DIR),
+                str(self.work / WORDS_FILE),
+            ],
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             stderr=self.errors,
@@ -414,7 +469,12 @@ class PageCopier:
         with contextlib.suppress(BrokenPipeError):
             pipe.close()
 
-    def finish(self, site_dir: str | Path, part_pages: int = SEARCH_PART_PAGES) -> int:
+    def finish(
+        self,
+        site_dir: str | Path,
+        part_pages: int = SEARCH_PART_PAGES,
+        part_memory: int = SEARCH_PART_MEMORY,
+    ) -> int:
         """Wait for the copies, then index them as ``index_site`` does; the pages indexed."""
         site = Path(site_dir).resolve()
         try:
@@ -424,8 +484,9 @@ class PageCopier:
                 self.errors.close()
                 failure = (self.work / "errors.txt").read_text("utf-8", "replace")
                 raise SearchIndexError(f"copying pages for the index failed: {failure}")
-            _copy_built(site, self.work / COPIES_DIR, self.entries, self.added)
-            return _index_copies(site, self.work, part_pages)
+            words = dict(_read_words(self.work / WORDS_FILE))
+            words.update(_copy_built(site, self.work / COPIES_DIR, self.entries, self.added))
+            return _index_copies(site, self.work, words, part_pages, part_memory)
         finally:
             self.stop()
 
@@ -440,12 +501,22 @@ class PageCopier:
         shutil.rmtree(self.work, ignore_errors=True)
 
 
-def copy_pages(stream: BinaryIO, copies: Path) -> None:
-    """The copying process: the pages ``PageCopier`` sends, until the pipe closes."""
-    while head := stream.readline():
-        built_file, entry, size = json.loads(head)
-        html = stream.read(size).decode("utf-8")
-        _write_copy(html, copies / built_file, entry)
+def copy_pages(stream: BinaryIO, copies: Path, words_file: Path) -> None:
+    """The copying process: the pages ``PageCopier`` sends, until the pipe closes; each
+    copy's words go to ``words_file``."""
+    with words_file.open("w", encoding="utf-8") as counts:
+        while head := stream.readline():
+            built_file, entry, size = json.loads(head)
+            html = stream.read(size).decode("utf-8")
+            words = _write_copy(html, copies / built_file, entry)
+            if words is not None:
+                counts.write(f"{built_file}\t{words}\n")
+
+
+def _read_words(words_file: Path) -> Iterable[tuple[str, int]]:
+    for line in words_file.read_text("utf-8").splitlines():
+        built_file, words = line.rsplit("\t", 1)
+        yield built_file, int(words)
 
 
 def _keep_index_only(part_bundle: Path) -> None:
@@ -577,4 +648,4 @@ def canonicalize(bundle: Path) -> None:
 
 
 if __name__ == "__main__":
-    copy_pages(sys.stdin.buffer, Path(sys.argv[1]))
+    copy_pages(sys.stdin.buffer, Path(sys.argv[1]), Path(sys.argv[2]))
