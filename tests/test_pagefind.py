@@ -19,6 +19,8 @@ from cchc_kb.site.pagefind import (
     PAGE_MEMORY,
     PARTS_FILE,
     WORD_MEMORY,
+    PageCopier,
+    SearchIndexError,
     body_element,
     body_text,
     cbor_decode,
@@ -27,6 +29,7 @@ from cchc_kb.site.pagefind import (
     fold_words,
     index_copy,
     index_head,
+    index_site,
     indexed_words,
     part_count,
     read_chunk,
@@ -396,3 +399,56 @@ def test_part_count_keeps_each_part_within_pages_and_memory(
 ):
     assert part_count(pages, words, part_pages, part_memory) == parts
     assert estimated_memory(pages, words) == pages * PAGE_MEMORY + words * WORD_MEMORY
+
+
+# ---------------------------------------------------------------------------------------------
+# Copies made while the site is written: the same index as from the finished site
+
+
+def _small_site(root) -> dict[str, SearchEntry]:
+    """Six content pages, a page the theme did not mark and a hand-written HTML file."""
+    entries = {}
+    for number in range(6):
+        rel = f"van-ban/{number}-kh-ubnd/index.html"
+        entries[rel] = SearchEntry(
+            title=f"Kế hoạch {number}/KH-UBND", numbers=[f"{number}/KH-UBND"]
+        )
+        words = " ".join(["Đẩy mạnh cải cách hành chính", "tuyên truyền"][: 1 + number % 2])
+        html = f"<html><body><div data-pagefind-body><h1>Kế hoạch {number}</h1><p>{words}</p>"
+        (root / rel).parent.mkdir(parents=True)
+        (root / rel).write_text(html + "</div></body></html>", "utf-8")
+    (root / "404.html").write_text("<html><body><h1>Không tìm thấy</h1></body></html>", "utf-8")
+    (root / "huong-dan.html").write_text(
+        "<html><body><div data-pagefind-body><p>Hướng dẫn đăng ký</p></div></body></html>", "utf-8"
+    )
+    return entries
+
+
+@pytest.mark.parametrize("part_pages", [SEARCH_PART_PAGES, 3])
+def test_copies_made_as_pages_are_written_index_as_the_finished_site(tmp_path, part_pages):
+    written, finished = tmp_path / "written", tmp_path / "finished"
+    entries = _small_site(written.mkdir() or written)
+    _small_site(finished.mkdir() or finished)
+    copier = PageCopier(entries)
+    for rel in sorted(entries, reverse=True):  # the order MkDocs writes them in: any
+        copier.add(rel, (written / rel).read_text("utf-8"))
+    copier.add("404.html", (written / "404.html").read_text("utf-8"))
+    assert copier.finish(written, part_pages) == 7  # the hand-written file found afterwards
+    assert index_site(finished, entries, part_pages) == 7
+    assert not copier.work.exists()
+    first, second = _tree(written / BUNDLE_DIR), _tree(finished / BUNDLE_DIR)
+    assert len(json.loads(first[PARTS_FILE])) == (0 if part_pages > 7 else 2)
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_a_copier_that_dies_fails_the_index_with_its_message(tmp_path):
+    entries = _small_site(tmp_path)
+    copier = PageCopier(entries)
+    copier.process.kill()
+    copier.process.wait()
+    for rel in entries:  # never waits on the dead process
+        copier.add(rel, (tmp_path / rel).read_text("utf-8"))
+    with pytest.raises(SearchIndexError, match="copying pages for the index failed"):
+        copier.finish(tmp_path)
+    assert not copier.work.exists()

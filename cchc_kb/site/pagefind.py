@@ -23,8 +23,12 @@ addresses:
 
 Excerpts come from the page's own text, so they always read with their diacritics.
 
-A large site is indexed in parts (at most ``settings.SEARCH_PART_PAGES`` pages each), each by
-its own Pagefind run: Pagefind holds a run's whole index in memory, and its search time grows
+The copies are made while MkDocs writes the pages, by a second process (``PageCopier``): the
+theme's templates keep one core busy and leave the other free.
+
+A large site is indexed in parts (at most ``settings.SEARCH_PART_PAGES`` pages and
+``settings.SEARCH_PART_MEMORY`` of estimated memory each, ``part_count``), each by its own
+Pagefind run: Pagefind holds a run's whole index in memory, and its search time grows
 with the square of the pages a query matches in one index (at 20,000 plans "cai cach hanh
 chinh" matched 20,000 pages of one index and took over a minute in a loaded browser). The
 first part is the bundle in ``_pagefind/``, the others are index files only in
