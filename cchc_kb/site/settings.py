@@ -12,8 +12,8 @@ DEFAULT_PAGE_SIZE = 25
 FEED_SIZE = 50
 # Pages per Pagefind run: more are indexed in parts merged in the browser (site.pagefind).
 # A query's search time grows with the square of the pages it matches in one part; and each
-# part adds its own index chunks for every query word (at 20,000 plans, 25,404 pages: two
-# parts 971 KB for the heaviest first query, three 1,143 KB).
+# part adds its own index chunks for every query word (at 20,000 plans, 25,404 pages, the
+# heaviest first query: two parts 795 KB; three 1,143 KB before the facts panel left the index).
 SEARCH_PART_PAGES = 13_000
 # And at most this much memory for one Pagefind run, as site.pagefind estimates it from the
 # pages and words of a part: 2 GB less a tenth, the estimate's error measured at 20,000 plans.
