@@ -280,15 +280,16 @@ def _write_copy(html: str, target: Path, entry: SearchEntry | None) -> int | Non
     return indexed_words(copy)
 
 
-_META_VALUE = re.compile(r"<meta data-pagefind-meta=\"[^\"]*\" content=\"([^\"]*)\"")
+_META_VALUE = re.compile(r"<(?:meta) data-pagefind-meta=\"[^\"]*\" content=\"([^\"]*)\"")
 
 
 def indexed_words(copy: str) -> int:
     """The words Pagefind indexes in a copy of a page: its text and its meta fields' values."""
-    head, _, body = copy.partition("</head>")
-    return len(_TAG.sub(" ", body).split()) + sum(
-        len(value.split()) for value in _META_VALUE.findall(head)
-    )
+    mark = copy.find(BODY_MARK)
+    head_end = mark if mark >= 0 else len(copy)
+    text = copy[copy.find(">", mark) + 1 :] if mark >= 0 else copy
+    meta = _META_VALUE.findall(copy, 0, head_end)
+    return len(_TAG.sub(" ", text).split()) + sum(len(value.split()) for value in meta)
 
 
 def estimated_memory(pages: int, words: int) -> int:
