@@ -30,7 +30,7 @@ from cchc_kb.corpus import build_corpus
 from cchc_kb.memory import keep, release
 from cchc_kb.site.build import build_site
 from cchc_kb.site.incremental import PREVIEW_ENV, Preview, preview_for
-from cchc_kb.site.pagefind import built_file, index_site, search_entries, ui_options
+from cchc_kb.site.pagefind import PageCopier, built_file, search_entries, ui_options
 from cchc_kb.site.prerender import Converter, MarkdownConfig, broken_links, prerender
 from cchc_kb.site.settings import SiteSettings
 from cchc_kb.site.share import attribute_text, report_href, report_target
@@ -127,6 +127,7 @@ def on_files(files, config):
         _add_unchanged(files, config, kept, {p.src for p in pages}, site.files)
     else:
         _state["search"] = search_entries(site.pages, settings.urls)
+        _state["copier"] = PageCopier(_state["search"])  # the index's copies, as pages are written
         if preview is not None:
             preview.changed_pages(site.pages)
             preview.files = {item.path for item in site.files}
@@ -309,7 +310,14 @@ def on_post_page(output, page, config):
     phases.add("templates", time.perf_counter() - _state.pop("span", time.perf_counter()))
     if _state.get("pages", {}).pop(page.file.src_uri, None) is not None:
         page.content = None  # written: the page's HTML is not needed again
+    if "copier" in _state:
+        _state["copier"].add(page.file.dest_uri, output)
     return output
+
+
+def on_build_error(error):
+    if "copier" in _state:
+        _state.pop("copier").stop()
 
 
 def on_post_build(config):
@@ -332,9 +340,10 @@ def on_post_build(config):
         log.info("site_url chưa được đặt trong mkdocs.yml: không ghi sitemap, robots.txt")
     release()  # the pages are written: Pagefind runs beside a process no larger than it must be
     with phases.timed("search index"):
-        pages = index_site(  # _pagefind/: "Tìm kiếm"
-            config.site_dir, _state.pop("search", {}), _state["settings"].search_part_pages
+        pages = _state.pop("copier").finish(  # _pagefind/: "Tìm kiếm"
+            config.site_dir, _state["settings"].search_part_pages
         )
+        _state.pop("search")
     log.debug("Pagefind indexed %d pages", pages)
     write_manifest(site)  # last: it lists every file of the site
     phases.write_if_requested()

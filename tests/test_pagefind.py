@@ -16,14 +16,22 @@ from cchc_kb.site.page import SearchEntry
 from cchc_kb.site.pagefind import (
     BUNDLE_DIR,
     FILTERS,
+    PAGE_MEMORY,
     PARTS_FILE,
+    WORD_MEMORY,
+    PageCopier,
+    SearchIndexError,
     body_element,
     body_text,
     cbor_decode,
     cbor_encode,
+    estimated_memory,
     fold_words,
     index_copy,
     index_head,
+    index_site,
+    indexed_words,
+    part_count,
     read_chunk,
 )
 from cchc_kb.site.search import document_search, province_names
@@ -123,7 +131,13 @@ PAGE = """<html><head><title>T</title><meta data-pagefind-meta="title[content]" 
 <p class="cchc-lead">Tuyên truyền cải cách hành chính năm 2024</p>
 <nav class="cchc-chain" aria-label="Chuỗi"><ol><li><a href="x/">Kế hoạch cấp trên</a></li></ol></nav>
 <table class="cchc-panel"><caption>Thuộc tính văn bản</caption><tbody>
-<tr><th scope="row">Cơ quan ban hành</th><td>UBND xã Tiền Tiến</td></tr></tbody></table>
+<tr><th scope="row">Cơ quan ban hành</th><td>UBND xã Tiền Tiến
+<small class="cchc-source cchc-source--unchecked">Chưa kiểm tra: không ghi nguồn.</small>
+</td></tr></tbody></table>
+<div class="cchc-notice cchc-notice--warning" role="note">
+<p class="cchc-notice__title">Thông tin chưa được kiểm tra</p>
+<ul><li>Chưa kiểm tra với nguồn nào: số ký hiệu.</li></ul>
+</div>
 <h2 id="can-cu">Căn cứ</h2>
 <ul><li><a href="a/">Nghị quyết 76/NQ-CP</a> — chương trình tổng thể</li></ul>
 <h2 id="van-ban-dan-chieu">Văn bản dẫn chiếu</h2>
@@ -149,9 +163,12 @@ hiệu lực</span></span></li></ul>
     [
         ("Kế hoạch 27/KH-UBND", True),  # the page's own heading
         ("Tuyên truyền cải cách", False),  # the lead: in the result title already
-        ("UBND xã Tiền Tiến", True),  # a fact's value…
-        ("Cơ quan ban hành", False),  # …but not its label, the same on every page
+        ("UBND xã Tiền Tiến", False),  # the facts panel: in the result's details (meta)
+        ("Cơ quan ban hành", False),  # its labels, the same on every page
         ("Thuộc tính văn bản", False),
+        ("Chưa kiểm tra: không ghi nguồn.", False),  # where a fact comes from
+        ("Thông tin chưa được kiểm tra", False),  # notices about the data
+        ("Chưa kiểm tra với nguồn nào", False),
         ("Đẩy mạnh chuyển đổi số", True),  # the document's text
         ("Mục tiêu đến năm 2025.", True),  # under a heading of the text named like a list
         ("Kế hoạch cấp trên", False),  # the chain of parent plans
@@ -169,6 +186,10 @@ hiệu lực</span></span></li></ul>
 )
 def test_what_the_index_copy_of_a_page_indexes(text, indexed):
     assert (text in body_text(PAGE)) is indexed
+
+
+def test_an_element_left_open_is_indexed_to_the_end_of_the_page():
+    assert body_text("<div data-pagefind-body><p>Mục tiêu</p><p>đến 2025") == "Mục tiêu đến 2025"
 
 
 def test_index_copy_is_the_body_element_with_the_index_tags():
@@ -334,3 +355,100 @@ def test_search_part_pages_is_a_whole_number_of_pages(configured, expected):
             SiteSettings.from_config(cchc)
     else:
         assert SiteSettings.from_config(cchc).search_part_pages == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# How many parts: by pages, and by the memory Pagefind is estimated to take
+
+
+@pytest.mark.parametrize(
+    ("copy", "words"),
+    [
+        ("<html><head></head><body><div data-pagefind-body><p>Kế hoạch số 5</p></div></body>", 4),
+        (
+            '<html><head><meta data-pagefind-meta="title[content]" content="Kế hoạch 5/KH">'
+            '<meta data-pagefind-filter="Năm[content]" content="2024"></head>'
+            "<body><div data-pagefind-body><h1>Kế <b>hoạch</b></h1></div></body>",
+            5,  # the meta field's words count, a filter's do not
+        ),
+        ("<html><head></head><body><div data-pagefind-body></div></body>", 0),
+    ],
+)
+def test_indexed_words_are_the_text_and_the_meta_fields(copy, words):
+    assert indexed_words(copy) == words
+
+
+MB = 2**20
+
+
+@pytest.mark.parametrize(
+    ("pages", "words", "part_pages", "part_memory", "parts"),
+    [
+        (0, 0, 13_000, 1_800 * MB, 1),
+        (100, 40_000, 13_000, 1_800 * MB, 1),
+        (25_404, 0, 13_000, 10_000 * MB, 2),  # by pages
+        (12_000, 0, 13_000, 12_000 * PAGE_MEMORY, 1),  # the estimate exactly at the limit
+        (12_000, 1, 13_000, 12_000 * PAGE_MEMORY, 2),  # one word over it
+        (12_000, 30 * MB // WORD_MEMORY, 13_000, 200 * MB, 3),  # by memory: 535 MB
+        (3, 10**9, 13_000, 1_800 * MB, 3),  # never more parts than pages
+        (100, 0, 30, 1_800 * MB, 4),
+    ],
+)
+def test_part_count_keeps_each_part_within_pages_and_memory(
+    pages, words, part_pages, part_memory, parts
+):
+    assert part_count(pages, words, part_pages, part_memory) == parts
+    assert estimated_memory(pages, words) == pages * PAGE_MEMORY + words * WORD_MEMORY
+
+
+# ---------------------------------------------------------------------------------------------
+# Copies made while the site is written: the same index as from the finished site
+
+
+def _small_site(root) -> dict[str, SearchEntry]:
+    """Six content pages, a page the theme did not mark and a hand-written HTML file."""
+    entries = {}
+    for number in range(6):
+        rel = f"van-ban/{number}-kh-ubnd/index.html"
+        entries[rel] = SearchEntry(
+            title=f"Kế hoạch {number}/KH-UBND", numbers=[f"{number}/KH-UBND"]
+        )
+        words = " ".join(["Đẩy mạnh cải cách hành chính", "tuyên truyền"][: 1 + number % 2])
+        html = f"<html><body><div data-pagefind-body><h1>Kế hoạch {number}</h1><p>{words}</p>"
+        (root / rel).parent.mkdir(parents=True)
+        (root / rel).write_text(html + "</div></body></html>", "utf-8")
+    (root / "404.html").write_text("<html><body><h1>Không tìm thấy</h1></body></html>", "utf-8")
+    (root / "huong-dan.html").write_text(
+        "<html><body><div data-pagefind-body><p>Hướng dẫn đăng ký</p></div></body></html>", "utf-8"
+    )
+    return entries
+
+
+@pytest.mark.parametrize("part_pages", [SEARCH_PART_PAGES, 3])
+def test_copies_made_as_pages_are_written_index_as_the_finished_site(tmp_path, part_pages):
+    written, finished = tmp_path / "written", tmp_path / "finished"
+    entries = _small_site(written.mkdir() or written)
+    _small_site(finished.mkdir() or finished)
+    copier = PageCopier(entries)
+    for rel in sorted(entries, reverse=True):  # the order MkDocs writes them in: any
+        copier.add(rel, (written / rel).read_text("utf-8"))
+    copier.add("404.html", (written / "404.html").read_text("utf-8"))
+    assert copier.finish(written, part_pages) == 7  # the hand-written file found afterwards
+    assert index_site(finished, entries, part_pages) == 7
+    assert not copier.work.exists()
+    first, second = _tree(written / BUNDLE_DIR), _tree(finished / BUNDLE_DIR)
+    assert len(json.loads(first[PARTS_FILE])) == (0 if part_pages > 7 else 2)
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_a_copier_that_dies_fails_the_index_with_its_message(tmp_path):
+    entries = _small_site(tmp_path)
+    copier = PageCopier(entries)
+    copier.process.kill()
+    copier.process.wait()
+    for rel in entries:  # never waits on the dead process
+        copier.add(rel, (tmp_path / rel).read_text("utf-8"))
+    with pytest.raises(SearchIndexError, match="copying pages for the index failed"):
+        copier.finish(tmp_path)
+    assert not copier.work.exists()

@@ -23,8 +23,12 @@ addresses:
 
 Excerpts come from the page's own text, so they always read with their diacritics.
 
-A large site is indexed in parts (at most ``settings.SEARCH_PART_PAGES`` pages each), each by
-its own Pagefind run: Pagefind holds a run's whole index in memory, and its search time grows
+The copies are made while MkDocs writes the pages, by a second process (``PageCopier``): the
+theme's templates keep one core busy and leave the other free.
+
+A large site is indexed in parts (at most ``settings.SEARCH_PART_PAGES`` pages and
+``settings.SEARCH_PART_MEMORY`` of estimated memory each, ``part_count``), each by its own
+Pagefind run: Pagefind holds a run's whole index in memory, and its search time grows
 with the square of the pages a query matches in one index (at 20,000 plans "cai cach hanh
 chinh" matched 20,000 pages of one index and took over a minute in a loaded browser). The
 first part is the bundle in ``_pagefind/``, the others are index files only in
@@ -40,18 +44,22 @@ metadata and the entry file at the new names.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import json
 import os
+import queue
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Iterable, Mapping
 from html import unescape
 from pathlib import Path
+from typing import BinaryIO
 
 from markupsafe import Markup
 
@@ -61,7 +69,7 @@ from ..parallel import ordered_map
 from .cited_by import TITLES as CITED_BY_TITLES
 from .page import Page, SearchEntry
 from .render import render
-from .settings import SEARCH_PART_PAGES
+from .settings import SEARCH_PART_MEMORY, SEARCH_PART_PAGES
 from .urls import UrlScheme
 
 BUNDLE_DIR = "_pagefind"
@@ -122,13 +130,22 @@ _TAG = re.compile(r"<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
 # chain of parent plans (each one's title is on its own page), the validity badges of the
 # documents it cites, and the labels of the facts panel ("Số ký hiệu", "Cơ quan ban hành"…):
 # the same few words on every page, which only lengthen the index entries of common words.
+# Nor the facts panel: its values are indexed once, in the fields the result shows (type and
+# number, agency, date, validity: ``DETAILS``), the filters, or the pages they link to (parent
+# plan, parent agency). Nor where each fact comes from ("Chưa kiểm tra: không ghi nguồn.") and
+# the notices about the data ("Thông tin chưa được kiểm tra"): the same sentences on every
+# page of one source. Pagefind's memory grows with each word it indexes (``PART_MEMORY``):
+# these were a fifth of the words of a 20,000-plan site.
 NOT_INDEXED = re.compile(
     r"<(figure) class=\"cchc-graph\">.*?</\1>"
     r"|<(span) class=\"cchc-validity\">(?:[^<]|<(?!/?\2\b)|<\2\b[^>]*>[^<]*</\2>)*</\2>"
     r"|<(th) scope=\"row\">[^<]*</\3>"
     r"|<(caption)>Thuộc tính văn bản</\4>"
     r"|<(nav) class=\"cchc-chain\"[^>]*>.*?</\5>"
-    r"|<(p) class=\"cchc-lead\">[^<]*</\6>",
+    r"|<(p) class=\"cchc-lead\">[^<]*</\6>"
+    r"|<(small) class=\"cchc-source[^\"]*\">[^<]*</\7>"
+    r"|<(div) class=\"cchc-notice[^\"]*\" role=\"note\">(?:[^<]|<(?!/?\8\b))*</\8>"
+    r"|<(table) class=\"cchc-panel\">.*?</\9>",
     re.S,
 )
 # Sections that list other documents or agencies, by their headings (a count in brackets where
@@ -163,6 +180,7 @@ def body_element(html: str) -> str:
     start = html.rfind("<", 0, mark)
     name = re.match(r"<([a-zA-Z][a-zA-Z0-9-]*)", html[start:mark])
     inner, end = html.find(">", mark) + 1, len(html)
+    inner_end = end  # an element left open runs to the end of the page
     if name:
         depth = 0
         for tag in re.finditer(rf"<(/?){re.escape(name.group(1))}\b[^>]*>", html[start:]):
@@ -170,8 +188,6 @@ def body_element(html: str) -> str:
             if depth == 0:
                 inner_end, end = start + tag.start(), start + tag.end()
                 break
-    else:
-        inner_end = end
     content = _LIST_SECTION.sub("", html[inner:inner_end])
     return NOT_INDEXED.sub("", html[start:inner] + content + html[inner_end:end])
 
@@ -248,15 +264,45 @@ def search_entries(pages: Iterable[Page], scheme: UrlScheme) -> dict[str, Search
 # Indexing
 
 
-def _copy_page(job: tuple[Path, Path, SearchEntry | None]) -> bool:
-    """Write the index's copy of one built page; False for a page the theme did not mark."""
+def _copy_page(job: tuple[Path, Path, SearchEntry | None]) -> int | None:
+    """Write the index's copy of one built page; its words, None for a page the theme did
+    not mark."""
     page, target, entry = job
-    html = page.read_text("utf-8")
+    return _write_copy(page.read_text("utf-8"), target, entry)
+
+
+def _write_copy(html: str, target: Path, entry: SearchEntry | None) -> int | None:
     if BODY_MARK not in html:
-        return False
+        return None
+    copy = index_copy(html, entry)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(index_copy(html, entry), "utf-8")
-    return True
+    target.write_text(copy, "utf-8")
+    return indexed_words(copy)
+
+
+_META_VALUE = re.compile(r"<(?:meta) data-pagefind-meta=\"[^\"]*\" content=\"([^\"]*)\"")
+
+
+def indexed_words(copy: str) -> int:
+    """The words Pagefind indexes in a copy of a page: its text and its meta fields' values."""
+    mark = copy.find(BODY_MARK)
+    head_end = mark if mark >= 0 else len(copy)
+    text = copy[copy.find(">", mark) + 1 :] if mark >= 0 else copy
+    meta = _META_VALUE.findall(copy, 0, head_end)
+    return len(_TAG.sub(" ", text).split()) + sum(len(value.split()) for value in meta)
+
+
+def estimated_memory(pages: int, words: int) -> int:
+    """Pagefind's peak memory in bytes for one run over ``pages`` copies holding ``words``."""
+    return pages * PAGE_MEMORY + words * WORD_MEMORY
+
+
+def part_count(pages: int, words: int, part_pages: int, part_memory: int) -> int:
+    """The fewest parts (Pagefind runs) with at most ``part_pages`` pages and an estimated
+    ``part_memory`` bytes each, the pages dealt out evenly; at least one, at most a page each."""
+    memory = estimated_memory(pages, words)
+    parts = max(-(-pages // max(part_pages, 1)), -(-memory // max(part_memory, 1)), 1)
+    return min(parts, max(pages, 1))
 
 
 def _index(copies: Path, work: Path, bundle: Path) -> None:
@@ -279,45 +325,80 @@ def _index(copies: Path, work: Path, bundle: Path) -> None:
         raise SearchIndexError(f"Pagefind failed ({proc.returncode}): {proc.stdout}{proc.stderr}")
 
 
+COPIES_DIR = "site"  # in the work folder: the index's copies, laid out as the site is
+WORDS_FILE = "words.tsv"  # in the work folder: each copy's built file and indexed words
+# Pagefind's peak memory (resident set) for one run grows with the pages and the words it
+# indexes, not with their markup (measured with /usr/bin/time -v on the copies of 2,000- and
+# 20,000-plan sites: half the text, a quarter less memory; the tags taken out, the same):
+# about 42 KB a page and 340 bytes a word, the 2,000-plan fit within 6 % at 20,000 (there:
+# two parts of 1,743 MiB estimated, 1,725 MiB the larger measured).
+PAGE_MEMORY = 42_000
+WORD_MEMORY = 340
+
+
 def index_site(
     site_dir: str | Path,
     entries: Mapping[str, SearchEntry] | None = None,
     part_pages: int = SEARCH_PART_PAGES,
+    part_memory: int = SEARCH_PART_MEMORY,
 ) -> int:
     """Index the content pages of a built site into ``_pagefind/`` and make the output
     deterministic. ``entries`` (``search_entries``) maps a page's built file to its page meta
-    ``search``; more than ``part_pages`` pages are indexed in parts. Returns the number of
+    ``search``; more than ``part_pages`` pages, or more than Pagefind can index within
+    ``part_memory`` bytes (``estimated_memory``), are indexed in parts. Returns the number of
     pages indexed; raises ``SearchIndexError``.
 
-    The copies are made on every core (``parallel.ordered_map``): reading the built pages and
-    cutting out their indexed element is most of the Python side of the phase."""
+    Every page is read back from the site here; a build makes the copies as it writes the
+    pages instead (``PageCopier``)."""
     site = Path(site_dir).resolve()
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        words = _copy_built(site, work / COPIES_DIR, entries or {}, set())
+        return _index_copies(site, work, words, part_pages, part_memory)
+
+
+def _copy_built(
+    site: Path, copies: Path, entries: Mapping[str, SearchEntry], seen: set[str]
+) -> dict[str, int]:
+    """Copies of the site's HTML files not ``seen`` yet, made on every core
+    (``parallel.ordered_map``): reading the pages and cutting out their indexed element is
+    most of the Python side of indexing a built site."""
+    rels = []
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        if not rel.startswith(BUNDLE_DIR + "/") and rel not in seen:
+            rels.append(rel)
+    jobs = [(site / rel, copies / rel, entries.get(rel)) for rel in rels]
+    counted = zip(rels, ordered_map(_copy_page, jobs), strict=True)
+    return {rel: words for rel, words in counted if words is not None}
+
+
+def _index_copies(
+    site: Path, work: Path, words: Mapping[str, int], part_pages: int, part_memory: int
+) -> int:
+    """Pagefind over the copies in ``work`` (``words``: each one's indexed words): one run, or
+    as few parts as keep each within ``part_pages`` and ``part_memory``, round-robin over the
+    pages in path order, so each part is a sample of the whole and their scores compare (in
+    the order MkDocs writes them, plans come first, then legal documents, stubs and agencies:
+    parts cut from it would each rank with the word statistics of one kind of page)."""
     bundle = site / BUNDLE_DIR
     if bundle.exists():
         shutil.rmtree(bundle)
-    entries = entries or {}
-    with tempfile.TemporaryDirectory() as folder:
-        work = Path(folder)
-        rels = []
-        for path in sorted(site.rglob("*.html")):
-            rel = path.relative_to(site).as_posix()
-            if not rel.startswith(BUNDLE_DIR + "/"):
-                rels.append(rel)
-        jobs = [(site / rel, work / "site" / rel, entries.get(rel)) for rel in rels]
-        copied = [
-            rel for rel, done in zip(rels, ordered_map(_copy_page, jobs), strict=True) if done
-        ]
-        parts = -(-len(copied) // max(part_pages, 1)) or 1
-        part_bundles = [bundle, *(bundle / PART_DIR.format(n) for n in range(2, parts + 1))]
-        for number, part_bundle in enumerate(part_bundles):
-            copies = work / "site"
-            if parts > 1:
-                copies = work / f"part-{number}"
-                for rel in copied[number::parts]:
-                    (copies / rel).parent.mkdir(parents=True, exist_ok=True)
-                    (work / "site" / rel).rename(copies / rel)
-            _index(copies, work, part_bundle)
-            shutil.rmtree(copies)
+    whole = work / COPIES_DIR
+    copied = [path.relative_to(whole).as_posix() for path in sorted(whole.rglob("*.html"))]
+    total_words = sum(words.get(rel, 0) for rel in copied)
+    parts = part_count(len(copied), total_words, part_pages, part_memory)
+    part_bundles = [bundle, *(bundle / PART_DIR.format(n) for n in range(2, parts + 1))]
+    for number, part_bundle in enumerate(part_bundles):
+        copies = whole
+        if parts > 1:
+            copies = work / f"part-{number}"
+            for rel in copied[number::parts]:
+                (copies / rel).parent.mkdir(parents=True, exist_ok=True)
+                (whole / rel).rename(copies / rel)
+        copies.mkdir(parents=True, exist_ok=True)  # a site without content pages
+        _index(copies, work, part_bundle)
+        shutil.rmtree(copies)
     if not (bundle / "pagefind-ui.js").is_file():
         raise SearchIndexError(f"Pagefind wrote no bundle into {bundle}")
     for name in UNUSED_BUNDLE_FILES:
@@ -329,6 +410,119 @@ def index_site(
     listed = [f"{b.relative_to(bundle).as_posix()}/" for b in part_bundles[1:]]
     (bundle / PARTS_FILE).write_text(json.dumps(listed), "utf-8")
     return len(copied)
+
+
+# ---------------------------------------------------------------------------------------------
+# Copies made while the site is built
+
+# Pages waiting for the copying process: past this the build waits for it (the pages' HTML
+# would otherwise pile up in memory if it fell behind).
+WAITING_PAGES = 256
+
+
+class PageCopier:
+    """The index's copies made as the build writes each page, by another process.
+
+    MkDocs renders the theme's templates on one core; the copies (cutting each page's indexed
+    element out with patterns, the index's tags) are made on the other one meanwhile, by a
+    fresh interpreter that reads the pages from a pipe. ``add`` each page's built file and HTML
+    as MkDocs writes it; ``finish`` copies any HTML file of the site not added (a hand-written
+    ``.html``) and runs Pagefind; ``stop`` ends it all if the build fails. The index is the one
+    ``index_site`` makes of the finished site: the same copies, the same parts."""
+
+    def __init__(self, entries: Mapping[str, SearchEntry]) -> None:
+        self.entries = entries
+        self.work = Path(tempfile.mkdtemp(prefix="cchc-index-"))
+        self.added: set[str] = set()
+        self.errors = (self.work / "errors.txt").open("wb")
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                __name__,
+                str(self.work / COPIES_DIR),
+                str(self.work / WORDS_FILE),
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=self.errors,
+        )
+        self.waiting: queue.Queue[tuple[str, str] | None] = queue.Queue(WAITING_PAGES)
+        self.sender = threading.Thread(target=self._send, daemon=True)
+        self.sender.start()
+
+    def add(self, built_file: str, html: str) -> None:
+        if built_file not in self.added:
+            self.added.add(built_file)
+            self.waiting.put((built_file, html))
+
+    def _send(self) -> None:
+        """Each page as a JSON line (built file, entry, size in bytes), then its HTML."""
+        pipe = self.process.stdin
+        assert pipe is not None
+        broken = False
+        while (page := self.waiting.get()) is not None:
+            if broken:
+                continue  # keep taking pages, so the build never waits on a dead process
+            built_file, html = page
+            data = html.encode("utf-8")
+            head = json.dumps([built_file, self.entries.get(built_file), len(data)])
+            try:
+                pipe.write(head.encode("utf-8") + b"\n")
+                pipe.write(data)
+            except BrokenPipeError:
+                broken = True
+        with contextlib.suppress(BrokenPipeError):
+            pipe.close()
+
+    def finish(
+        self,
+        site_dir: str | Path,
+        part_pages: int = SEARCH_PART_PAGES,
+        part_memory: int = SEARCH_PART_MEMORY,
+    ) -> int:
+        """Wait for the copies, then index them as ``index_site`` does; the pages indexed."""
+        site = Path(site_dir).resolve()
+        try:
+            self.waiting.put(None)
+            self.sender.join()
+            if self.process.wait() != 0:
+                self.errors.close()
+                failure = (self.work / "errors.txt").read_text("utf-8", "replace")
+                raise SearchIndexError(f"copying pages for the index failed: {failure}")
+            words = dict(_read_words(self.work / WORDS_FILE))
+            words.update(_copy_built(site, self.work / COPIES_DIR, self.entries, self.added))
+            return _index_copies(site, self.work, words, part_pages, part_memory)
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        if self.sender.is_alive():
+            self.waiting.put(None)  # the sender now drains the queue: writes fail
+            self.sender.join()
+        self.errors.close()
+        shutil.rmtree(self.work, ignore_errors=True)
+
+
+def copy_pages(stream: BinaryIO, copies: Path, words_file: Path) -> None:
+    """The copying process: the pages ``PageCopier`` sends, until the pipe closes; each
+    copy's words go to ``words_file``."""
+    with words_file.open("w", encoding="utf-8") as counts:
+        while head := stream.readline():
+            built_file, entry, size = json.loads(head)
+            html = stream.read(size).decode("utf-8")
+            words = _write_copy(html, copies / built_file, entry)
+            if words is not None:
+                counts.write(f"{built_file}\t{words}\n")
+
+
+def _read_words(words_file: Path) -> Iterable[tuple[str, int]]:
+    for line in words_file.read_text("utf-8").splitlines():
+        built_file, words = line.rsplit("\t", 1)
+        yield built_file, int(words)
 
 
 def _keep_index_only(part_bundle: Path) -> None:
@@ -457,3 +651,7 @@ def canonicalize(bundle: Path) -> None:
     (bundle / f"{new_hash}.pf_meta").rename(bundle / f"pagefind.{new_hash}.pf_meta")
     raw = entry_path.read_text("utf-8")
     entry_path.write_text(raw.replace(f'"{language["hash"]}"', f'"{new_hash}"'), "utf-8")
+
+
+if __name__ == "__main__":
+    copy_pages(sys.stdin.buffer, Path(sys.argv[1]), Path(sys.argv[2]))

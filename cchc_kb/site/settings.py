@@ -11,10 +11,13 @@ from .urls import DIRECTORY_URLS, UrlScheme
 DEFAULT_PAGE_SIZE = 25
 FEED_SIZE = 50
 # Pages per Pagefind run: more are indexed in parts merged in the browser (site.pagefind).
-# Measured at 20,000 plans (25,404 pages, loaded machine): one run 3,566 MB peak; two parts
-# 2,021 MB and 971 KB for the heaviest first query; three parts 1,339 MB but 1,143 KB, as each
-# part adds its own index chunks for every query word.
+# A query's search time grows with the square of the pages it matches in one part; and each
+# part adds its own index chunks for every query word (at 20,000 plans, 25,404 pages, the
+# heaviest first query: two parts 795 KB; three 1,143 KB before the facts panel left the index).
 SEARCH_PART_PAGES = 13_000
+# And at most this much memory for one Pagefind run, as site.pagefind estimates it from the
+# pages and words of a part: 2 GB less a tenth, the estimate's error measured at 20,000 plans.
+SEARCH_PART_MEMORY = 1_800 * 2**20
 
 
 @dataclass(frozen=True)
