@@ -139,7 +139,9 @@ class Converter:
         inline = self.md.treeprocessors["inline"]
         self.tree_steps = [step for step in self.md.treeprocessors if step is not inline]
         self.reads_generated = set(config.extensions) <= generated_markdown.EXTENSIONS and not any(
-            config.configs.get(name) for name in config.extensions if name.rpartition(".")[2] != "toc"
+            config.configs.get(name)
+            for name in config.extensions
+            if name.rpartition(".")[2] != "toc"
         )
 
     def convert(self, page: Page) -> RenderedPage:
