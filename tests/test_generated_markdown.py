@@ -27,7 +27,7 @@ from cchc_kb.synthetic import write_repository
 
 # mkdocs.yml's Markdown
 CONFIG = MarkdownConfig(
-    ("tables", "sane_lists", "admonition", "toc", "cchc_kb.site.tables"),
+    ("toc", "tables", "fenced_code", "sane_lists", "admonition", "cchc_kb.site.tables"),
     {"toc": {"permalink": False}},
 )
 
@@ -136,6 +136,7 @@ UNSUPPORTED = [
     ("unclosed template block", html_block("<p>x</p>").replace("<!--/cchc:html-->", "") + "a\n"),
     ("tab", "a\tb\n"),
     ("reference definition", "[a]: b.md\n"),
+    ("fenced code in a template block", html_block("<div>\n```\n\n- a\n```\n</div>")),
     ("table without separator", "| a | b |\n| 1 | 2 |\n"),
 ]
 
@@ -177,4 +178,5 @@ def test_the_module_names_the_extensions_mkdocs_yml_lists():
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     section = text.split("\nmarkdown_extensions:\n", 1)[1].split("\n\n", 1)[0]
     listed = re.findall(r"^  - ([\w.]+)", section, re.M)
-    assert listed and set(listed) <= generated_markdown.EXTENSIONS
+    mkdocs_adds = {"toc", "tables", "fenced_code"}
+    assert listed and {*listed, *mkdocs_adds} <= generated_markdown.EXTENSIONS

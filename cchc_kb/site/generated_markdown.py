@@ -23,11 +23,14 @@ from markdown import Markdown
 
 from .md import HTML_BLOCK_END, HTML_BLOCK_START
 
-# Python-Markdown extensions that change nothing ``read`` makes, or that act on the tree after
-# it (toc, the site's tables box): with any other, ``read`` is not used.
+# Python-Markdown extensions that change nothing ``read`` makes (it leaves fenced code and
+# admonitions to Python-Markdown), or that act on the tree after it (toc, the site's tables
+# box): with any other, ``read`` is not used. MkDocs always adds toc, tables and fenced_code.
 EXTENSIONS = frozenset(
     {
         "tables",
+        "fenced_code",
+        "markdown.extensions.fenced_code",
         "sane_lists",
         "admonition",
         "toc",
@@ -41,8 +44,9 @@ EXTENSIONS = frozenset(
 
 # Python-Markdown's normalisation: a line of spaces only is an empty line.
 _SPACES_LINE = re.compile(r"(?<=\n) +\n")
-# What Python-Markdown's preprocessors would touch; read leaves such a page to it.
-_UNNORMALISED = re.compile("[\t\r\x02\x03]")
+# What Python-Markdown's preprocessors would touch (fences anywhere, even in a template
+# block); read leaves such a page to it.
+_PREPROCESSED = re.compile("[\t\r\x02\x03]|^(?:~~~|```)", re.MULTILINE)
 # A line that may start a block other than a paragraph (or continue one oddly): list markers,
 # headings (setext too), rules, quotes, tables, fences, admonitions, references, indented code.
 _BLOCK_START = re.compile(r" {0,3}(?:[-*+#>|=_`~]|\d+[.)]|!!!|\?\?\?|\[[^\]]*\]:)| {4}")
@@ -66,8 +70,8 @@ class Unsupported(ValueError):
 def read(text: str, md: Markdown) -> etree.Element:
     """The tree Python-Markdown's preprocessors, block parser and inline patterns make of
     ``text`` (template blocks stored in ``md.htmlStash``), or ``Unsupported``."""
-    if not text.strip() or _UNNORMALISED.search(text):
-        raise Unsupported("empty or not normalised")
+    if not text.strip() or _PREPROCESSED.search(text):
+        raise Unsupported("empty, not normalised, or with fenced code")
     lines = _SPACES_LINE.sub("\n", text).split("\n")
     root = etree.Element(md.doc_tag)
     escaped = frozenset(md.ESCAPED_CHARS)
