@@ -98,8 +98,8 @@ def on_files(files, config):
     else:
         corpus = build_corpus(_state["root"], preview.cache)
         selection = preview.select(corpus, settings)
-    # The pages come as finished HTML (cchc_kb.site.prerender): each document's pages are
-    # converted where they are made, the rest below; MkDocs gets an empty body and the meta,
+    # The pages come as finished HTML (cchc_kb.site.prerender): in a full build every page is
+    # converted where it is made, on every core; a preview's below. MkDocs gets an empty body and the meta,
     # and the page events put the HTML and its table of contents in. A preview keeps each
     # page's Markdown instead: it tells which pages an edit changed.
     markdown_config = MarkdownConfig(tuple(config.markdown_extensions), config.mdx_configs or {})

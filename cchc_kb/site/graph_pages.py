@@ -63,24 +63,6 @@ LEVEL_SHORT = {
 }
 
 
-def graph_pages(
-    corpus: Corpus,
-    graph: nx.DiGraph,
-    settings=None,
-    *,
-    as_of: PartialDate | None = None,
-    findings: list[Finding] | None = None,
-    recorded: list[Diagnostic] | None = None,
-) -> list[Page]:
-    """Every graph page. ``settings`` needs ``as_of`` and ``page_size`` (or pass ``as_of``);
-    ``findings``: ``analyses(corpus, graph)`` and ``recorded``: ``record_diagnostics(corpus)``,
-    when the caller has them already."""
-    parts = graph_page_parts(
-        corpus, graph, settings, as_of=as_of, findings=findings, recorded=recorded
-    )
-    return [page for built in ordered_map(_made, parts) for page in built]
-
-
 PagePart = Callable[[], list[Page]]
 
 
@@ -95,7 +77,11 @@ def graph_page_parts(
 ) -> list[PagePart]:
     """The graph pages as independent parts, in page order: each makes its pages from what
     is computed here, so the parts can run on any core (``build_site`` runs them with the
-    documents' pages) and their pages, joined in this order, are ``graph_pages``."""
+    documents' pages) and their pages, joined in this order, are ``graph_pages``.
+
+    ``settings`` needs ``as_of`` and ``page_size`` (or pass ``as_of``); ``findings``:
+    ``analyses(corpus, graph)`` and ``recorded``: ``record_diagnostics(corpus)``, when the
+    caller has them already."""
     cfg = page_settings(settings, as_of)
     findings = findings if findings is not None else analyses(corpus, graph)
     buckets, order = _hierarchy_buckets(corpus, graph)
@@ -110,6 +96,13 @@ def graph_page_parts(
         *(partial(_node_relation_pages, graph, cfg, MAX_NODES, node) for node in sorted(graph)),
         partial(report_pages, corpus, graph, findings, cfg, recorded),
         partial(_single, open_data_page, corpus, graph, cfg.scheme),
+    ]
+
+
+def graph_pages(*args, **kwargs) -> list[Page]:
+    """Every graph page (the arguments of ``graph_page_parts``), the parts on every core."""
+    return [
+        page for built in ordered_map(_made, graph_page_parts(*args, **kwargs)) for page in built
     ]
 
 
