@@ -17,7 +17,7 @@ from . import urls
 from .agency_pages import agency_feed_path, agency_index_pages, agency_pages
 from .context import make_context
 from .feeds import atom_feed
-from .graph_pages import PagePart, graph_page_parts, graph_pages
+from .graph_pages import PagePart, graph_page_parts, graph_pages, one_page
 from .implementation import implementation_pages
 from .incremental import Selection, selecting
 from .indexes import (
@@ -143,18 +143,39 @@ def _graph(corpus: Corpus, settings: SiteSettings, only: Selection | None):
 
 @dataclass
 class _Work:
-    """What a full build's pool does besides the documents: convert the list pages made
-    before it (``lists``) and make and convert the graph pages (``graph_parts``)."""
+    """What a full build's pool does besides the documents: make and convert the home and
+    list pages (``lists``) and the graph pages (``graph_parts``)."""
 
     convert: Callable[[Page], RenderedPage] | None
     convert_generated: Callable[[Page], RenderedPage]
     graph_parts: list[PagePart]
-    lists: list[Page] = field(default_factory=list)
+    lists: list[PagePart] = field(default_factory=list)
 
     def pages(self, kind: str, key: str) -> tuple[list[Page], list[RenderedPage]]:
-        if kind == "list":
-            return _converted([self.lists[int(key)]], self.convert_generated)
-        return _converted(self.graph_parts[int(key)](), self.convert_generated)
+        parts = self.lists if kind == "list" else self.graph_parts
+        return _converted(parts[int(key)](), self.convert_generated)
+
+
+def _list_parts(ctx, only: Selection | None) -> list[PagePart]:
+    """The home page and the lists, in page order, as parts that can run on any core."""
+    lists = [
+        ("Tất cả kế hoạch", PLANS_INDEX_SRC),
+        ("Theo cơ quan", AGENCIES_INDEX_SRC),
+        ("Theo năm", YEARS_INDEX_SRC),
+        ("Theo loại văn bản", TYPES_INDEX_SRC),
+    ]
+    parts: list[PagePart] = [
+        partial(one_page, home_page, ctx),
+        partial(plan_index_pages, ctx),
+        partial(lookup_pages, ctx),
+        partial(one_page, search_page, ctx.settings.urls, LOOKUP_SRC, lists),
+        partial(agency_index_pages, ctx),
+        partial(year_pages, ctx),
+        partial(type_pages, ctx),
+    ]
+    if only is None or only.wants(TASKS_SRC):
+        parts.append(partial(task_pages, ctx))
+    return parts
 
 
 def _pages(
@@ -167,26 +188,10 @@ def _pages(
     work: _Work | None = None,
 ) -> list[Page]:
     corpus = ctx.corpus
-    pages: list[Page] = [home_page(ctx)]
-    pages += plan_index_pages(ctx)
-    pages += lookup_pages(ctx)
-    pages.append(
-        search_page(
-            ctx.settings.urls,
-            LOOKUP_SRC,
-            [
-                ("Tất cả kế hoạch", PLANS_INDEX_SRC),
-                ("Theo cơ quan", AGENCIES_INDEX_SRC),
-                ("Theo năm", YEARS_INDEX_SRC),
-                ("Theo loại văn bản", TYPES_INDEX_SRC),
-            ],
-        )
-    )
-    pages += agency_index_pages(ctx)
-    pages += year_pages(ctx)
-    pages += type_pages(ctx)
-    if only is None or only.wants(TASKS_SRC):
-        pages += task_pages(ctx)
+    lists = _list_parts(ctx, only)
+    pages: list[Page] = []
+    if work is None:
+        pages = [page for part in lists for page in part()]
     # Each document's pages depend on the context only: built on every core, in this order.
     documents = [("plan", key) for key in sorted(corpus.plans)]
     documents += [("legal", key) for key in sorted(corpus.legal)]
@@ -194,9 +199,9 @@ def _pages(
     documents += [("agency", key) for key in sorted(corpus.agencies)]
     if only is not None:
         documents = [d for d in documents if only.wants(_DOCUMENT_SRC[d[0]](d[1]))]
-    if work is not None:  # the list pages come back converted, first, as they were made
-        work.lists, pages = pages, []
-        documents = [("list", str(n)) for n in range(len(work.lists))] + documents
+    if work is not None:  # the list pages are made and converted there too, first
+        work.lists = lists
+        documents = [("list", str(n)) for n in range(len(lists))] + documents
         documents += [("graph", str(n)) for n in range(len(work.graph_parts))]
     converted_of: dict[int, RenderedPage] = {}  # by the id of its Page, kept in ``pages``
     for built, converted, members in ordered_map(

@@ -87,7 +87,7 @@ def graph_page_parts(
     buckets, order = _hierarchy_buckets(corpus, graph)
     agg, agencies, plans_of = _agency_graph_parts(corpus, graph)
     return [
-        partial(_single, hub_page, corpus, graph, findings),
+        partial(one_page, hub_page, corpus, graph, findings),
         partial(_hierarchy_index_pages, corpus, graph, buckets, order, cfg),
         *(partial(_bucket_pages, corpus, graph, key, buckets[key], cfg) for key in order),
         partial(ranking_pages, graph, cfg),
@@ -95,7 +95,7 @@ def graph_page_parts(
         *(partial(_agency_pages, corpus, graph, agg, plans_of, cfg, a) for a in agencies),
         *(partial(_node_relation_pages, graph, cfg, MAX_NODES, node) for node in sorted(graph)),
         partial(report_pages, corpus, graph, findings, cfg, recorded),
-        partial(_single, open_data_page, corpus, graph, cfg.scheme),
+        partial(one_page, open_data_page, corpus, graph, cfg.scheme),
     ]
 
 
@@ -110,7 +110,8 @@ def _made(part: PagePart) -> list[Page]:
     return part()
 
 
-def _single(make: Callable[..., Page], *args) -> list[Page]:
+def one_page(make: Callable[..., Page], *args) -> list[Page]:
+    """A part that makes one page."""
     return [make(*args)]
 
 
