@@ -51,15 +51,40 @@ KINDS = [
 ]
 
 
+SETTINGS = SiteSettings(as_of=PartialDate(2026, 11, 30), page_size=6)
+
+
 @pytest.fixture(scope="module")
-def generated_pages(tmp_path_factory) -> list[Page]:
-    """The list and graph pages of a synthetic repository with small pages: pagination,
-    nested trees, capped drawings."""
+def corpus(tmp_path_factory):
+    """A synthetic repository with small pages: pagination, nested trees, capped drawings,
+    and enough documents for the pool of processes."""
     root = tmp_path_factory.mktemp("generated") / "repo"
     write_repository(root, plans=240, seed=3)
-    settings = SiteSettings(as_of=PartialDate(2026, 11, 30), page_size=6)
-    site = build_site(build_corpus(root), settings, convert=lambda page: None)
+    return build_corpus(root)
+
+
+@pytest.fixture(scope="module")
+def generated_pages(corpus) -> list[Page]:
+    """Its list and graph pages."""
+    site = build_site(corpus, SETTINGS, convert=lambda page: None)
     return [page for page in site.pages if page.src not in site.rendered]
+
+
+def test_the_pool_makes_every_page_python_markdown_would(corpus):
+    """A full build makes and converts every page in the pool (list and graph pages read
+    directly): the same pages, in the same order, as made here and converted by
+    Python-Markdown."""
+    converter = Converter(CONFIG, SETTINGS.urls)
+    pooled = build_site(
+        corpus, SETTINGS, convert=converter.convert, convert_generated=converter.convert_generated
+    )
+    made = build_site(corpus, SETTINGS)
+    assert [page.src for page in pooled.pages] == [page.src for page in made.pages]
+    assert set(pooled.rendered) == {page.src for page in made.pages}
+    for page in made.pages:
+        expected = converter.convert(page)
+        assert pooled.rendered[page.src].html == expected.html, page.src
+        assert pooled.rendered[page.src].toc_tokens == expected.toc_tokens, page.src
 
 
 def _same(page: Page) -> None:
