@@ -99,14 +99,22 @@ def on_files(files, config):
     else:
         corpus = build_corpus(_state["root"], preview.cache)
         selection = preview.select(corpus, settings)
-    # The pages come as finished HTML (cchc_kb.site.prerender): each document's pages are
-    # converted where they are made, the rest below; MkDocs gets an empty body and the meta,
+    # The pages come as finished HTML (cchc_kb.site.prerender): in a full build every page is
+    # converted where it is made, on every core; a preview's below. MkDocs gets an empty body and the meta,
     # and the page events put the HTML and its table of contents in. A preview keeps each
     # page's Markdown instead: it tells which pages an edit changed.
     markdown_config = MarkdownConfig(tuple(config.markdown_extensions), config.mdx_configs or {})
-    convert = None if preview else Converter(markdown_config, settings.urls).convert
-    # (the Markdown of document pages is timed with them, in the "pages" phase)
-    site = build_site(corpus, settings, {f.src_uri for f in files}, selection, convert)
+    converter = None if preview else Converter(markdown_config, settings.urls)
+    # (the Markdown of the pages converted where they are made is timed with them, in the
+    # "pages" phase: in a full build, all but docs/)
+    site = build_site(
+        corpus,
+        settings,
+        {f.src_uri for f in files},
+        selection,
+        converter and converter.convert,
+        converter and converter.convert_generated,
+    )
     for diag in site.diagnostics:
         level = logging.ERROR if diag.severity == "error" else logging.INFO
         log.log(level, diag.format())

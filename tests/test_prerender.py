@@ -74,12 +74,12 @@ def test_strict_build_fails_on_a_broken_generated_link(tmp_path, monkeypatch):
     hook = tmp_path / "broken_hook.py"
     hook.write_text(
         "from cchc_kb.site import build\n"
-        "_pages = build._pages\n"
+        "_home_page = build.home_page\n"
         "def _broken(*args, **kwargs):\n"
-        "    pages = _pages(*args, **kwargs)\n"
-        "    pages[0].markdown += '\\n[x](khong-co.md)\\n'\n"
-        "    return pages\n"
-        "build._pages = _broken\n",
+        "    page = _home_page(*args, **kwargs)\n"
+        "    page.markdown += '\\n[x](khong-co.md)\\n'\n"
+        "    return page\n"
+        "build.home_page = _broken\n",
         "utf-8",
     )
     result = build_site(repo, tmp_path / "site", hooks=[str(hook), "hooks/cchc.py"])

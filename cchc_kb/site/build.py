@@ -17,7 +17,7 @@ from . import urls
 from .agency_pages import agency_feed_path, agency_index_pages, agency_pages
 from .context import make_context
 from .feeds import atom_feed
-from .graph_pages import graph_pages
+from .graph_pages import PagePart, graph_page_parts, graph_pages, one_page
 from .implementation import implementation_pages
 from .incremental import Selection, selecting
 from .indexes import (
@@ -66,6 +66,7 @@ def build_site(
     existing: Collection[str] = frozenset(),
     only: Selection | None = None,
     convert: Callable[[Page], RenderedPage] | None = None,
+    convert_generated: Callable[[Page], RenderedPage] | None = None,
 ) -> SiteBuild:
     """Every page and file in a stable order, and the diagnostics, from one graph.
 
@@ -75,6 +76,9 @@ def build_site(
     documents' findings and source files; no graph pages, exports or feeds.
     ``convert`` (``prerender.Converter.convert``): the document pages are converted on the
     core that made them, so their Markdown never waits in memory for the rest of the site.
+    ``convert_generated`` (``prerender.Converter.convert_generated``), in a full build: the
+    list pages are converted, and the graph pages made and converted, on every core too, in
+    the same pool as the documents'; without it they come back as Markdown.
     """
     if only is not None and not only.everything:
         return _partial_site(corpus, settings, existing, only)
@@ -93,10 +97,17 @@ def build_site(
     with phases.timed("pages"):
         ctx = make_context(shown, settings)
         ctx.cache["graph"] = graph
-        extension_pages = graph_pages(corpus, graph, settings, findings=analysed, recorded=recorded)
+        on_every_core = only is None and convert_generated is not None
+        made = (graph_page_parts if on_every_core else graph_pages)(
+            corpus, graph, settings, findings=analysed, recorded=recorded
+        )
         rendered: dict[str, RenderedPage] = {}
         with selecting(only):
-            pages = _pages(ctx, extension_pages, existing, only, convert, rendered)
+            if on_every_core:
+                work = _Work(convert, convert_generated, made)
+                pages = _pages(ctx, [], existing, only, convert, rendered, work)
+            else:
+                pages = _pages(ctx, made, existing, only, convert, rendered)
     with phases.timed("files"):
         files = _files(shown, settings, graph_files(shown, graph, settings), existing)
     return SiteBuild(pages, files, found, rendered)
@@ -130,6 +141,43 @@ def _graph(corpus: Corpus, settings: SiteSettings, only: Selection | None):
     return build_graph(corpus, settings.as_of)
 
 
+@dataclass
+class _Work:
+    """What a full build's pool does besides the documents: make and convert the home and
+    list pages (``lists``) and the graph pages (``graph_parts``)."""
+
+    convert: Callable[[Page], RenderedPage] | None
+    convert_generated: Callable[[Page], RenderedPage]
+    graph_parts: list[PagePart]
+    lists: list[PagePart] = field(default_factory=list)
+
+    def pages(self, kind: str, key: str) -> tuple[list[Page], list[RenderedPage]]:
+        parts = self.lists if kind == "list" else self.graph_parts
+        return _converted(parts[int(key)](), self.convert_generated)
+
+
+def _list_parts(ctx, only: Selection | None) -> list[PagePart]:
+    """The home page and the lists, in page order, as parts that can run on any core."""
+    lists = [
+        ("Tất cả kế hoạch", PLANS_INDEX_SRC),
+        ("Theo cơ quan", AGENCIES_INDEX_SRC),
+        ("Theo năm", YEARS_INDEX_SRC),
+        ("Theo loại văn bản", TYPES_INDEX_SRC),
+    ]
+    parts: list[PagePart] = [
+        partial(one_page, home_page, ctx),
+        partial(plan_index_pages, ctx),
+        partial(lookup_pages, ctx),
+        partial(one_page, search_page, ctx.settings.urls, LOOKUP_SRC, lists),
+        partial(agency_index_pages, ctx),
+        partial(year_pages, ctx),
+        partial(type_pages, ctx),
+    ]
+    if only is None or only.wants(TASKS_SRC):
+        parts.append(partial(task_pages, ctx))
+    return parts
+
+
 def _pages(
     ctx,
     graph_pages_: list[Page],
@@ -137,28 +185,13 @@ def _pages(
     only: Selection | None = None,
     convert: Callable[[Page], RenderedPage] | None = None,
     rendered: dict[str, RenderedPage] | None = None,
+    work: _Work | None = None,
 ) -> list[Page]:
     corpus = ctx.corpus
-    pages: list[Page] = [home_page(ctx)]
-    pages += plan_index_pages(ctx)
-    pages += lookup_pages(ctx)
-    pages.append(
-        search_page(
-            ctx.settings.urls,
-            LOOKUP_SRC,
-            [
-                ("Tất cả kế hoạch", PLANS_INDEX_SRC),
-                ("Theo cơ quan", AGENCIES_INDEX_SRC),
-                ("Theo năm", YEARS_INDEX_SRC),
-                ("Theo loại văn bản", TYPES_INDEX_SRC),
-            ],
-        )
-    )
-    pages += agency_index_pages(ctx)
-    pages += year_pages(ctx)
-    pages += type_pages(ctx)
-    if only is None or only.wants(TASKS_SRC):
-        pages += task_pages(ctx)
+    lists = _list_parts(ctx, only)
+    pages: list[Page] = []
+    if work is None:
+        pages = [page for part in lists for page in part()]
     # Each document's pages depend on the context only: built on every core, in this order.
     documents = [("plan", key) for key in sorted(corpus.plans)]
     documents += [("legal", key) for key in sorted(corpus.legal)]
@@ -166,9 +199,13 @@ def _pages(
     documents += [("agency", key) for key in sorted(corpus.agencies)]
     if only is not None:
         documents = [d for d in documents if only.wants(_DOCUMENT_SRC[d[0]](d[1]))]
+    if work is not None:  # the list pages are made and converted there too, first
+        work.lists = lists
+        documents = [("list", str(n)) for n in range(len(lists))] + documents
+        documents += [("graph", str(n)) for n in range(len(work.graph_parts))]
     converted_of: dict[int, RenderedPage] = {}  # by the id of its Page, kept in ``pages``
     for built, converted, members in ordered_map(
-        partial(_recorded_pages, ctx, only, convert), documents
+        partial(_recorded_pages, ctx, only, convert, work), documents
     ):
         if only is not None:
             only.members.update(members)
@@ -191,8 +228,11 @@ def _recorded_pages(
     ctx,
     only: Selection | None,
     convert: Callable[[Page], RenderedPage] | None,
+    work: _Work | None,
     document: tuple[str, str],
 ) -> tuple[list[Page], list[RenderedPage], dict[str, tuple]]:
+    if work is not None and document[0] in ("list", "graph"):
+        return (*work.pages(*document), {})
     if only is None:
         return (*_document_pages(ctx, convert, document), {})
     with only.recording() as members:
@@ -202,7 +242,13 @@ def _recorded_pages(
 def _document_pages(
     ctx, convert: Callable[[Page], RenderedPage] | None, document: tuple[str, str]
 ) -> tuple[list[Page], list[RenderedPage]]:
-    pages = _made_pages(ctx, document)
+    return _converted(_made_pages(ctx, document), convert)
+
+
+def _converted(
+    pages: list[Page], convert: Callable[[Page], RenderedPage] | None
+) -> tuple[list[Page], list[RenderedPage]]:
+    """The pages with their Markdown dropped, and converted; or as they are, without ``convert``."""
     if convert is None:
         return pages, []
     return [replace(page, markdown="") for page in pages], [convert(page) for page in pages]

@@ -9,6 +9,7 @@ paths, so a strict build checks them; links to export files (not pages) are HTML
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from functools import partial
 
 import networkx as nx
@@ -62,7 +63,10 @@ LEVEL_SHORT = {
 }
 
 
-def graph_pages(
+PagePart = Callable[[], list[Page]]
+
+
+def graph_page_parts(
     corpus: Corpus,
     graph: nx.DiGraph,
     settings=None,
@@ -70,20 +74,45 @@ def graph_pages(
     as_of: PartialDate | None = None,
     findings: list[Finding] | None = None,
     recorded: list[Diagnostic] | None = None,
-) -> list[Page]:
-    """Every graph page. ``settings`` needs ``as_of`` and ``page_size`` (or pass ``as_of``);
-    ``findings``: ``analyses(corpus, graph)`` and ``recorded``: ``record_diagnostics(corpus)``,
-    when the caller has them already."""
+) -> list[PagePart]:
+    """The graph pages as independent parts, in page order: each makes its pages from what
+    is computed here, so the parts can run on any core (``build_site`` runs them with the
+    documents' pages) and their pages, joined in this order, are ``graph_pages``.
+
+    ``settings`` needs ``as_of`` and ``page_size`` (or pass ``as_of``); ``findings``:
+    ``analyses(corpus, graph)`` and ``recorded``: ``record_diagnostics(corpus)``, when the
+    caller has them already."""
     cfg = page_settings(settings, as_of)
     findings = findings if findings is not None else analyses(corpus, graph)
-    pages = [hub_page(corpus, graph, findings)]
-    pages += hierarchy_pages(corpus, graph, cfg)
-    pages += ranking_pages(graph, cfg)
-    pages += agency_graph_pages(corpus, graph, cfg)
-    pages += relation_pages(graph, cfg)
-    pages += report_pages(corpus, graph, findings, cfg, recorded)
-    pages.append(open_data_page(corpus, graph, cfg.scheme))
-    return pages
+    buckets, order = _hierarchy_buckets(corpus, graph)
+    agg, agencies, plans_of = _agency_graph_parts(corpus, graph)
+    return [
+        partial(one_page, hub_page, corpus, graph, findings),
+        partial(_hierarchy_index_pages, corpus, graph, buckets, order, cfg),
+        *(partial(_bucket_pages, corpus, graph, key, buckets[key], cfg) for key in order),
+        partial(ranking_pages, graph, cfg),
+        partial(_agency_index_pages, agg, agencies, plans_of, cfg),
+        *(partial(_agency_pages, corpus, graph, agg, plans_of, cfg, a) for a in agencies),
+        *(partial(_node_relation_pages, graph, cfg, MAX_NODES, node) for node in sorted(graph)),
+        partial(report_pages, corpus, graph, findings, cfg, recorded),
+        partial(one_page, open_data_page, corpus, graph, cfg.scheme),
+    ]
+
+
+def graph_pages(*args, **kwargs) -> list[Page]:
+    """Every graph page (the arguments of ``graph_page_parts``), the parts on every core."""
+    return [
+        page for built in ordered_map(_made, graph_page_parts(*args, **kwargs)) for page in built
+    ]
+
+
+def _made(part: PagePart) -> list[Page]:
+    return part()
+
+
+def one_page(make: Callable[..., Page], *args) -> list[Page]:
+    """A part that makes one page."""
+    return [make(*args)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -211,6 +240,15 @@ def _plan_line(graph: nx.DiGraph, node: str, src: str, bucket: str) -> str:
 
 
 def hierarchy_pages(corpus: Corpus, graph: nx.DiGraph, cfg: GraphPageSettings) -> list[Page]:
+    buckets, order = _hierarchy_buckets(corpus, graph)
+    pages = _hierarchy_index_pages(corpus, graph, buckets, order, cfg)
+    for key in order:
+        pages += _bucket_pages(corpus, graph, key, buckets[key], cfg)
+    return pages
+
+
+def _hierarchy_buckets(corpus: Corpus, graph: nx.DiGraph) -> tuple[dict[str, list[str]], list[str]]:
+    """The plans by province (central, unknown), and the provinces in page order."""
     buckets: dict[str, list[str]] = defaultdict(list)
     for node, a in graph.nodes(data=True):
         if a["kind"] == "plan":
@@ -219,6 +257,16 @@ def hierarchy_pages(corpus: Corpus, graph: nx.DiGraph, cfg: GraphPageSettings) -
         buckets,
         key=lambda k: (k != CENTRAL, k == UNKNOWN_PROVINCE, sort_key(_bucket_name(corpus, k)), k),
     )
+    return buckets, order
+
+
+def _hierarchy_index_pages(
+    corpus: Corpus,
+    graph: nx.DiGraph,
+    buckets: dict[str, list[str]],
+    order: list[str],
+    cfg: GraphPageSettings,
+) -> list[Page]:
     pages: list[Page] = []
     for part in paginate(order, HIERARCHY_SRC, cfg.page_size * 2):
         src = part.src
@@ -237,8 +285,6 @@ def hierarchy_pages(corpus: Corpus, graph: nx.DiGraph, cfg: GraphPageSettings) -
             )
         out.append("\n" + pager(part, cfg.scheme))
         pages.append(Page(src, "Hệ thống kế hoạch" + part_suffix(part), "".join(out)))
-    for key in order:
-        pages += _bucket_pages(corpus, graph, key, buckets[key], cfg)
     return pages
 
 
@@ -344,6 +390,19 @@ def agency_graph(corpus: Corpus, graph: nx.DiGraph) -> nx.DiGraph:
 
 
 def agency_graph_pages(corpus: Corpus, graph: nx.DiGraph, cfg: GraphPageSettings) -> list[Page]:
+    agg, agencies, plans_of = _agency_graph_parts(corpus, graph)
+    pages = _agency_index_pages(agg, agencies, plans_of, cfg)
+    # Each agency's pages depend on the graphs only: drawn on every core, in this order.
+    each = partial(_agency_pages, corpus, graph, agg, plans_of, cfg)
+    for built in ordered_map(each, agencies):
+        pages += built
+    return pages
+
+
+def _agency_graph_parts(
+    corpus: Corpus, graph: nx.DiGraph
+) -> tuple[nx.DiGraph, list[str], dict[str, list[str]]]:
+    """The agencies' graph, its agencies in page order, and each agency's plans."""
     agg = agency_graph(corpus, graph)
     agencies = sorted(
         (n for n, a in agg.nodes(data=True) if a["kind"] == "agency"),
@@ -353,6 +412,12 @@ def agency_graph_pages(corpus: Corpus, graph: nx.DiGraph, cfg: GraphPageSettings
     for node, a in graph.nodes(data=True):
         if a["kind"] == "plan":
             plans_of[a["agency"]].append(node)
+    return agg, agencies, plans_of
+
+
+def _agency_index_pages(
+    agg: nx.DiGraph, agencies: list[str], plans_of: dict[str, list[str]], cfg: GraphPageSettings
+) -> list[Page]:
     pages = []
     for part in paginate(agencies, AGENCY_INDEX_SRC, cfg.page_size * 2):
         src = part.src
@@ -365,10 +430,6 @@ def agency_graph_pages(corpus: Corpus, graph: nx.DiGraph, cfg: GraphPageSettings
             )
         out.append("\n" + pager(part, cfg.scheme))
         pages.append(Page(src, "Đồ thị theo cơ quan" + part_suffix(part), "".join(out)))
-    # Each agency's pages depend on the graphs only: drawn on every core, in this order.
-    each = partial(_agency_pages, corpus, graph, agg, plans_of, cfg)
-    for built in ordered_map(each, agencies):
-        pages += built
     return pages
 
 
@@ -398,9 +459,7 @@ def _agency_pages(
         src = part.src
         out = [f"# Đồ thị trích dẫn: {md_text(name)}{part_suffix(part)}\n\n"]
         if agency_id in corpus.agencies:
-            out.append(
-                f"Trang cơ quan: {page_link(name, src, urls.agency_src(agency_id))}.\n\n"
-            )
+            out.append(f"Trang cơ quan: {page_link(name, src, urls.agency_src(agency_id))}.\n\n")
         if part.number == 1:
             out.append(
                 "Sơ đồ gộp các kế hoạch của cơ quan: cơ quan cấp trên có kế hoạch được thực "
@@ -448,11 +507,16 @@ def relation_pages(
 ) -> list[Page]:
     pages = []
     for node in sorted(graph):
-        if not node_src(node, graph.nodes[node]):
-            continue
-        hood = neighbourhood(graph, node, max_nodes or MAX_NODES)
-        if not hood.hidden:
-            continue
+        pages += _node_relation_pages(graph, cfg, max_nodes or MAX_NODES, node)
+    return pages
+
+
+def _node_relation_pages(
+    graph: nx.DiGraph, cfg: GraphPageSettings, max_nodes: int, node: str
+) -> list[Page]:
+    """The relation pages of one document: none unless its drawing is capped."""
+    pages: list[Page] = []
+    if node_src(node, graph.nodes[node]) and neighbourhood(graph, node, max_nodes).hidden:
         up, down = relations(graph, node)
         rows = [("Văn bản này dẫn tới", n, t) for n, t in up] + [
             ("Dẫn tới văn bản này", n, t) for n, t in down

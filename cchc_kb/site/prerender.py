@@ -30,6 +30,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..model.models import Diagnostic
 from ..parallel import ordered_map
+from . import generated_markdown
 from .md import HTML_BLOCK_END, HTML_BLOCK_START
 from .page import Page
 from .urls import UrlScheme
@@ -133,6 +134,15 @@ class Converter:
         self.md.preprocessors.register(_StashHtmlBlocks(self.md), "cchc_html_blocks", 25)
         self.links = _SourceLinks(self.md, urls)
         self.md.treeprocessors.register(self.links, "cchc_source_links", 0)
+        # The site's own pages skip the block parser and the inline patterns when the
+        # extensions are ones ``generated_markdown.read`` knows (``convert_generated``).
+        inline = self.md.treeprocessors["inline"]
+        self.tree_steps = [step for step in self.md.treeprocessors if step is not inline]
+        self.reads_generated = set(config.extensions) <= generated_markdown.EXTENSIONS and not any(
+            config.configs.get(name)
+            for name in config.extensions
+            if name.rpartition(".")[2] != "toc"
+        )
 
     def convert(self, page: Page) -> RenderedPage:
         self.md.reset()
@@ -140,6 +150,34 @@ class Converter:
         html = self.md.convert(page.markdown)
         toc = getattr(self.md, "toc_tokens", [])
         return RenderedPage.of(page.src, html, toc, self.links.links)
+
+    def convert_generated(self, page: Page) -> RenderedPage:
+        """A page whose Markdown the site wrote (list and graph pages): the same HTML and
+        table of contents as ``convert``, without Python-Markdown's parsers where the page
+        keeps to the shapes ``generated_markdown.read`` makes."""
+        if not self.reads_generated:
+            return self.convert(page)
+        self.md.reset()
+        self.links.src, self.links.links = page.src, []
+        try:
+            root = generated_markdown.read(page.markdown, self.md)
+        except generated_markdown.Unsupported:
+            return self.convert(page)
+        for step in self.tree_steps:
+            root = step.run(root) or root
+        html = self._serialized(root)
+        toc = getattr(self.md, "toc_tokens", [])
+        return RenderedPage.of(page.src, html, toc, self.links.links)
+
+    def _serialized(self, root: etree.Element) -> str:
+        """What ``Markdown.convert`` does after its tree processors."""
+        output = self.md.serializer(root)
+        tag = self.md.doc_tag
+        output = output[output.index(f"<{tag}>") + len(tag) + 2 : output.rindex(f"</{tag}>")]
+        output = output.strip()
+        for step in self.md.postprocessors:
+            output = step.run(output)
+        return output.strip()
 
 
 def broken_links(rendered: Iterable[RenderedPage], known: Collection[str]) -> list[Diagnostic]:
@@ -172,5 +210,5 @@ def prerender(
     ``known``: every source path of the site (pages, files, docs/). ``jobs``: processes
     (default: the CPUs this process may use).
     """
-    rendered = ordered_map(Converter(config, urls).convert, pages, jobs)
+    rendered = ordered_map(Converter(config, urls).convert_generated, pages, jobs)
     return rendered, broken_links(rendered, frozenset(known))

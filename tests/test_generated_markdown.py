@@ -1,0 +1,207 @@
+"""The site's own pages read without Python-Markdown's parsers give Python-Markdown's HTML.
+
+``Converter.convert_generated`` makes the element tree of a list or graph page directly
+(``generated_markdown.read``) and ``Converter.convert`` has Python-Markdown parse it: the HTML,
+the table of contents and the links noted must be the same, for every kind of generated page,
+and each kind must really be read directly (not left to Python-Markdown, which would make the
+comparison hollow).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import ROOT
+
+from cchc_kb.corpus import build_corpus
+from cchc_kb.model.models import PartialDate
+from cchc_kb.site import generated_markdown
+from cchc_kb.site.build import build_site
+from cchc_kb.site.md import html_block, md_text
+from cchc_kb.site.page import Page
+from cchc_kb.site.prerender import Converter, MarkdownConfig
+from cchc_kb.site.settings import SiteSettings
+from cchc_kb.site.urls import UrlScheme
+from cchc_kb.synthetic import write_repository
+
+# mkdocs.yml's Markdown
+CONFIG = MarkdownConfig(
+    ("toc", "tables", "fenced_code", "sane_lists", "admonition", "cchc_kb.site.tables"),
+    {"toc": {"permalink": False}},
+)
+
+# (kind, source paths of that kind): every generated page that is not a document's.
+KINDS = [
+    ("home", r"index\.md"),
+    ("search", r"tim-kiem\.md"),
+    ("plan list", r"ke-hoach/(index|trang-\d+)\.md"),
+    ("lookup", r"van-ban/(index|trang-\d+)\.md"),
+    ("agency list", r"co-quan/(index|trang-\d+)\.md"),
+    ("years", r"nam/.*"),
+    ("types", r"loai/.*"),
+    ("tasks", r"nhiem-vu/.*"),
+    ("graph hub", r"do-thi/index\.md"),
+    ("hierarchy", r"do-thi/he-thong-ke-hoach(/trang-\d+)?\.md"),
+    ("province tree", r"do-thi/he-thong-ke-hoach/[^/]+(/trang-\d+)?\.md"),
+    ("ranking", r"do-thi/van-ban-duoc-dan-nhieu-nhat.*"),
+    ("agency graph index", r"do-thi/co-quan(/trang-\d+)?\.md"),
+    ("agency graph", r"do-thi/co-quan/[^/]+(/trang-\d+)?\.md"),
+    ("relations", r"do-thi/(van-ban|chua-xac-dinh)/.*"),
+]
+
+
+SETTINGS = SiteSettings(as_of=PartialDate(2026, 11, 30), page_size=6)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """A synthetic repository with small pages: pagination, nested trees, capped drawings,
+    and enough documents for the pool of processes."""
+    root = tmp_path_factory.mktemp("generated") / "repo"
+    write_repository(root, plans=240, seed=3)
+    return build_corpus(root)
+
+
+@pytest.fixture(scope="module")
+def generated_pages(corpus) -> list[Page]:
+    """Its list and graph pages."""
+    site = build_site(corpus, SETTINGS, convert=lambda page: None)
+    return [page for page in site.pages if page.src not in site.rendered]
+
+
+def test_the_pool_makes_every_page_python_markdown_would(corpus):
+    """A full build makes and converts every page in the pool (list and graph pages read
+    directly): the same pages, in the same order, as made here and converted by
+    Python-Markdown."""
+    converter = Converter(CONFIG, SETTINGS.urls)
+    pooled = build_site(
+        corpus, SETTINGS, convert=converter.convert, convert_generated=converter.convert_generated
+    )
+    made = build_site(corpus, SETTINGS)
+    assert [page.src for page in pooled.pages] == [page.src for page in made.pages]
+    assert set(pooled.rendered) == {page.src for page in made.pages}
+    for page in made.pages:
+        expected = converter.convert(page)
+        assert pooled.rendered[page.src].html == expected.html, page.src
+        assert pooled.rendered[page.src].toc_tokens == expected.toc_tokens, page.src
+
+
+def _same(page: Page) -> None:
+    urls = UrlScheme()
+    parsed = Converter(CONFIG, urls).convert(page)
+    direct = Converter(CONFIG, urls).convert_generated(page)
+    assert direct.html == parsed.html, page.src
+    assert direct.toc_tokens == parsed.toc_tokens, page.src
+    assert direct.links() == parsed.links(), page.src
+
+
+def _read_directly(page: Page) -> None:
+    converter = Converter(CONFIG, UrlScheme())
+    assert converter.reads_generated
+    generated_markdown.read(page.markdown, converter.md)  # raises if left to Python-Markdown
+
+
+@pytest.mark.parametrize(("kind", "pattern"), KINDS, ids=[kind for kind, _ in KINDS])
+def test_each_kind_of_generated_page_is_read_directly_to_the_same_html(
+    generated_pages, kind, pattern
+):
+    pages = [page for page in generated_pages if re.fullmatch(pattern, page.src)]
+    assert pages, f"no {kind} page"
+    for page in pages:
+        _read_directly(page)
+        _same(page)
+
+
+def test_every_generated_page_gives_the_same_html(generated_pages):
+    for page in generated_pages:
+        _same(page)
+
+
+ODD_TEXT = "A & B <i> \\ * _ ` ~ ^ | # [x](javascript:alert(1)) {y} &amp; ! -- «Đà Nẵng»"
+
+# (case, Markdown the site could write): read directly, same HTML as Python-Markdown's.
+SHAPES = [
+    ("escaped record text", f"# {md_text(ODD_TEXT)}\n\n{md_text(ODD_TEXT)}\n"),
+    ("record text in a link", f"# T\n\n[{md_text(ODD_TEXT)}](../van-ban/b.md) and after\n"),
+    (
+        "table, alignments, escaped pipe, empty and missing cells",
+        "## Bảng\n\n| a | b | c | d |\n|:---|---:|:-:|---|\n"
+        f"| {md_text('x|y')} | 2 | | [l](a.md#m) |\n| only |\n",
+    ),
+    ("table without rows", "| a | b |\n|---|---:|\n"),
+    ("table without outer pipes on rows", "| a | b |\n|---|---|\n| 1 | 2\n| 3 |\n"),
+    (
+        "nested list, back out two levels",
+        "- a\n    - b\n        - c\n- d — [e](x.md)\n    - f\n",
+    ),
+    ("template blocks", "# T\n" + html_block("<div>\n\n<p>x</p>\n</div>") + "text\n"),
+    ("same headings", "# T\n\n## Mục\n\n## Mục\n\n### Mục\n"),
+    ("heading of escapes only", "## \\# \\[\\]\n"),
+    ("paragraph over lines", "one\ntwo [x](y.md)\n  three\n"),
+    ("blank lines of spaces", "a\n   \n\n\nb\n"),
+    ("escaped characters Markdown keeps", "a \\~ \\^ \\& b\n"),
+]
+
+# (case, Markdown): left to Python-Markdown, which still gives the HTML.
+UNSUPPORTED = [
+    ("raw HTML", "a <b>x</b>\n"),
+    ("emphasis", "*a*\n"),
+    ("code", "`a`\n"),
+    ("ordered list", "1. a\n"),
+    ("two lists apart", "- a\n\n- b\n"),
+    ("list item too deep", "- a\n        - b\n"),
+    ("lazy list line", "- a\nb\n"),
+    ("heading with text under it", "# T\ntext\n"),
+    ("setext heading", "T\n---\n"),
+    ("quote", "> a\n"),
+    ("line break", "a  \nb\n"),
+    ("image", "![a](b.png)\n"),
+    ("link with a title", '[a](b.md "t")\n'),
+    ("unclosed template block", html_block("<p>x</p>").replace("<!--/cchc:html-->", "") + "a\n"),
+    ("tab", "a\tb\n"),
+    ("reference definition", "[a]: b.md\n"),
+    ("fenced code in a template block", html_block("<div>\n```\n\n- a\n```\n</div>")),
+    ("table without separator", "| a | b |\n| 1 | 2 |\n"),
+]
+
+
+@pytest.mark.parametrize(("case", "markdown"), SHAPES, ids=[case for case, _ in SHAPES])
+def test_shapes_read_directly_give_python_markdowns_html(case, markdown):
+    page = Page("do-thi/x.md", "T", markdown)
+    _read_directly(page)
+    _same(page)
+
+
+@pytest.mark.parametrize(("case", "markdown"), UNSUPPORTED, ids=[case for case, _ in UNSUPPORTED])
+def test_other_shapes_are_left_to_python_markdown(case, markdown):
+    page = Page("do-thi/x.md", "T", markdown)
+    converter = Converter(CONFIG, UrlScheme())
+    with pytest.raises(generated_markdown.Unsupported):
+        generated_markdown.read(markdown, converter.md)
+    _same(page)
+
+
+def test_another_extension_turns_direct_reading_off():
+    config = MarkdownConfig((*CONFIG.extensions, "attr_list"), CONFIG.configs)
+    assert not Converter(config, UrlScheme()).reads_generated
+    page = Page("do-thi/x.md", "T", "# T {: #own }\n")
+    assert 'id="own"' in Converter(config, UrlScheme()).convert_generated(page).html
+
+
+def test_the_seeds_list_and_graph_pages(real_corpus):
+    site = build_site(
+        real_corpus, SiteSettings(as_of=PartialDate(2026, 11, 30)), convert=lambda page: None
+    )
+    pages = [page for page in site.pages if page.src not in site.rendered]
+    assert len(pages) > 20
+    for page in pages:
+        _same(page)
+
+
+def test_the_module_names_the_extensions_mkdocs_yml_lists():
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    section = text.split("\nmarkdown_extensions:\n", 1)[1].split("\n\n", 1)[0]
+    listed = re.findall(r"^  - ([\w.]+)", section, re.M)
+    mkdocs_adds = {"toc", "tables", "fenced_code"}
+    assert listed and {*listed, *mkdocs_adds} <= generated_markdown.EXTENSIONS
