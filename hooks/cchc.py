@@ -143,6 +143,8 @@ def on_files(files, config):
             [f.src_uri for f in files.documentation_pages()],
             document_dates(corpus, settings),
         )
+    if preview is None:
+        keep()  # the pages' meta and HTML wait for the theme: out of the collector's passes
     return files
 
 
@@ -195,6 +197,8 @@ def on_env(env, config, files):
     env.filters["cchc_report_href"] = report_href
     if "preview" in _state:
         env.bytecode_cache = _state["preview"].templates  # compiled once for every rebuild
+    else:
+        keep()  # MkDocs has read every page: its pages and files live until the theme is done
     return env
 
 
