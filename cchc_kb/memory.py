@@ -23,9 +23,11 @@ def _malloc_trim():
 
 
 def keep() -> None:
-    """What is alive now (the corpus) lives until the pages are written: take it out of the
-    collector's full passes, which would otherwise rescan every record again and again (about
-    a tenth of a build's CPU at 2,000 plans). Also before forking: workers then share it."""
+    """What is alive now lives until the pages are written (the corpus; then the pages waiting
+    for the theme; then MkDocs' pages and files): take it out of the collector's full passes,
+    which would otherwise rescan it again and again (about a tenth of a build's CPU at 2,000
+    plans, and more the larger the site). Also before forking: workers then share it. Each call
+    adds what has come alive since the last."""
     gc.freeze()
 
 

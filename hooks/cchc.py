@@ -17,12 +17,11 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, pass_context
+from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 from mkdocs.structure.files import File
-from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import normalize_url
+from theme_reuse import ThemeReuse  # hooks/theme_reuse.py
 
 from cchc_kb import phases
 from cchc_kb.commands.publish import write_manifest
@@ -158,6 +157,8 @@ def on_files(files, config):
             [f.src_uri for f in files.documentation_pages()],
             document_dates(corpus, settings),
         )
+    if preview is None:
+        keep()  # the pages' meta and HTML wait for the theme: out of the collector's passes
     return files
 
 
@@ -215,73 +216,14 @@ def on_env(env, config, files):
     material = [d for d in config.theme.dirs if d != config.theme.custom_dir]
     env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(material)})])
     env.globals["cchc_fresh_theme"] = bool(os.environ.get(FRESH_THEME_ENV))
-    env.globals["cchc_reuse"] = _state["reuse"] = _Reuse(config)
+    env.globals["cchc_reuse"] = _state["reuse"] = ThemeReuse(config)
     env.filters["cchc_text"] = attribute_text  # share metadata and report link
     env.filters["cchc_report_href"] = report_href
     if "preview" in _state:
         env.bytecode_cache = _state["preview"].templates  # compiled once for every rebuild
+    else:
+        keep()  # MkDocs has read every page: its pages and files live until the theme is done
     return env
-
-
-class _Reuse:
-    """Parts of Material's page that most pages share, rendered once for all of them
-    (``{% call cchc_reuse(name) %}…{% endcall %}`` in overrides/): the site navigation, the
-    tabs, the page configuration, the header but for the page's title.
-
-    They differ between pages only in the nav item marked active (on the few hand-written
-    pages the nav lists: those are rendered afresh) and in their links, relative to the page.
-    So a fragment is kept under the page's base URL and its relative address of each link the
-    nav holds; a page whose addresses all match gets the same HTML. Most pages are generated
-    ones, outside the nav, and share a few dozen fragments.
-    """
-
-    def __init__(self, config) -> None:
-        self.fixed = [config.theme.get("logo"), config.extra.get("homepage")]
-        self.urls: list[str] | None = None  # the nav is complete once the theme renders
-        self.page = self.key = None
-        self.fragments: dict[tuple, str | list[str]] = {}
-        self.reused = 0
-
-    @pass_context
-    def __call__(self, context, name: str, vary: object = None, *, caller) -> str:
-        """The part ``caller`` renders for this page. ``vary``: the one value of the page the
-        part shows (its title in the header); the part is kept around it when it appears
-        exactly once in the rendering, so that the kept text is all the rest."""
-        page = context["page"]
-        if page is not self.page:  # the same page asks for each part in turn
-            self.page, self.key = page, self._key(context)
-        if self.key is None:
-            return caller()
-        kept = self.fragments.get((name, *self.key))
-        if kept is None:
-            fragment = caller()
-            if vary is None:
-                self.fragments[(name, *self.key)] = fragment
-            elif fragment.count(str(vary)) == 1:
-                self.fragments[(name, *self.key)] = fragment.split(str(vary))
-            return fragment
-        self.reused += 1
-        return kept if vary is None else str(vary).join(kept)
-
-    def _key(self, context) -> tuple | None:
-        nav, page, base_url = context["nav"], context["page"], context["base_url"]
-        if page is None or any(item.active for item in nav.pages):
-            return None
-        return (base_url, *(normalize_url(url, page, base_url) for url in self._urls(nav)))
-
-    def _urls(self, nav) -> list[str]:
-        if self.urls is None:
-            urls = [nav.homepage.url if nav.homepage else None, *self.fixed]
-            urls += [item.url for item in _walk(nav.items) if not isinstance(item, Section)]
-            self.urls = [str(url) for url in urls if url is not None]
-        return self.urls
-
-
-def _walk(items):
-    for item in items:
-        yield item
-        if isinstance(item, Section):
-            yield from _walk(item.children)
 
 
 # Markdown conversion runs between these two page events, the theme's templates between the
@@ -330,7 +272,7 @@ def on_build_error(error):
 
 def on_post_build(config):
     site = Path(config.site_dir)
-    reuse: _Reuse = _state["reuse"]
+    reuse: ThemeReuse = _state["reuse"]
     log.debug("Theme: %d parts reused, %d rendered", reuse.reused, len(reuse.fragments))
     if "search" not in _state:
         # A preview's rebuild: the search index, sitemaps and manifest stay as first built.

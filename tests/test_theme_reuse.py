@@ -1,6 +1,7 @@
-"""The theme's navigation and tabs, rendered once and reused (hooks/cchc.py, ``_Reuse``), give
-the same bytes as Material rendering them on every page: each case builds a site twice, with
-the reuse and with Material's own blocks (``CCHC_FRESH_THEME``), and compares every file."""
+"""The theme's navigation and tabs, rendered once and reused (hooks/theme_reuse.py,
+``ThemeReuse``), give the same bytes as Material rendering them on every page: each case builds
+a site twice, with the reuse and with Material's own blocks (``CCHC_FRESH_THEME``), and
+compares every file."""
 
 from __future__ import annotations
 
