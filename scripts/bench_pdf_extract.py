@@ -53,7 +53,8 @@ def cases() -> dict[str, tuple[str, str, bool]]:
     nfd = unicodedata.normalize("NFD", PARAGRAPH)
     legacy = "".join(TO_TCVN3.get(c, c) for c in PARAGRAPH.lower())
     long_body = "".join(
-        f"<p>{PARAGRAPH}</p>" + ("<div style='break-after:page'>Trang chân</div>" if i % 6 == 5 else "")
+        f"<p>{PARAGRAPH}</p>"
+        + ("<div style='break-after:page'>Trang chân</div>" if i % 6 == 5 else "")
         for i in range(120)
     )
     return {

@@ -28,8 +28,10 @@ def main(folder: Path, truth_file: Path) -> None:
         ok_date = got_date == row["ngay_ban_hanh"]
         numbers += ok_number
         dates += ok_date
-        print(f"{row['file'][:40]:40} {'✓' if ok_number else '✗'} {header.number!s:24} "
-              f"{'✓' if ok_date else '✗'} {got_date}")
+        print(
+            f"{row['file'][:40]:40} {'✓' if ok_number else '✗'} {header.number!s:24} "
+            f"{'✓' if ok_date else '✗'} {got_date}"
+        )
     print(f"number {numbers}/{len(rows)}, date {dates}/{len(rows)}")
 
 

@@ -37,7 +37,14 @@ def test_help_says_what_the_command_does(capsys, command, says, never):
 
 def test_every_verb_is_one_row():
     assert set(COMMANDS) == {
-        "check", "cite", "import", "legal", "new", "publish", "corpus", "federate"
+        "check",
+        "cite",
+        "import",
+        "legal",
+        "new",
+        "publish",
+        "corpus",
+        "federate",
     }
 
 

@@ -49,22 +49,32 @@ def test_draft_carries_the_parent_and_its_bases_and_warns_on_lapsed_ones(repo, c
     path = repo / "plans/so-xay-dung-hai-duong/2026/so-xay-dung-hai-duong-2026-cchc.md"
     front, body = read_front_matter(path.read_text("utf-8"))
     assert front["thuc_hien"] == ["ubnd-tinh-hai-duong-2025-kh-cchc"]
-    assert front["can_cu"] == ["107-2020-nd-cp", "61-2018-nd-cp", "ubnd-tinh-hai-duong-2025-kh-cchc"]
+    assert front["can_cu"] == [
+        "107-2020-nd-cp",
+        "61-2018-nd-cp",
+        "ubnd-tinh-hai-duong-2025-kh-cchc",
+    ]
     assert front["tinh_trang"] == "du_thao"
     assert front["trich_yeu"] == "Cải cách hành chính năm 2026"
     assert "Căn cứ Nghị định số 107/2020/NĐ-CP ngày 14/09/2020 của Chính phủ" in body
     assert (
-        "Thực hiện Kế hoạch số 9/KH-UBND ngày 10/01/2025 của Ủy ban nhân dân tỉnh Hải Dương"
-        in body
+        "Thực hiện Kế hoạch số 9/KH-UBND ngày 10/01/2025 của Ủy ban nhân dân tỉnh Hải Dương" in body
     )
-    for heading in ("## I. MỤC ĐÍCH, YÊU CẦU", "## II. NỘI DUNG", "## III. TỔ CHỨC THỰC HIỆN", "## PHỤ LỤC"):
+    for heading in (
+        "## I. MỤC ĐÍCH, YÊU CẦU",
+        "## II. NỘI DUNG",
+        "## III. TỔ CHỨC THỰC HIỆN",
+        "## PHỤ LỤC",
+    ):
         assert heading in body
     lapsed = [line for line in err.splitlines() if "basis-not-in-force" in line]
     assert len(lapsed) == 2
     assert "107/2020/NĐ-CP" in lapsed[0] and "thay bằng Nghị định số 45/2025/NĐ-CP" in lapsed[0]
     assert "61/2018/NĐ-CP" in lapsed[1] and "thay bằng Nghị định số 118/2025/NĐ-CP" in lapsed[1]
     corpus = build_corpus(repo)
-    assert [d for d in corpus.diagnostics if d.path.endswith(path.name) and d.severity == "error"] == []
+    assert [
+        d for d in corpus.diagnostics if d.path.endswith(path.name) and d.severity == "error"
+    ] == []
     assert corpus.plans[path.stem].implements == ["ubnd-tinh-hai-duong-2025-kh-cchc"]
 
 

@@ -64,7 +64,9 @@ HEADERS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("lines", "number", "iso", "place", "doc_type", "issuer", "parent"), HEADERS)
+@pytest.mark.parametrize(
+    ("lines", "number", "iso", "place", "doc_type", "issuer", "parent"), HEADERS
+)
 def test_header(lines, number, iso, place, doc_type, issuer, parent):
     header = parse_header(lines)
     assert header.number == number

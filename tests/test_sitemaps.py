@@ -160,9 +160,7 @@ def test_document_dates_use_the_latest_own_full_date_up_to_as_of():
     )
     # Only full dates up to "today" count (the record's known_on may be later than as_of).
     full = [d for d in own if d and d.is_complete and (d.year, d.month, d.day) <= (2026, 11, 23)]
-    assert dates[urls.legal_src(legal.id)] == max(
-        full, key=lambda d: (d.year, d.month, d.day)
-    )
+    assert dates[urls.legal_src(legal.id)] == max(full, key=lambda d: (d.year, d.month, d.day))
     # Nothing after "today" counts: an earlier as_of gives earlier or no dates.
     early = document_dates(corpus, _settings("2019-01-01"))
     assert all((d.year, d.month, d.day) <= (2019, 1, 1) for d in early.values())

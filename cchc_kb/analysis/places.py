@@ -250,7 +250,6 @@ def plan_findings(corpus: Corpus, plan: Plan) -> list[Diagnostic]:
     ]
 
 
-
 def findings(corpus: Corpus) -> list[Diagnostic]:
     """Every name finding of every plan with a text, in file order."""
     out: list[Diagnostic] = []

@@ -34,9 +34,7 @@ OTHER_READING = "Nguồn khác ghi "
 
 # In a source's text: a web address (only http and https become links; trailing punctuation
 # is the sentence's): group 1; or a record id, linked when the repository knows it.
-_SOURCE_TOKEN = re.compile(
-    r"(https?://[^\s<>\"]+[^\s<>\".,;:)])|(\b[a-z0-9]+(?:-[a-z0-9]+)+\b)"
-)
+_SOURCE_TOKEN = re.compile(r"(https?://[^\s<>\"]+[^\s<>\".,;:)])|(\b[a-z0-9]+(?:-[a-z0-9]+)+\b)")
 
 
 def provenance_of(doc: Document, field_name: str) -> list[Provenance]:

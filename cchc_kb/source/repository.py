@@ -109,9 +109,7 @@ def _conforms_check(kind: str) -> Callable[[Any], Any]:
     fault (it is no looser: same keywords, ``$`` in patterns read as the end of the text)."""
     schema = validator(kind).schema
     resolver = _schema_registry().resolver(base_uri=schema.get("$id", ""))
-    return fastjsonschema.compile(
-        _inlined(schema, resolver), use_default=False, use_formats=False
-    )
+    return fastjsonschema.compile(_inlined(schema, resolver), use_default=False, use_formats=False)
 
 
 def _conforms(kind: str, data: Any) -> bool:

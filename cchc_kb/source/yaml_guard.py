@@ -28,9 +28,7 @@ class YamlLimitError(Exception):
         self.message = message
 
 
-def measure(
-    text: str, max_nodes: int, loader_class: type, max_depth: int = MAX_YAML_DEPTH
-) -> int:
+def measure(text: str, max_nodes: int, loader_class: type, max_depth: int = MAX_YAML_DEPTH) -> int:
     """The number of values in the document with aliases expanded; raises YamlLimitError
     beyond ``max_nodes`` or ``max_depth``, and yaml.YAMLError on invalid YAML."""
     loader = loader_class(text)
