@@ -14,6 +14,7 @@ from cchc_kb.site.federation import GRAPH_FILE, FederationError, ProvinceSite, f
 from cchc_kb.synthetic import write_repository
 
 HOST_DIR = "cong"  # the one host's folder holding every site
+PART_PAGES = {"search_part_pages": 30}
 # (province after 1/7/2025, sub-path of its site, a query typed without diacritics that only
 # its plans answer, the province whose plan it finds: one it absorbed on 1/7/2025)
 PROVINCES = (
@@ -29,7 +30,8 @@ def host(tmp_path_factory):
     sites = []
     for seed, (name, folder, _, _) in enumerate(PROVINCES):
         repo = write_repository(tmp_path_factory.mktemp(folder), 40, seed=seed, provinces=[name])
-        build = build_site(repo, root / folder)
+        # The second province's index is in parts, as a large province's is.
+        build = build_site(repo, root / folder, cchc=PART_PAGES if seed else None)
         assert build.returncode == 0, build.log[-3000:]
         sites.append(ProvinceSite(name, root / folder, f"../{folder}/"))
     federate(sites, root / "quoc-gia")
@@ -70,6 +72,40 @@ def test_missing_export_is_refused_with_its_path(tmp_path):
         federate([ProvinceSite("Huế", tmp_path, "../hue/")], tmp_path / "out")
     with pytest.raises(FederationError, match="base-not-relative"):
         federate([ProvinceSite("Huế", tmp_path, "https://example.org/")], tmp_path / "out")
+
+
+def _result_count(browser, url: str, query: str) -> int:
+    """The number of results Pagefind's UI announces for ``query`` on the page at ``url``."""
+    page = browser.new_page()
+    try:
+        page.goto(url)
+        page.fill(".pagefind-ui__search-input", query)
+        message = page.wait_for_function(
+            "q => { const m = document.querySelector('.pagefind-ui__message');"
+            " return m && m.textContent.includes('kết quả cho ' + q) && m.textContent; }",
+            arg=query,
+            timeout=15_000,
+        ).json_value()
+    finally:
+        page.close()
+    return int(message.split()[0].replace(".", ""))
+
+
+@pytest.mark.browser
+def test_national_search_merges_every_part_of_a_province_index(host, browser):
+    """A province indexed in parts: the national search answers from all of them: as many
+    results as the two provinces' own searches together."""
+    root, sites = host
+    listed = json.loads((sites[1].site_dir / "_pagefind" / "cchc-parts.json").read_text("utf-8"))
+    assert len(listed) >= 2, listed  # the first part and at least two more
+    national = (root / "quoc-gia" / "index.html").read_text("utf-8")
+    assert all(f"{sites[1].base}_pagefind/{part}" in national for part in listed)
+    name, folder, query, _ = PROVINCES[1]
+    with serve(root, HOST_DIR) as base:
+        own = _result_count(browser, base + f"{folder}/tim-kiem/", query)
+        assert own > len(listed) + 1  # answers from more than one part
+        other = _result_count(browser, base + f"{PROVINCES[0][1]}/tim-kiem/", query)
+        assert _result_count(browser, base + "quoc-gia/", query) == own + other
 
 
 @pytest.mark.browser
