@@ -234,15 +234,27 @@ def _recorded_pages(
     if work is not None and document[0] in ("list", "graph"):
         return (*work.pages(*document), {})
     if only is None:
-        return (*_document_pages(ctx, convert, document), {})
+        return (*_document_pages(ctx, convert, document, work and work.convert_generated), {})
     with only.recording() as members:
         return (*_document_pages(ctx, convert, document), members)
 
 
 def _document_pages(
-    ctx, convert: Callable[[Page], RenderedPage] | None, document: tuple[str, str]
+    ctx,
+    convert: Callable[[Page], RenderedPage] | None,
+    document: tuple[str, str],
+    convert_generated: Callable[[Page], RenderedPage] | None = None,
 ) -> tuple[list[Page], list[RenderedPage]]:
-    return _converted(_made_pages(ctx, document), convert)
+    pages = _made_pages(ctx, document)
+    if convert is None or convert_generated is None:
+        return _converted(pages, convert)
+    # A plan's page carries the plan's own text, which direct reading seldom takes (it would
+    # try, then leave it to Python-Markdown): converted straight away. The rest is the site's
+    # own Markdown, and legal texts of the shapes it writes.
+    body_src = urls.plan_src(document[1]) if document[0] == "plan" else None
+    return [replace(page, markdown="") for page in pages], [
+        (convert if page.src == body_src else convert_generated)(page) for page in pages
+    ]
 
 
 def _converted(
