@@ -21,6 +21,7 @@ from cchc_kb.corpus import CorpusCache, build_corpus, unresolved_key
 from cchc_kb.model.models import PartialDate
 from cchc_kb.site.build import build_site
 from cchc_kb.site.graph_pages import graph_pages
+from cchc_kb.site.implementation import implementation_src
 from cchc_kb.site.incremental import INDEX_SRCS, Preview, Selection, TemplateCache, touched_pages
 from cchc_kb.site.paginate import Slice
 from cchc_kb.site.settings import SiteSettings
@@ -468,3 +469,26 @@ def test_a_rebuild_forgets_the_pages_of_a_deleted_document(synthetic, tmp_path, 
     # A build of every page forgets every page it no longer has.
     preview.changed_pages(before)
     assert preview.removed_pages(after) == vanished
+
+
+def test_a_parent_plan_whose_last_child_is_deleted_loses_its_implementation_page(tmp_path):
+    """The Sở's plan gets an implementing plan of its own (the Sở has no subordinate agency):
+    deleting that plan takes the Sở plan's implementation page away."""
+    root = write_minimal_repo(tmp_path)
+    parent_id = Path(PLAN_PATH).stem
+    child = root / PLAN_PATH.replace("tuyen-truyen", "kiem-tra")
+    text = (root / PLAN_PATH).read_text("utf-8").replace("tuyen-truyen", "kiem-tra")
+    child.write_text(re.sub(r"(thuc_hien|can_cu): \[.*\]", rf"\1: [{parent_id}]", text), "utf-8")
+    preview = Preview()
+    first = build_corpus(root, preview.cache)
+    assert [p.id for p in first.implemented_by(parent_id)] == [child.stem]
+    before = build_site(first, SETTINGS, only=preview.select(first, SETTINGS)).pages
+    preview.changed_pages(before)
+    page = implementation_src(parent_id)
+    assert page in {p.src for p in before}
+    child.unlink()
+
+    corpus = build_corpus(root, preview.cache)
+    preview.changed_pages(build_site(corpus, SETTINGS, only=preview.select(corpus, SETTINGS)).pages)
+    assert page not in {p.src for p in build_site(build_corpus(root), SETTINGS).pages}
+    assert page in preview.removed_pages()

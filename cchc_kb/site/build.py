@@ -18,7 +18,7 @@ from .agency_pages import agency_feed_path, agency_index_pages, agency_pages
 from .context import make_context
 from .feeds import atom_feed
 from .graph_pages import PagePart, graph_page_parts, graph_pages, one_page
-from .implementation import implementation_pages
+from .implementation import has_implementation_page, implementation_pages
 from .incremental import Selection, selecting
 from .indexes import (
     AGENCIES_INDEX_SRC,
@@ -272,7 +272,7 @@ def _made_pages(ctx, document: tuple[str, str]) -> list[Page]:
     if kind == "plan":
         plan = corpus.plans[key]
         pages = plan_page(ctx, plan)
-        if corpus.implemented_by(plan.id) or corpus.children(plan.issuer):
+        if has_implementation_page(corpus, plan):
             pages += implementation_pages(ctx, plan)
         return pages
     if kind == "legal":

@@ -23,6 +23,12 @@ def implementation_src(plan_id: str) -> str:
     return f"{urls.PLAN_DIR}/{plan_id}/{IMPLEMENTATION_PAGE}.md"
 
 
+def has_implementation_page(corpus: Corpus, plan: Plan) -> bool:
+    """A plan has an implementation page when plans implement it or its agency has
+    subordinate agencies (whose implementing plans the page awaits)."""
+    return bool(corpus.implemented_by(plan.id) or corpus.children(plan.issuer))
+
+
 def _descendants(corpus: Corpus, agency_id: str) -> list[Agency]:
     out, stack, seen = [], list(corpus.children(agency_id)), {agency_id}
     while stack:

@@ -35,7 +35,7 @@ from ..model.models import Document, LegalDoc, Plan
 from ..source.repository import AGENCIES_FILE
 from . import urls
 from .common import doc_date, type_slug
-from .implementation import implementation_src
+from .implementation import has_implementation_page, implementation_src
 from .indexes import (
     AGENCIES_INDEX_SRC,
     LOOKUP_SRC,
@@ -76,8 +76,17 @@ def touched_pages(old: Corpus | None, new: Corpus, changed: Collection[str]) -> 
 def gone_pages(old: Corpus, new: Corpus, changed: Collection[str]) -> set[str]:
     """Pages that existed because of a document of a ``changed`` file and no longer do: its
     own page, its implementation page and its unknown documents' pages, when no document of
-    ``new`` makes them (the file was deleted, or its edit changed the document's address)."""
-    before = _own_pages(old, [doc for doc in old.documents() if doc.path in changed])
+    ``new`` makes them (the file was deleted, or its edit changed the document's address);
+    and its parent plans' implementation pages, when no plan implements them any more."""
+    edited = [doc for doc in old.documents() if doc.path in changed]
+    before = _own_pages(old, edited)
+    # A parent plan whose last implementing plan went loses its implementation page.
+    for parent_id in {
+        parent for doc in edited if isinstance(doc, Plan) for parent in doc.implements
+    }:
+        parent = new.plans.get(parent_id)
+        if parent is not None and not has_implementation_page(new, parent):
+            before.add(implementation_src(parent_id))
     return before - _own_pages(new, new.documents())
 
 
@@ -86,7 +95,8 @@ def _own_pages(corpus: Corpus, docs: Iterable[Document]) -> set[str]:
     for doc in docs:
         pages |= {urls.document_src(doc), urls.relations_src(doc.id)}
         if isinstance(doc, Plan):
-            pages.add(implementation_src(doc.id))
+            if has_implementation_page(corpus, doc):
+                pages.add(implementation_src(doc.id))
             for citation in doc.citations:
                 if not (citation.id and corpus.document(citation.id) is not None):
                     key = unresolved_key(citation)
