@@ -1,7 +1,7 @@
 """`make preview` at scale: start-up, then edits of one plan until its page and its agency's
 are served updated.
 
-    python scripts/bench_preview.py [--plans 10000] [--seed 7] [--edits 3]
+    python scripts/bench_preview.py [--plans 10000] [--seed 7] [--edits 3] [--legal-edit]
 
 Writes a synthetic repository (``cchc corpus``), starts ``make preview`` on it, waits for the
 first page, then changes one plan's title (the newest plan on its agency's page) ``--edits``
@@ -9,7 +9,9 @@ times, one after another, and polls both pages over HTTP until they show each ne
 Prints the start-up time; for each edit the load average when it was made, the seconds from
 the edit to both pages updated, MkDocs' own build time and the rebuild's log line (pages
 rendered, seconds by phase); the median (target < 5 s); and the peak RSS of the serving
-process. Figures depend on the machine's load."""
+process. ``--legal-edit``: then the trích yếu of a legal record, an input of the citation
+registry (every plan is cited again), until its page shows it. Figures depend on the
+machine's load."""
 
 from __future__ import annotations
 
@@ -58,7 +60,29 @@ def plan_file(repo: Path, plan_id: str) -> Path:
     return next((repo / "plans").rglob(f"{plan_id}.md"))
 
 
-def bench(plans: int, seed: int, edits: int) -> None:
+def edit_legal_record(
+    repo: Path, base: str, process: subprocess.Popen, log_path: Path
+) -> tuple[float, float]:
+    """Change the trích yếu of the first legal record: an input of the citation registry, so
+    the preview cites every plan again. Seconds until its page shows it, and the load then."""
+    path = sorted((repo / "legal").glob("*.md"))[0]
+    url = base + urls.url_of(urls.legal_src(path.stem))
+    text = path.read_text("utf-8")
+    edited = re.sub(r"^trich_yeu: .*$", f"trich_yeu: {MARKER}", text, count=1, flags=re.M)
+    assert edited != text
+    builds = log_path.read_text("utf-8").count("Documentation built")
+    load = os.getloadavg()[0]
+    start = time.perf_counter()
+    path.write_text(edited, "utf-8")
+    wait_for(url, lambda page: MARKER in page, process, EDIT_TIMEOUT)
+    seconds = time.perf_counter() - start
+    while log_path.read_text("utf-8").count("Documentation built") <= builds:
+        time.sleep(0.2)
+    print(f"legal record edit: its page served updated in {seconds:.2f} s", flush=True)
+    return seconds, load
+
+
+def bench(plans: int, seed: int, edits: int, legal_edit: bool = False) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         repo = work / "repo"
@@ -103,6 +127,8 @@ def bench(plans: int, seed: int, edits: int) -> None:
                 results.append((page_s, both, load))
                 print(f"edit {edit + 1}: plan and agency pages served updated in {both:.2f} s "
                       f"(load average {load:.1f})", flush=True)  # fmt: skip
+            if legal_edit:
+                legal = edit_legal_record(repo, base, process, log_path)
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
         log = log_path.read_text("utf-8")
         rebuilt = re.findall(r"Bản xem trước: dựng lại .*", log)
@@ -115,6 +141,13 @@ def bench(plans: int, seed: int, edits: int) -> None:
                 f"agency pages {both:.2f} s; MkDocs' build {took[n + 1] if n + 1 < len(took) else '?'} s"
             )
             print(f"  {rebuilt[n] if n < len(rebuilt) else '(rebuild not logged)'}")
+        if legal_edit:
+            seconds, load = legal
+            print(
+                f"legal record edit (load average {load:.1f}): its page served updated in "
+                f"{seconds:.2f} s; MkDocs' build {took[-1]} s"
+            )
+            print(f"  {rebuilt[-1] if len(rebuilt) > len(results) else '(rebuild not logged)'}")
         middle = statistics.median(both for _, both, _ in results)
         print(
             f"edit → plan page and agency page updated, median of {len(results)}: {middle:.2f} s "
@@ -128,8 +161,10 @@ def main() -> None:
     parser.add_argument("--plans", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--edits", type=int, default=3, help="edits measured one after another")
+    parser.add_argument("--legal-edit", action="store_true",
+                        help="then edit a legal record: the registry changes, every plan is cited again")  # fmt: skip
     args = parser.parse_args()
-    bench(args.plans, args.seed, args.edits)
+    bench(args.plans, args.seed, args.edits, args.legal_edit)
 
 
 if __name__ == "__main__":
