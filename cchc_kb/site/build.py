@@ -245,25 +245,28 @@ def _document_pages(
     document: tuple[str, str],
     convert_generated: Callable[[Page], RenderedPage] | None = None,
 ) -> tuple[list[Page], list[RenderedPage]]:
-    pages = _made_pages(ctx, document)
-    if convert is None or convert_generated is None:
-        return _converted(pages, convert)
     # A plan's page carries the plan's own text, which direct reading seldom takes (it would
     # try, then leave it to Python-Markdown): converted straight away. The rest is the site's
     # own Markdown, and legal texts of the shapes it writes.
-    body_src = urls.plan_src(document[1]) if document[0] == "plan" else None
-    return [replace(page, markdown="") for page in pages], [
-        (convert if page.src == body_src else convert_generated)(page) for page in pages
-    ]
+    authored = urls.plan_src(document[1]) if document[0] == "plan" else None
+    generated = convert and (convert_generated or convert)
+    return _converted(_made_pages(ctx, document), generated, convert, authored)
 
 
 def _converted(
-    pages: list[Page], convert: Callable[[Page], RenderedPage] | None
+    pages: list[Page],
+    convert: Callable[[Page], RenderedPage] | None,
+    convert_authored: Callable[[Page], RenderedPage] | None = None,
+    authored: str | None = None,
 ) -> tuple[list[Page], list[RenderedPage]]:
-    """The pages with their Markdown dropped, and converted; or as they are, without ``convert``."""
+    """The pages with their Markdown dropped, and converted (the page ``authored``, if any,
+    by ``convert_authored``); or as they are, without ``convert``."""
     if convert is None:
         return pages, []
-    return [replace(page, markdown="") for page in pages], [convert(page) for page in pages]
+    return [replace(page, markdown="") for page in pages], [
+        (convert_authored if page.src == authored and convert_authored else convert)(page)
+        for page in pages
+    ]
 
 
 def _made_pages(ctx, document: tuple[str, str]) -> list[Page]:
