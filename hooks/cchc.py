@@ -21,12 +21,14 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from theme_pool import ThemePool, share  # hooks/theme_pool.py
 from theme_reuse import ThemeReuse  # hooks/theme_reuse.py
 
 from cchc_kb import phases
 from cchc_kb.commands.publish import write_manifest
 from cchc_kb.corpus import build_corpus
 from cchc_kb.memory import keep, release
+from cchc_kb.parallel import available_cpus
 from cchc_kb.site.build import build_site
 from cchc_kb.site.incremental import PREVIEW_ENV, Preview, preview_for
 from cchc_kb.site.pagefind import PageCopier, built_file, search_entries, ui_options
@@ -41,6 +43,8 @@ _state: dict = {}
 # Set (to anything) to render the site navigation and tabs afresh on every page, as Material
 # does: tests compare that site with the usual one, byte for byte.
 FRESH_THEME_ENV = "CCHC_FRESH_THEME"
+# Set (to anything) to render every page's theme in the build's own process (tests compare).
+ONE_THEME_PROCESS_ENV = "CCHC_ONE_THEME_PROCESS"
 
 
 class _Unchanged(File):
@@ -207,6 +211,7 @@ def on_nav(nav, config, files):
     # need no Markdown conversion.
     for src in _state["pages"]:
         files.get_file_from_path(src).page.__class__ = _Prerendered
+    _state["nav"] = nav
     return nav
 
 
@@ -223,7 +228,19 @@ def on_env(env, config, files):
         env.bytecode_cache = _state["preview"].templates  # compiled once for every rebuild
     else:
         keep()  # MkDocs has read every page: its pages and files live until the theme is done
+        _start_theme_pool(env, config, files)
     return env
+
+
+def _start_theme_pool(env, config, files) -> None:
+    """A full build renders two of every three generated pages' theme in another process."""
+    if os.environ.get(ONE_THEME_PROCESS_ENV) or available_cpus() < 2:
+        return
+    generated = _state["pages"]
+    pages = [f.page for f in files.documentation_pages() if f.src_uri in generated]
+    pooled = share(pages)
+    if pooled:
+        _state["pool"] = ThemePool.start(env, config, files, _state["nav"], pooled)
 
 
 # Markdown conversion runs between these two page events, the theme's templates between the
@@ -250,13 +267,20 @@ def on_page_content(html, page, config, files):
 
 def on_page_context(context, page, config, nav):
     generated = _state.get("pages", {}).get(page.file.src_uri)
-    if generated is not None:
+    if generated is not None and not _pooled(page):
         page.content = (page.content or "") + generated[1].html  # after MkDocs' draft mark
     _state["span"] = time.perf_counter()
     return context
 
 
+def _pooled(page) -> bool:
+    """Whether another process renders the page's theme (hooks/theme_pool.py)."""
+    return "pool" in _state and _state["pool"].takes(page)
+
+
 def on_post_page(output, page, config):
+    if _pooled(page):
+        output = _state["pool"].output(page)  # the theme's output, from the other process
     phases.add("templates", time.perf_counter() - _state.pop("span", time.perf_counter()))
     if _state.get("pages", {}).pop(page.file.src_uri, None) is not None:
         page.content = None  # written: the page's HTML is not needed again
@@ -266,11 +290,15 @@ def on_post_page(output, page, config):
 
 
 def on_build_error(error):
+    if "pool" in _state:
+        _state.pop("pool").stop()
     if "copier" in _state:
         _state.pop("copier").stop()
 
 
 def on_post_build(config):
+    if "pool" in _state:
+        _state.pop("pool").close()
     site = Path(config.site_dir)
     reuse: ThemeReuse = _state["reuse"]
     log.debug("Theme: %d parts reused, %d rendered", reuse.reused, len(reuse.fragments))

@@ -1,0 +1,97 @@
+"""Material's templates rendered on a second core (hooks/theme_pool.py): the site is the same
+bytes as when the build's own process renders every page; a page error in the other process
+fails the build naming the page, and a failed build leaves no process behind; a preview
+(``make preview``) renders its pages as before."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, site_config
+
+from cchc_kb.parallel import available_cpus
+from cchc_kb.site.incremental import PREVIEW_ENV
+from cchc_kb.synthetic import write_repository
+
+ONE_THEME_PROCESS_ENV = "CCHC_ONE_THEME_PROCESS"  # hooks/cchc.py reads it
+FAULT_ENV = "THEME_POOL_FAULT"  # tests/data/theme_pool_fault.py reads it
+FAULT_HOOK = ROOT / "tests" / "data" / "theme_pool_fault.py"
+POOLED = re.compile(r"Theme: (\d+) pages rendered by another process")
+
+pytestmark = pytest.mark.skipif(
+    available_cpus() < 2, reason="the theme's second process runs only with two CPUs or more"
+)
+
+
+@pytest.fixture(scope="module")
+def config(tmp_path_factory) -> Path:
+    repo = write_repository(tmp_path_factory.mktemp("pool") / "repo", 30, seed=3)
+    return site_config(repo, hooks=["hooks/cchc.py", str(FAULT_HOOK)])
+
+
+def _build(config: Path, site: Path, **env_vars: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env_vars}
+    for name in ("SOURCE_DATE_EPOCH", ONE_THEME_PROCESS_ENV, FAULT_ENV, PREVIEW_ENV):
+        if name not in env_vars:
+            env.pop(name, None)
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-v", "--strict", "-f", str(config)]
+    # A hang (a process waiting on the other for ever) fails the test instead of blocking it.
+    return subprocess.run(
+        [*cmd, "-d", str(site)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
+    )
+
+
+def _tree(site: Path) -> list[str]:
+    return sorted(str(p.relative_to(site)) for p in site.rglob("*") if p.is_file())
+
+
+def test_site_is_the_same_with_the_theme_on_two_processes(tmp_path, config):
+    pooled = _build(config, tmp_path / "pooled")
+    alone = _build(config, tmp_path / "alone", **{ONE_THEME_PROCESS_ENV: "1"})
+    assert pooled.returncode == 0, pooled.stdout + pooled.stderr
+    assert alone.returncode == 0, alone.stdout + alone.stderr
+
+    pages = len(list((tmp_path / "pooled").rglob("*.html")))
+    rendered = int(POOLED.search(pooled.stderr).group(1))
+    assert pages / 2 < rendered < pages, (rendered, pages)  # two of every three generated
+    assert not POOLED.search(alone.stderr)
+
+    files = _tree(tmp_path / "alone")
+    assert _tree(tmp_path / "pooled") == files
+    _, mismatch, errors = filecmp.cmpfiles(
+        tmp_path / "alone", tmp_path / "pooled", files, shallow=False
+    )
+    assert not mismatch and not errors, (mismatch[:10], errors[:10])
+
+
+def test_a_page_error_in_the_other_process_fails_the_build_naming_the_page(tmp_path, config):
+    proc = _build(config, tmp_path / "site", **{FAULT_ENV: "other"})
+    log = proc.stdout + proc.stderr
+    assert proc.returncode != 0, log
+    page = re.search(r"ValueError: fault injected on (\S+)", log).group(1)
+    assert f"Error building page '{page}'" in log
+    assert f"Theme: error rendering page '{page}'" in log
+    assert "fault hook: children left: []" in log
+
+
+def test_a_failed_build_ends_the_other_process(tmp_path, config):
+    proc = _build(config, tmp_path / "site", **{FAULT_ENV: "build"})
+    log = proc.stdout + proc.stderr
+    assert proc.returncode != 0, log
+    page = re.search(r"ValueError: fault injected on (\S+)", log).group(1)
+    assert f"Error building page '{page}'" in log
+    assert "Theme: error rendering" not in log
+    assert "fault hook: children left: []" in log
+
+
+def test_a_preview_renders_every_page_in_its_own_process(tmp_path, config):
+    # The fault hook raises on any page rendered outside the build's process: none is.
+    proc = _build(config, tmp_path / "site", **{FAULT_ENV: "other", PREVIEW_ENV: "1"})
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert not POOLED.search(proc.stderr)
