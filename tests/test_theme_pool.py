@@ -70,24 +70,26 @@ def test_site_is_the_same_with_the_theme_on_two_processes(tmp_path, config):
     assert not mismatch and not errors, (mismatch[:10], errors[:10])
 
 
-def test_a_page_error_in_the_other_process_fails_the_build_naming_the_page(tmp_path, config):
-    proc = _build(config, tmp_path / "site", **{FAULT_ENV: "other"})
+def _failed_build(config: Path, site: Path, fault: str) -> tuple[str, str]:
+    """The log of a build with a page error injected (``fault``: in which process), and the
+    page; the build failed, named the page and left no process behind."""
+    proc = _build(config, site, **{FAULT_ENV: fault})
     log = proc.stdout + proc.stderr
     assert proc.returncode != 0, log
     page = re.search(r"ValueError: fault injected on (\S+)", log).group(1)
     assert f"Error building page '{page}'" in log
-    assert f"Theme: error rendering page '{page}'" in log
     assert "fault hook: children left: []" in log
+    return log, page
+
+
+def test_a_page_error_in_the_other_process_fails_the_build_naming_the_page(tmp_path, config):
+    log, page = _failed_build(config, tmp_path / "site", "other")
+    assert f"Theme: error rendering page '{page}'" in log
 
 
 def test_a_failed_build_ends_the_other_process(tmp_path, config):
-    proc = _build(config, tmp_path / "site", **{FAULT_ENV: "build"})
-    log = proc.stdout + proc.stderr
-    assert proc.returncode != 0, log
-    page = re.search(r"ValueError: fault injected on (\S+)", log).group(1)
-    assert f"Error building page '{page}'" in log
+    log, _ = _failed_build(config, tmp_path / "site", "build")
     assert "Theme: error rendering" not in log
-    assert "fault hook: children left: []" in log
 
 
 def test_a_preview_renders_every_page_in_its_own_process(tmp_path, config):
