@@ -239,8 +239,9 @@ def _start_theme_pool(env, config, files) -> None:
     generated = _state["pages"]
     pages = [f.page for f in files.documentation_pages() if f.src_uri in generated]
     pooled = share(pages)
-    if pooled:
-        _state["pool"] = ThemePool.start(env, config, files, _state["nav"], pooled)
+    pool = pooled and ThemePool.start(env, config, files, _state["nav"], pooled)
+    if pool:
+        _state["pool"] = pool
 
 
 # Markdown conversion runs between these two page events, the theme's templates between the

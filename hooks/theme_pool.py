@@ -62,13 +62,19 @@ class ThemePool:
         self.templates = templates  # each page's own ``template`` meta, put back once built
 
     @classmethod
-    def start(cls, env, config, files, nav, pages: list) -> ThemePool:
+    def start(cls, env, config, files, nav, pages: list) -> ThemePool | None:
         """Fork the process that renders ``pages`` (in MkDocs' order) and give those pages the
-        empty template here."""
+        empty template here. None if the system cannot fork now: this process renders all."""
         read_end, write_end = os.pipe()
         with contextlib.suppress(OSError):  # a smaller pipe only keeps the process less ahead
             fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError as error:
+            os.close(read_end)
+            os.close(write_end)
+            log.info("Theme: every page rendered in one process (no second one: %s)", error)
+            return None
         if pid == 0:  # the other process: it never returns
             os.close(read_end)
             _render_pages(write_end, env, config, files, nav, pages)
