@@ -434,6 +434,7 @@ def test_copies_made_as_pages_are_written_index_as_the_finished_site(tmp_path, p
         copier.add(rel, (written / rel).read_text("utf-8"))
     copier.add("404.html", (written / "404.html").read_text("utf-8"))
     assert copier.finish(written, part_pages) == 7  # the hand-written file found afterwards
+    copier.stop()
     assert index_site(finished, entries, part_pages) == 7
     assert not copier.work.exists()
     first, second = _tree(written / BUNDLE_DIR), _tree(finished / BUNDLE_DIR)
