@@ -5,12 +5,14 @@ compares every file, the filter files included)."""
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 
 import pytest
 from conftest import build_site, parse, serve
 
 from cchc_kb.model.models import PartialDate
+from cchc_kb.parallel import available_cpus
 from cchc_kb.site import urls
 from cchc_kb.site.page import SearchEntry
 from cchc_kb.site.pagefind import (
@@ -33,6 +35,7 @@ from cchc_kb.site.pagefind import (
     indexed_words,
     part_count,
     read_chunk,
+    runs_at_once,
 )
 from cchc_kb.site.search import document_search, province_names
 from cchc_kb.site.search_eval import Query, run_queries
@@ -441,6 +444,35 @@ def test_copies_made_as_pages_are_written_index_as_the_finished_site(tmp_path, p
     assert len(json.loads(first[PARTS_FILE])) == (0 if part_pages > 7 else 2)
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_copier_hashes_each_page_as_mkdocs_writes_it(tmp_path):
+    """The manifest takes each page's SHA-256 and size from the copying process: they must be
+    those of the bytes MkDocs writes (UTF-8, a lone surrogate as a character reference)."""
+    entries = _small_site(tmp_path)
+    pages = {rel: (tmp_path / rel).read_text("utf-8") for rel in entries}
+    pages["404.html"] = "<html><body>Không tìm thấy \udc80</body></html>"
+    copier = PageCopier(entries)
+    for rel, html in pages.items():
+        copier.add(rel, html)
+    copier.finish(tmp_path)
+    copier.stop()
+    for rel, html in pages.items():
+        written = html.encode("utf-8", errors="xmlcharrefreplace")  # mkdocs.commands.build
+        assert copier.digests[rel] == (hashlib.sha256(written).hexdigest(), len(written)), rel
+    assert set(copier.digests) == set(pages)
+
+
+@pytest.mark.parametrize(
+    ("parts", "part_memory", "most"),
+    [
+        (1, 1, 1),  # one part: one run
+        (8, 1, available_cpus()),  # one per core
+        (8, 2**62, 1),  # not two in the free memory: one after the other
+    ],
+)
+def test_runs_at_once(parts, part_memory, most):
+    assert runs_at_once(parts, part_memory) == min(parts, most)
 
 
 def test_a_copier_that_dies_fails_the_index_with_its_message(tmp_path):
