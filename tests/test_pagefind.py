@@ -36,6 +36,7 @@ from cchc_kb.site.pagefind import (
     part_count,
     read_chunk,
     runs_at_once,
+    scratch_folder,
 )
 from cchc_kb.site.search import document_search, province_names
 from cchc_kb.site.search_eval import Query, run_queries
@@ -473,6 +474,25 @@ def test_copier_hashes_each_page_as_mkdocs_writes_it(tmp_path):
 )
 def test_runs_at_once(parts, part_memory, most):
     assert runs_at_once(parts, part_memory) == min(parts, most)
+
+
+@pytest.mark.parametrize(
+    ("folder", "pages", "tmpdir", "chosen"),
+    [
+        ("memory", 10, None, True),  # room for them: there
+        ("memory", 2**50, None, False),  # no room: the system's temporary folder
+        ("missing", 10, None, False),
+        ("memory", 10, "set", False),  # TMPDIR says where temporary files go
+    ],
+)
+def test_scratch_folder(tmp_path, monkeypatch, folder, pages, tmpdir, chosen):
+    (tmp_path / "memory").mkdir()
+    if tmpdir:
+        monkeypatch.setenv("TMPDIR", str(tmp_path))
+    else:
+        monkeypatch.delenv("TMPDIR", raising=False)
+    expected = str(tmp_path / folder) if chosen else None
+    assert scratch_folder(pages, tmp_path / folder) == expected
 
 
 def test_a_copier_that_dies_fails_the_index_with_its_message(tmp_path):
