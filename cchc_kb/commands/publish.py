@@ -13,12 +13,13 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import shutil
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from ..site.output import site_files
 
 MANIFEST_PATH = "du-lieu/manifest.json"  # inside the site, with the open data (urls.DATA_DIR)
 FORMAT = "cchc-manifest/1"
@@ -49,15 +50,13 @@ def site_entries(
     file of that size instead of reading it back."""
     known = known or {}
     entries = {}
-    for folder, _, names in os.walk(site):
-        prefix = Path(folder).relative_to(site).as_posix() + "/"
-        for name in names:
-            rel = name if prefix == "./" else prefix + name
-            path = Path(folder, name)
-            if rel == MANIFEST_PATH or not path.is_file():
-                continue
+    for rel, entry in site_files(site):
+        if rel != MANIFEST_PATH:
             sha256, size = known.get(rel, ("", -1))
-            entries[rel] = Entry(sha256, size) if path.stat().st_size == size else _digest(path)
+            if entry.stat().st_size == size:
+                entries[rel] = Entry(sha256, size)
+            else:
+                entries[rel] = _digest(Path(entry.path))
     return dict(sorted(entries.items()))
 
 

@@ -68,6 +68,7 @@ from ..model.collation import sort_key
 from ..model.slug import ascii_fold
 from ..parallel import available_cpus, ordered_map
 from .cited_by import TITLES as CITED_BY_TITLES
+from .output import site_files
 from .page import Page, SearchEntry
 from .render import render
 from .settings import SEARCH_PART_MEMORY, SEARCH_PART_PAGES
@@ -418,13 +419,11 @@ def _copy_built(
     """Copies of the site's HTML files not ``seen`` yet, made on every core
     (``parallel.ordered_map``): reading the pages and cutting out their indexed element is
     most of the Python side of indexing a built site."""
-    rels = []
-    for folder, _, names in os.walk(site):
-        prefix = Path(folder).relative_to(site).as_posix() + "/"
-        for name in names:
-            rel = name if prefix == "./" else prefix + name
-            if name.endswith(".html") and not rel.startswith(BUNDLE_DIR + "/") and rel not in seen:
-                rels.append(rel)
+    rels = [
+        rel
+        for rel, _ in site_files(site)
+        if rel.endswith(".html") and not rel.startswith(BUNDLE_DIR + "/") and rel not in seen
+    ]
     rels.sort(key=PurePosixPath)
     jobs = [(site / rel, copies / rel, entries.get(rel)) for rel in rels]
     counted = zip(rels, ordered_map(_copy_page, jobs), strict=True)
