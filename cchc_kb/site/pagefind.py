@@ -37,8 +37,9 @@ merges them in the browser with Pagefind's ``mergeIndex``. Parts are round-robin
 pages in path order, so each is a sample of the whole and their scores compare. The parts'
 runs go at once, one per core (``runs_at_once``): a run keeps about one core busy, most of it
 compressing its word index at gzip's highest level (Pagefind 1.5.2 compresses and writes every
-file of a run in one task; 5.9 of its CPU-seconds at 10,000 plans went to the 17.6 MB of
-index chunks, 0.7 to the 13,394 fragments).
+file of a run in one task; compressing the output of one run over a 10,000-plan site again
+at that level took 5.9 CPU-seconds for its 17.6 MB of index chunks, 0.7 for its 13,394
+fragments).
 
 Pagefind 1.5.2 writes each filter's values, and the list of filter files in its metadata, in
 hash-map order, which changes from run to run. ``canonicalize`` rewrites those files after
