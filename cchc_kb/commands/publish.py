@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..site.output import site_files
+from ..files import site_files
 
 MANIFEST_PATH = "du-lieu/manifest.json"  # inside the site, with the open data (urls.DATA_DIR)
 FORMAT = "cchc-manifest/1"

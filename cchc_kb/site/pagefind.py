@@ -69,11 +69,11 @@ from typing import BinaryIO
 
 from markupsafe import Markup
 
+from ..files import site_files
 from ..model.collation import sort_key
 from ..model.slug import ascii_fold
 from ..parallel import available_cpus, ordered_map
 from .cited_by import TITLES as CITED_BY_TITLES
-from .output import site_files
 from .page import Page, SearchEntry
 from .render import render
 from .settings import SEARCH_PART_MEMORY, SEARCH_PART_PAGES
