@@ -314,15 +314,17 @@ def on_post_build(config):
             " đầy đủ)"
         )
         return
+    copier: PageCopier = _state["copier"]
+    with phases.timed("search index"):  # Pagefind starts, and runs while the rest is done
+        copier.start(config.site_dir, _state["settings"].search_part_pages)
     if not write_sitemaps(site, *_state["sitemap"], _state["settings"]):
         # Not an error: a preview without an address is fine, it only cannot have sitemaps.
         log.info("site_url chưa được đặt trong mkdocs.yml: không ghi sitemap, robots.txt")
     release()  # the pages are written: Pagefind runs beside a process no larger than it must be
     with phases.timed("search index"):
-        pages = _state.pop("copier").finish(  # _pagefind/: "Tìm kiếm"
-            config.site_dir, _state["settings"].search_part_pages
-        )
+        pages = copier.finish()  # _pagefind/: "Tìm kiếm"
         _state.pop("search")
     log.debug("Pagefind indexed %d pages", pages)
-    write_manifest(site)  # last: it lists every file of the site
+    write_manifest(site, copier.digests)  # last: it lists every file of the site
+    _state.pop("copier").stop()  # the index's copies, removed while the manifest was written
     phases.write_if_requested()

@@ -5,12 +5,14 @@ compares every file, the filter files included)."""
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 
 import pytest
 from conftest import build_site, parse, serve
 
 from cchc_kb.model.models import PartialDate
+from cchc_kb.parallel import available_cpus
 from cchc_kb.site import urls
 from cchc_kb.site.page import SearchEntry
 from cchc_kb.site.pagefind import (
@@ -33,6 +35,8 @@ from cchc_kb.site.pagefind import (
     indexed_words,
     part_count,
     read_chunk,
+    runs_at_once,
+    scratch_folder,
 )
 from cchc_kb.site.search import document_search, province_names
 from cchc_kb.site.search_eval import Query, run_queries
@@ -434,12 +438,61 @@ def test_copies_made_as_pages_are_written_index_as_the_finished_site(tmp_path, p
         copier.add(rel, (written / rel).read_text("utf-8"))
     copier.add("404.html", (written / "404.html").read_text("utf-8"))
     assert copier.finish(written, part_pages) == 7  # the hand-written file found afterwards
+    copier.stop()
     assert index_site(finished, entries, part_pages) == 7
     assert not copier.work.exists()
     first, second = _tree(written / BUNDLE_DIR), _tree(finished / BUNDLE_DIR)
     assert len(json.loads(first[PARTS_FILE])) == (0 if part_pages > 7 else 2)
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_copier_hashes_each_page_as_mkdocs_writes_it(tmp_path):
+    """The manifest takes each page's SHA-256 and size from the copying process: they must be
+    those of the bytes MkDocs writes (UTF-8, a lone surrogate as a character reference)."""
+    entries = _small_site(tmp_path)
+    pages = {rel: (tmp_path / rel).read_text("utf-8") for rel in entries}
+    pages["404.html"] = "<html><body>Không tìm thấy \udc80</body></html>"
+    copier = PageCopier(entries)
+    for rel, html in pages.items():
+        copier.add(rel, html)
+    copier.finish(tmp_path)
+    copier.stop()
+    for rel, html in pages.items():
+        written = html.encode("utf-8", errors="xmlcharrefreplace")  # mkdocs.commands.build
+        assert copier.digests[rel] == (hashlib.sha256(written).hexdigest(), len(written)), rel
+    assert set(copier.digests) == set(pages)
+
+
+@pytest.mark.parametrize(
+    ("parts", "part_memory", "most"),
+    [
+        (1, 1, 1),  # one part: one run
+        (8, 1, available_cpus()),  # one per core
+        (8, 2**62, 1),  # not two in the free memory: one after the other
+    ],
+)
+def test_runs_at_once(parts, part_memory, most):
+    assert runs_at_once(parts, part_memory) == min(parts, most)
+
+
+@pytest.mark.parametrize(
+    ("folder", "pages", "tmpdir", "chosen"),
+    [
+        ("memory", 10, None, True),  # room for them: there
+        ("memory", 2**50, None, False),  # no room: the system's temporary folder
+        ("missing", 10, None, False),
+        ("memory", 10, "set", False),  # TMPDIR says where temporary files go
+    ],
+)
+def test_scratch_folder(tmp_path, monkeypatch, folder, pages, tmpdir, chosen):
+    (tmp_path / "memory").mkdir()
+    if tmpdir:
+        monkeypatch.setenv("TMPDIR", str(tmp_path))
+    else:
+        monkeypatch.delenv("TMPDIR", raising=False)
+    expected = str(tmp_path / folder) if chosen else None
+    assert scratch_folder(pages, tmp_path / folder) == expected
 
 
 def test_a_copier_that_dies_fails_the_index_with_its_message(tmp_path):

@@ -149,6 +149,18 @@ def test_manifest_is_deterministic_and_round_trips(tmp_path):
     assert (tmp_path / MANIFEST_PATH).read_bytes() == first
 
 
+def test_manifest_takes_a_known_digest_only_for_a_file_of_its_size(tmp_path):
+    """The build hashes its pages as it writes them; a file whose size is not the one hashed
+    (written again since) is read back."""
+    (tmp_path / "a.html").write_text("aa", "utf-8")
+    (tmp_path / "b.html").write_text("bbb", "utf-8")
+    known = {"a.html": ("0" * 64, 2), "b.html": ("1" * 64, 2)}
+    entries = site_entries(tmp_path, known)
+    assert entries["a.html"] == Entry("0" * 64, 2)
+    assert entries["b.html"] == site_entries(tmp_path)["b.html"] != Entry("1" * 64, 2)
+    assert entries["b.html"].size == 3
+
+
 def test_publish_command_lists_and_copies_the_changes(builds, tmp_path):
     site = builds["trich_yeu"].site
     since = builds["before"].site / MANIFEST_PATH

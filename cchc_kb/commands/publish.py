@@ -15,8 +15,11 @@ import hashlib
 import json
 import shutil
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from ..files import site_files
 
 MANIFEST_PATH = "du-lieu/manifest.json"  # inside the site, with the open data (urls.DATA_DIR)
 FORMAT = "cchc-manifest/1"
@@ -39,14 +42,22 @@ def _digest(path: Path) -> Entry:
     return Entry(sha.hexdigest(), path.stat().st_size)
 
 
-def site_entries(site: Path) -> dict[str, Entry]:
-    """Every file of a built site except the manifest itself, by POSIX path."""
+def site_entries(
+    site: Path, known: Mapping[str, tuple[str, int]] | None = None
+) -> dict[str, Entry]:
+    """Every file of a built site except the manifest itself, by POSIX path. ``known``: the
+    SHA-256 and size of files the build hashed as it wrote them (the pages), taken for a
+    file of that size instead of reading it back."""
+    known = known or {}
     entries = {}
-    for path in sorted(p for p in site.rglob("*") if p.is_file()):
-        rel = path.relative_to(site).as_posix()
+    for rel, entry in site_files(site):
         if rel != MANIFEST_PATH:
-            entries[rel] = _digest(path)
-    return entries
+            sha256, size = known.get(rel, ("", -1))
+            if entry.stat().st_size == size:
+                entries[rel] = Entry(sha256, size)
+            else:
+                entries[rel] = _digest(Path(entry.path))
+    return dict(sorted(entries.items()))
 
 
 def manifest_bytes(entries: dict[str, Entry]) -> bytes:
@@ -59,11 +70,12 @@ def manifest_bytes(entries: dict[str, Entry]) -> bytes:
     return text.encode("utf-8")
 
 
-def write_manifest(site: Path) -> Path:
-    """Write the site's manifest; call it last, when nothing else writes into the site."""
+def write_manifest(site: Path, known: Mapping[str, tuple[str, int]] | None = None) -> Path:
+    """Write the site's manifest; call it last, when nothing else writes into the site.
+    ``known``: as for ``site_entries``."""
     target = site / MANIFEST_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(manifest_bytes(site_entries(site)))
+    target.write_bytes(manifest_bytes(site_entries(site, known)))
     return target
 
 

@@ -34,7 +34,12 @@ chinh" matched 20,000 pages of one index and took over a minute in a loaded brow
 first part is the bundle in ``_pagefind/``, the others are index files only in
 ``_pagefind/part-N/``, listed in ``PARTS_FILE``; the site's module (``assets/pagefind.js``)
 merges them in the browser with Pagefind's ``mergeIndex``. Parts are round-robin over the
-pages in path order, so each is a sample of the whole and their scores compare.
+pages in path order, so each is a sample of the whole and their scores compare. The parts'
+runs go at once, one per core (``runs_at_once``): a run keeps about one core busy, most of it
+compressing its word index at gzip's highest level (Pagefind 1.5.2 compresses and writes every
+file of a run in one task; compressing the output of one run over a 10,000-plan site again
+at that level took 5.9 CPU-seconds for its 17.6 MB of index chunks, 0.7 for its 13,394
+fragments).
 
 Pagefind 1.5.2 writes each filter's values, and the list of filter files in its metadata, in
 hash-map order, which changes from run to run. ``canonicalize`` rewrites those files after
@@ -57,15 +62,17 @@ import sys
 import tempfile
 import threading
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from html import unescape
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from markupsafe import Markup
 
+from ..files import site_files
 from ..model.collation import sort_key
 from ..model.slug import ascii_fold
-from ..parallel import ordered_map
+from ..parallel import available_cpus, ordered_map
 from .cited_by import TITLES as CITED_BY_TITLES
 from .page import Page, SearchEntry
 from .render import render
@@ -305,24 +312,50 @@ def part_count(pages: int, words: int, part_pages: int, part_memory: int) -> int
     return min(parts, max(pages, 1))
 
 
-def _index(copies: Path, work: Path, bundle: Path) -> None:
-    """Pagefind's command over the index's copies of the pages, laid out as the site is.
+@dataclass
+class _Run:
+    """One Pagefind run over the copies in ``copies``, writing into ``bundle``."""
 
-    The command, not its Python API: at a few thousand pages the API's service stalled with
-    both sides waiting, and once left an empty entry file. Pagefind reads a ``pagefind.*``
-    config file from its working directory and ``PAGEFIND_*`` variables from the environment:
-    it runs in an empty folder with neither, so the index depends on the copies alone.
-    """
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
-    command = [
-        sys.executable, "-m", "pagefind", "--site", str(copies),
-        "--output-path", str(bundle), "--force-language", LANGUAGE, "--quiet",
-    ]  # fmt: skip
-    cwd = work / "cwd"
-    cwd.mkdir(exist_ok=True)
-    proc = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise SearchIndexError(f"Pagefind failed ({proc.returncode}): {proc.stdout}{proc.stderr}")
+    copies: Path
+    bundle: Path
+    process: subprocess.Popen | None = None
+    output: BinaryIO | None = None
+
+    def start(self, work: Path) -> None:
+        """Pagefind's command, not its Python API: at a few thousand pages the API's service
+        stalled with both sides waiting, and once left an empty entry file. Pagefind reads a
+        ``pagefind.*`` config file from its working directory and ``PAGEFIND_*`` variables
+        from the environment: it runs in an empty folder with neither, so the index depends on
+        the copies alone."""
+        env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
+        command = [
+            sys.executable, "-m", "pagefind", "--site", str(self.copies),
+            "--output-path", str(self.bundle), "--force-language", LANGUAGE, "--quiet",
+        ]  # fmt: skip
+        cwd = work / "cwd"
+        cwd.mkdir(exist_ok=True)
+        self.copies.mkdir(parents=True, exist_ok=True)  # a site without content pages
+        # Its messages to a file, not a pipe: none is read while it runs.
+        self.output = (work / f"{self.copies.name}.out").open("w+b")
+        self.process = subprocess.Popen(
+            command, cwd=cwd, env=env, stdout=self.output, stderr=subprocess.STDOUT
+        )
+
+    def wait(self) -> None:
+        assert self.process is not None and self.output is not None
+        code = self.process.wait()
+        self.output.seek(0)
+        text = self.output.read().decode("utf-8", "replace")
+        self.output.close()
+        if code != 0:
+            raise SearchIndexError(f"Pagefind failed ({code}): {text}")
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        if self.output is not None:
+            self.output.close()
 
 
 COPIES_DIR = "site"  # in the work folder: the index's copies, laid out as the site is
@@ -351,10 +384,38 @@ def index_site(
     Every page is read back from the site here; a build makes the copies as it writes the
     pages instead (``PageCopier``)."""
     site = Path(site_dir).resolve()
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory(dir=scratch_folder(len(entries or {}))) as folder:
         work = Path(folder)
         words = _copy_built(site, work / COPIES_DIR, entries or {}, set())
-        return _index_copies(site, work, words, part_pages, part_memory)
+        indexing = _Indexing(site, work, words, part_pages, part_memory)
+        try:
+            return indexing.wait()
+        finally:
+            indexing.stop()
+
+
+# Where the copies go: tens of thousands of small files, written, read once by Pagefind and
+# removed. On a disk that is most of the cost (removing the 13,394 copies of a 10,000-plan site
+# took 28-38 s on a busy ext4 mounted with "discard", 0.35 s in memory), so they go into
+# memory when the system has a memory file system with room for them, unless TMPDIR says
+# where temporary files go.
+MEMORY_FOLDER = Path("/dev/shm")
+COPY_ROOM = 32 * 1024  # bytes a copy may take there (they average 9 KB with their folders)
+
+
+def scratch_folder(pages: int, memory_folder: Path = MEMORY_FOLDER) -> str | None:
+    """The folder for the copies of ``pages`` pages: ``memory_folder`` if it has room for them
+    (and twice as much left), else the system's temporary folder (None)."""
+    if os.environ.get("TMPDIR"):
+        return None
+    try:
+        stats = os.statvfs(memory_folder)
+    except OSError:
+        return None
+    room = stats.f_bavail * stats.f_frsize
+    if not os.access(memory_folder, os.W_OK) or room < 2 * pages * COPY_ROOM + COPY_ROOM:
+        return None
+    return str(memory_folder)
 
 
 def _copy_built(
@@ -363,53 +424,90 @@ def _copy_built(
     """Copies of the site's HTML files not ``seen`` yet, made on every core
     (``parallel.ordered_map``): reading the pages and cutting out their indexed element is
     most of the Python side of indexing a built site."""
-    rels = []
-    for path in sorted(site.rglob("*.html")):
-        rel = path.relative_to(site).as_posix()
-        if not rel.startswith(BUNDLE_DIR + "/") and rel not in seen:
-            rels.append(rel)
+    rels = [
+        rel
+        for rel, _ in site_files(site)
+        if rel.endswith(".html") and not rel.startswith(BUNDLE_DIR + "/") and rel not in seen
+    ]
+    rels.sort(key=PurePosixPath)
     jobs = [(site / rel, copies / rel, entries.get(rel)) for rel in rels]
     counted = zip(rels, ordered_map(_copy_page, jobs), strict=True)
     return {rel: words for rel, words in counted if words is not None}
 
 
-def _index_copies(
-    site: Path, work: Path, words: Mapping[str, int], part_pages: int, part_memory: int
-) -> int:
+def runs_at_once(parts: int, part_memory: int) -> int:
+    """How many parts' Pagefind runs go at once: Pagefind keeps about one core busy (it
+    compresses and writes its files one after the other), so one per core, as many as the
+    free memory holds at ``part_memory`` each; at least one."""
+    try:
+        free = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, ValueError, OSError):
+        free = part_memory
+    return max(1, min(parts, available_cpus(), free // max(part_memory, 1)))
+
+
+class _Indexing:
     """Pagefind over the copies in ``work`` (``words``: each one's indexed words): one run, or
     as few parts as keep each within ``part_pages`` and ``part_memory``, round-robin over the
     pages in path order, so each part is a sample of the whole and their scores compare (in
     the order MkDocs writes them, plans come first, then legal documents, stubs and agencies:
-    parts cut from it would each rank with the word statistics of one kind of page)."""
-    bundle = site / BUNDLE_DIR
-    if bundle.exists():
-        shutil.rmtree(bundle)
-    whole = work / COPIES_DIR
-    copied = [path.relative_to(whole).as_posix() for path in sorted(whole.rglob("*.html"))]
-    total_words = sum(words.get(rel, 0) for rel in copied)
-    parts = part_count(len(copied), total_words, part_pages, part_memory)
-    part_bundles = [bundle, *(bundle / PART_DIR.format(n) for n in range(2, parts + 1))]
-    for number, part_bundle in enumerate(part_bundles):
-        copies = whole
-        if parts > 1:
+    parts cut from it would each rank with the word statistics of one kind of page). The runs
+    start at once (``runs_at_once``); ``wait`` finishes the bundle."""
+
+    def __init__(
+        self, site: Path, work: Path, words: Mapping[str, int], part_pages: int, part_memory: int
+    ) -> None:
+        self.work = work
+        self.bundle = site / BUNDLE_DIR
+        if self.bundle.exists():
+            shutil.rmtree(self.bundle)
+        whole = work / COPIES_DIR
+        copied = sorted(words, key=PurePosixPath)
+        self.pages = len(copied)
+        parts = part_count(len(copied), sum(words.values()), part_pages, part_memory)
+        # Each part's copies move to its own folder in path order, one part too: Pagefind
+        # numbers the pages in the order the file system lists them, which follows the order
+        # they were made in (in memory) or their names' hashes (on disk), never the build's.
+        self.runs = []
+        for number in range(parts):
             copies = work / f"part-{number}"
             for rel in copied[number::parts]:
                 (copies / rel).parent.mkdir(parents=True, exist_ok=True)
                 (whole / rel).rename(copies / rel)
-        copies.mkdir(parents=True, exist_ok=True)  # a site without content pages
-        _index(copies, work, part_bundle)
-        shutil.rmtree(copies)
-    if not (bundle / "pagefind-ui.js").is_file():
-        raise SearchIndexError(f"Pagefind wrote no bundle into {bundle}")
-    for name in UNUSED_BUNDLE_FILES:
-        (bundle / name).unlink(missing_ok=True)
-    for part_bundle in part_bundles[1:]:
-        _keep_index_only(part_bundle)
-    for part_bundle in part_bundles:
-        canonicalize(part_bundle)
-    listed = [f"{b.relative_to(bundle).as_posix()}/" for b in part_bundles[1:]]
-    (bundle / PARTS_FILE).write_text(json.dumps(listed), "utf-8")
-    return len(copied)
+            part_bundle = self.bundle / PART_DIR.format(number + 1) if number else self.bundle
+            self.runs.append(_Run(copies, part_bundle))
+        self.waiting = list(self.runs)
+        self.running: list[_Run] = []
+        self.at_once = runs_at_once(parts, part_memory)
+        self._start_next()
+
+    def _start_next(self) -> None:
+        while self.waiting and len(self.running) < self.at_once:
+            run = self.waiting.pop(0)
+            run.start(self.work)
+            self.running.append(run)
+
+    def wait(self) -> int:
+        """Wait for the runs, then keep what the site uses, canonical; the pages indexed."""
+        while self.running:
+            self.running.pop(0).wait()
+            self._start_next()
+        if not (self.bundle / "pagefind-ui.js").is_file():
+            raise SearchIndexError(f"Pagefind wrote no bundle into {self.bundle}")
+        for name in UNUSED_BUNDLE_FILES:
+            (self.bundle / name).unlink(missing_ok=True)
+        part_bundles = [run.bundle for run in self.runs]
+        for part_bundle in part_bundles[1:]:
+            _keep_index_only(part_bundle)
+        for part_bundle in part_bundles:
+            canonicalize(part_bundle)
+        listed = [f"{b.relative_to(self.bundle).as_posix()}/" for b in part_bundles[1:]]
+        (self.bundle / PARTS_FILE).write_text(json.dumps(listed), "utf-8")
+        return self.pages
+
+    def stop(self) -> None:
+        for run in self.runs:
+            run.stop()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -418,6 +516,9 @@ def _index_copies(
 # Pages waiting for the copying process: past this the build waits for it (the pages' HTML
 # would otherwise pile up in memory if it fell behind).
 WAITING_PAGES = 256
+DIGESTS_FILE = "digests.tsv"  # in the work folder: each page's built file, SHA-256 and size
+# How MkDocs encodes a page it writes: the copier hashes the same bytes.
+PAGE_ENCODING = ("utf-8", "xmlcharrefreplace")
 
 
 class PageCopier:
@@ -425,15 +526,20 @@ class PageCopier:
 
     MkDocs renders the theme's templates on one core; the copies (cutting each page's indexed
     element out with patterns, the index's tags) are made on the other one meanwhile, by a
-    fresh interpreter that reads the pages from a pipe. ``add`` each page's built file and HTML
-    as MkDocs writes it; ``finish`` copies any HTML file of the site not added (a hand-written
-    ``.html``) and runs Pagefind; ``stop`` ends it all if the build fails. The index is the one
+    fresh interpreter that reads the pages from a pipe, and hashes each page for the site's
+    manifest (``digests``). ``add`` each page's built file and HTML as MkDocs writes it;
+    ``start`` copies any HTML file of the site not added (a hand-written ``.html``) and starts
+    Pagefind, which runs while the build does what else is left; ``finish`` waits for it;
+    ``stop`` ends it all and removes the copies (also if the build fails). The index is the one
     ``index_site`` makes of the finished site: the same copies, the same parts."""
 
     def __init__(self, entries: Mapping[str, SearchEntry]) -> None:
         self.entries = entries
-        self.work = Path(tempfile.mkdtemp(prefix="cchc-index-"))
+        self.work = Path(tempfile.mkdtemp(prefix="cchc-index-", dir=scratch_folder(len(entries))))
         self.added: set[str] = set()
+        self.digests: dict[str, tuple[str, int]] = {}  # built file -> SHA-256, size in bytes
+        self.indexing: _Indexing | None = None
+        self.remover: threading.Thread | None = None
         self.errors = (self.work / "errors.txt").open("wb")
         self.process = subprocess.Popen(
             [
@@ -442,6 +548,7 @@ class PageCopier:
                 __name__,
                 str(self.work / COPIES_DIR),
                 str(self.work / WORDS_FILE),
+                str(self.work / DIGESTS_FILE),
             ],
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
@@ -465,7 +572,7 @@ class PageCopier:
             if broken:
                 continue  # keep taking pages, so the build never waits on a dead process
             built_file, html = page
-            data = html.encode("utf-8")
+            data = html.encode(*PAGE_ENCODING)
             head = json.dumps([built_file, self.entries.get(built_file), len(data)])
             try:
                 pipe.write(head.encode("utf-8") + b"\n")
@@ -475,26 +582,49 @@ class PageCopier:
         with contextlib.suppress(BrokenPipeError):
             pipe.close()
 
-    def finish(
+    def start(
         self,
         site_dir: str | Path,
         part_pages: int = SEARCH_PART_PAGES,
         part_memory: int = SEARCH_PART_MEMORY,
-    ) -> int:
-        """Wait for the copies, then index them as ``index_site`` does; the pages indexed."""
+    ) -> None:
+        """Wait for the copies, then start indexing them as ``index_site`` does."""
         site = Path(site_dir).resolve()
+        self.waiting.put(None)
+        self.sender.join()
+        if self.process.wait() != 0:
+            self.errors.close()
+            failure = (self.work / "errors.txt").read_text("utf-8", "replace")
+            raise SearchIndexError(f"copying pages for the index failed: {failure}")
+        words = {rel: int(count) for rel, count in _read_rows(self.work / WORDS_FILE, 2)}
+        words.update(_copy_built(site, self.work / COPIES_DIR, self.entries, self.added))
+        self.digests = {
+            built_file: (sha256, int(size))
+            for built_file, sha256, size in _read_rows(self.work / DIGESTS_FILE, 3)
+        }
+        self.indexing = _Indexing(site, self.work, words, part_pages, part_memory)
+
+    def finish(
+        self,
+        site_dir: str | Path | None = None,
+        part_pages: int = SEARCH_PART_PAGES,
+        part_memory: int = SEARCH_PART_MEMORY,
+    ) -> int:
+        """The pages indexed, once the index is written (started first if ``start`` was not
+        called); the copies are removed meanwhile, until ``stop``."""
         try:
-            self.waiting.put(None)
-            self.sender.join()
-            if self.process.wait() != 0:
-                self.errors.close()
-                failure = (self.work / "errors.txt").read_text("utf-8", "replace")
-                raise SearchIndexError(f"copying pages for the index failed: {failure}")
-            words = dict(_read_words(self.work / WORDS_FILE))
-            words.update(_copy_built(site, self.work / COPIES_DIR, self.entries, self.added))
-            return _index_copies(site, self.work, words, part_pages, part_memory)
-        finally:
+            if self.indexing is None:
+                if site_dir is None:
+                    raise SearchIndexError("no site to index: start() was not called")
+                self.start(site_dir, part_pages, part_memory)
+            assert self.indexing is not None
+            pages = self.indexing.wait()
+        except BaseException:
             self.stop()
+            raise
+        self.remover = threading.Thread(target=shutil.rmtree, args=(self.work, True))
+        self.remover.start()
+        return pages
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -503,26 +633,34 @@ class PageCopier:
         if self.sender.is_alive():
             self.waiting.put(None)  # the sender now drains the queue: writes fail
             self.sender.join()
+        if self.indexing is not None:
+            self.indexing.stop()
         self.errors.close()
+        if self.remover is not None:
+            self.remover.join()
         shutil.rmtree(self.work, ignore_errors=True)
 
 
-def copy_pages(stream: BinaryIO, copies: Path, words_file: Path) -> None:
+def copy_pages(stream: BinaryIO, copies: Path, words_file: Path, digests_file: Path) -> None:
     """The copying process: the pages ``PageCopier`` sends, until the pipe closes; each
-    copy's words go to ``words_file``."""
-    with words_file.open("w", encoding="utf-8") as counts:
+    copy's words go to ``words_file``, each page's SHA-256 and size to ``digests_file``."""
+    with (
+        words_file.open("w", encoding="utf-8") as counts,
+        digests_file.open("w", encoding="utf-8") as digests,
+    ):
         while head := stream.readline():
             built_file, entry, size = json.loads(head)
-            html = stream.read(size).decode("utf-8")
-            words = _write_copy(html, copies / built_file, entry)
+            data = stream.read(size)
+            digests.write(f"{built_file}\t{hashlib.sha256(data).hexdigest()}\t{size}\n")
+            words = _write_copy(data.decode("utf-8"), copies / built_file, entry)
             if words is not None:
                 counts.write(f"{built_file}\t{words}\n")
 
 
-def _read_words(words_file: Path) -> Iterable[tuple[str, int]]:
-    for line in words_file.read_text("utf-8").splitlines():
-        built_file, words = line.rsplit("\t", 1)
-        yield built_file, int(words)
+def _read_rows(path: Path, columns: int) -> Iterable[list[str]]:
+    """The rows of a tab-separated file the copying process wrote (a built file first)."""
+    for line in path.read_text("utf-8").splitlines():
+        yield line.rsplit("\t", columns - 1)
 
 
 def _keep_index_only(part_bundle: Path) -> None:
@@ -654,4 +792,4 @@ def canonicalize(bundle: Path) -> None:
 
 
 if __name__ == "__main__":
-    copy_pages(sys.stdin.buffer, Path(sys.argv[1]), Path(sys.argv[2]))
+    copy_pages(sys.stdin.buffer, Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))

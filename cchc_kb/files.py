@@ -1,0 +1,23 @@
+"""The files of a built site, listed in one pass over its folders."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+
+def site_files(site: Path) -> Iterator[tuple[str, os.DirEntry]]:
+    """Each regular file under ``site`` (symbolic links to folders not followed), by POSIX
+    path relative to it, with its directory entry (which holds its ``stat`` once asked).
+    Directory entries, not paths: a 10,000-plan site has 39,000 files in 24,000 folders, and
+    making a ``Path`` of each, then a second ``stat``, cost more than reading the folders."""
+    folders = [("", os.fspath(site))]
+    while folders:
+        prefix, folder = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((prefix + entry.name + "/", entry.path))
+                elif entry.is_file():
+                    yield prefix + entry.name, entry
