@@ -16,7 +16,9 @@ import csv
 import io
 import json
 from collections.abc import Callable
-from xml.etree.ElementTree import Element, tostring
+
+# _escape_attrib, _escape_cdata: the escaping tostring applies, for elements written directly.
+from xml.etree.ElementTree import Element, _escape_attrib, _escape_cdata, tostring
 
 import networkx as nx
 from networkx.readwrite.graphml import GraphMLWriter
@@ -157,18 +159,39 @@ def graph_graphml(graph: nx.DiGraph, export: nx.DiGraph | None = None) -> bytes:
     writer.xml.append(graph_element)
     writer.indent(writer.xml)
     head, tail = tostring(writer.xml).decode("utf-8").split(f"<{_GRAPHML_CHILDREN} />")
-    pieces = [_graphml_lines(head)]
-    for i, (scope, attrs, data) in enumerate(rows):
-        element = Element(scope, attrs)
-        for k, v in data.items():
-            element.append(writer.add_data(str(k), type(v), str(v), scope, None))
-        writer.indent(element, 2)
-        element.tail = None  # the separator below; the last one's is the skeleton's
-        if i:
-            pieces.append(b"\n    ")
-        pieces.append(_graphml_lines(tostring(element).decode("utf-8")))
-    pieces.append(_graphml_lines(tail) + b"\n")
-    return b"".join(pieces)
+    elements = "\n    ".join(
+        _graphml_element(
+            scope,
+            attrs,
+            [
+                (writer.get_key(str(k), writer.get_xml_type(type(v)), scope, None), str(v))
+                for k, v in data.items()
+            ],
+        )
+        for scope, attrs, data in rows
+    )
+    # ElementTree writes US-ASCII, anything else as character references.
+    body = elements.encode("ascii", "xmlcharrefreplace").decode("ascii")
+    return b"".join([_graphml_lines(head), _graphml_lines(body), _graphml_lines(tail) + b"\n"])
+
+
+def _graphml_element(tag: str, attrs: dict[str, str], data: list[tuple[str, str]]) -> str:
+    """A node or edge element with its data (key id, text) as ``tostring`` writes it once
+    ``GraphMLWriter.indent`` has indented it at the graph's children's level, without its tail:
+    the same escaping (ElementTree's own), without an element tree per node (a third of the
+    exports' time)."""
+    head = f"<{tag}" + "".join(
+        f' {name}="{_escape_attrib(value)}"' for name, value in attrs.items()
+    )
+    if not data:
+        return head + " />"
+    children = "\n      ".join(
+        f'<data key="{_escape_attrib(key)}">{_escape_cdata(text)}</data>'
+        if text
+        else f'<data key="{_escape_attrib(key)}" />'
+        for key, text in data
+    )
+    return f"{head}>\n      {children}\n    </{tag}>"
 
 
 def _graphml_lines(text: str) -> bytes:
