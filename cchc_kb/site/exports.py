@@ -128,8 +128,31 @@ def graph_json(graph: nx.DiGraph, export: nx.DiGraph | None = None) -> bytes:
     return b"".join(pieces)
 
 
+_SCALAR_JSON = json.JSONEncoder(ensure_ascii=False)
+
+
+def _flat(value: object) -> bool:
+    """A non-empty mapping of text keys to scalars."""
+    return (
+        isinstance(value, dict)
+        and bool(value)
+        and all(isinstance(k, str) for k in value)
+        and all(isinstance(v, str | int | float | bool) or v is None for v in value.values())
+    )
+
+
 def _json_at(value: object, level: int) -> bytes:
-    """``value`` as ``json.dumps(..., indent=1)`` prints it ``level`` levels deep."""
+    """``value`` as ``json.dumps(..., indent=1)`` prints it ``level`` levels deep.
+
+    A node's or an edge's flat mapping of scalars (the exports' only items) is laid out here,
+    its values encoded by json's C encoder: ``indent`` alone sends ``json.dumps`` to its
+    pure-Python encoder, two thirds of graph.json's time."""
+    if _flat(value):
+        pad = "\n" + " " * (level + 1)
+        members = ",".join(
+            f"{pad}{_SCALAR_JSON.encode(k)}: {_SCALAR_JSON.encode(value[k])}" for k in sorted(value)
+        )
+        return f"{{{members}\n{' ' * level}}}".encode()
     text = json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)
     return text.replace("\n", "\n" + " " * level).encode("utf-8")
 
