@@ -12,7 +12,7 @@ from ..analysis.findings import diagnostics, record_diagnostics, record_diagnost
 from ..analysis.graph import analyses, build_graph
 from ..corpus import Corpus
 from ..model.models import Diagnostic, Plan
-from ..parallel import ordered_map
+from ..parallel import ordered_map_started
 from . import urls
 from .agency_pages import agency_feed_path, agency_index_pages, agency_pages
 from .context import make_context
@@ -102,14 +102,19 @@ def build_site(
             corpus, graph, settings, findings=analysed, recorded=recorded
         )
         rendered: dict[str, RenderedPage] = {}
+        files: list[SiteFile] = []
+
+        def make_files() -> None:
+            # Here, while the pool's workers make the pages: they need nothing of these.
+            with phases.timed("files"):
+                files.extend(_files(shown, settings, graph_files(shown, graph, settings), existing))
+
         with selecting(only):
             if on_every_core:
                 work = _Work(convert, convert_generated, made)
-                pages = _pages(ctx, [], existing, only, convert, rendered, work)
+                pages = _pages(ctx, [], existing, only, convert, rendered, work, make_files)
             else:
-                pages = _pages(ctx, made, existing, only, convert, rendered)
-    with phases.timed("files"):
-        files = _files(shown, settings, graph_files(shown, graph, settings), existing)
+                pages = _pages(ctx, made, existing, only, convert, rendered, None, make_files)
     return SiteBuild(pages, files, found, rendered)
 
 
@@ -186,7 +191,10 @@ def _pages(
     convert: Callable[[Page], RenderedPage] | None = None,
     rendered: dict[str, RenderedPage] | None = None,
     work: _Work | None = None,
+    meanwhile: Callable[[], None] = lambda: None,
 ) -> list[Page]:
+    """The pages in page order, made on every core; ``meanwhile`` runs in this process while
+    the workers make them."""
     corpus = ctx.corpus
     lists = _list_parts(ctx, only)
     pages: list[Page] = []
@@ -204,9 +212,9 @@ def _pages(
         documents = [("list", str(n)) for n in range(len(lists))] + documents
         documents += [("graph", str(n)) for n in range(len(work.graph_parts))]
     converted_of: dict[int, RenderedPage] = {}  # by the id of its Page, kept in ``pages``
-    for built, converted, members in ordered_map(
-        partial(_recorded_pages, ctx, only, convert, work), documents
-    ):
+    made = ordered_map_started(partial(_recorded_pages, ctx, only, convert, work), documents)
+    meanwhile()
+    for built, converted, members in made():
         if only is not None:
             only.members.update(members)
         pages += built

@@ -45,7 +45,7 @@ from ..model.models import (
 )
 from ..model.slug import is_safe_id
 from ..model.text import UndecodableError, read
-from ..parallel import ordered_map
+from ..parallel import ordered_map, ordered_map_started
 from . import limits
 from .frontmatter import FrontMatter, Sink, parse_yaml_mapping, split_front_matter
 from .repo_files import folder_files, refused_source
@@ -467,12 +467,8 @@ def read_repository(root: Path | str, records: RecordCache | None = None) -> Rep
     """
     root = Path(root)
     repo = Repository(root=root)
-    if records is None:
-        repo.agencies, diags = load_agencies(root)
-    else:
+    if records is not None:
         records.start()
-        repo.agencies, diags = records.load_agencies(root)
-    repo.diagnostics.extend(diags)
     first_seen: dict[str, str] = {}
     folders = [
         (kind, target, folder_files(root, folder, SOURCE_SUFFIXES if kind == "plan" else ()))
@@ -487,7 +483,13 @@ def read_repository(root: Path | str, records: RecordCache | None = None) -> Rep
     }
     if records is None:  # one pool for both kinds: the workers start once
         every = [(kind, path_rel) for kind, paths in listed.items() for path_rel in paths]
-        loaded_in_order = iter(ordered_map(_load_kind, every))
+        loading = ordered_map_started(_load_kind, every)
+        # Records load without the agencies: the registry is read here meanwhile.
+        repo.agencies, diags = load_agencies(root)
+        loaded_in_order = iter(loading())
+    else:
+        repo.agencies, diags = records.load_agencies(root)
+    repo.diagnostics.extend(diags)
     for kind, target, found in folders:
         repo.diagnostics.extend(found.refused)
         paths = listed[kind]
