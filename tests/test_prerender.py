@@ -111,3 +111,18 @@ def test_the_toc_marker_is_replaced_as_python_markdown_does(markdown, replaced):
 def test_block_level_tags_are_those_of_python_markdown(tag):
     quick = Converter(CONFIG, UrlScheme()).md
     assert quick.is_block_level(tag) == markdown_module.Markdown().is_block_level(tag)
+
+
+RAW_HTML_PAGES = [
+    "<div>a</div>\n\ntext <b>b</b> &amp; c\n",
+    "<!-- note -->\n\n<span>inline</span> d\n",
+    "<div>\n<p>e</p>\n</div>\n\n- <i>f</i> &copy;\n",
+    "para with <br> break\n\n<table><tr><td>g</td></tr></table>\n",
+]
+
+
+@pytest.mark.parametrize("markdown", RAW_HTML_PAGES)
+def test_raw_html_comes_back_as_python_markdown_puts_it(markdown):
+    page = Page(src="index.md", title="T", markdown=markdown)
+    [done], _ = prerender([page], CONFIG, UrlScheme(), {"index.md"}, jobs=1)
+    assert done.html == markdown_module.markdown(markdown, extensions=list(CONFIG.extensions))
