@@ -18,20 +18,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench_generated_pages import CONFIG  # noqa: E402 - mkdocs.yml's Markdown
+
 from cchc_kb import parallel  # noqa: E402
 from cchc_kb.corpus import build_corpus  # noqa: E402
 from cchc_kb.model.models import PartialDate  # noqa: E402
 from cchc_kb.site import build  # noqa: E402
 from cchc_kb.site.build import build_site  # noqa: E402
-from cchc_kb.site.prerender import Converter, MarkdownConfig  # noqa: E402
+from cchc_kb.site.prerender import Converter  # noqa: E402
 from cchc_kb.site.settings import SiteSettings  # noqa: E402
 from cchc_kb.synthetic import write_repository  # noqa: E402
-
-# mkdocs.yml's Markdown, with the extensions MkDocs adds
-CONFIG = MarkdownConfig(
-    ("toc", "tables", "fenced_code", "sane_lists", "admonition", "cchc_kb.site.tables"),
-    {"toc": {"permalink": False}},
-)
 
 
 class _Timed:
