@@ -18,7 +18,6 @@ in the order of the input, so the site is the same whatever the number of proces
 from __future__ import annotations
 
 import posixpath
-import re
 import xml.etree.ElementTree as etree
 import zlib
 from collections.abc import Collection, Iterable, Sequence
@@ -27,8 +26,6 @@ from functools import lru_cache
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 import markdown
-from markdown import util
-from markdown.postprocessors import RawHtmlPostprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
@@ -99,34 +96,6 @@ class _StashHtmlBlocks(Preprocessor):
         return out
 
 
-class _RawHtml(RawHtmlPostprocessor):
-    """Python-Markdown's step that puts the stashed HTML back, less one search: a stashed
-    block without a placeholder in it (a drawing, a panel: most of a page's bytes) is not
-    searched for one."""
-
-    def run(self, text: str) -> str:
-        stash = self.md.htmlStash
-        if not stash.html_counter:
-            return text
-        placeholder = util.HTML_PLACEHOLDER % r"([0-9]+)"
-        pattern = re.compile(f"<p>{placeholder}</p>|{placeholder}")
-
-        def substitute_match(match: re.Match[str]) -> str:
-            wrapped = match.group(1) is not None
-            key = int(match.group(1) if wrapped else match.group(2))
-            if key >= stash.html_counter:
-                return match.group(0)
-            html = self.stash_to_string(stash.rawHtmlBlocks[key])
-            if wrapped and not self.isblocklevel(html):
-                html = f"<p>{html}</p>"
-            return pattern.sub(substitute_match, html) if _PLACEHOLDER_START in html else html
-
-        return pattern.sub(substitute_match, text)
-
-
-_PLACEHOLDER_START = util.HTML_PLACEHOLDER.split("%", 1)[0]
-
-
 class _SourceLinks(Treeprocessor):
     """Relative links to ``*.md`` source paths → the page URLs of the site's scheme; each
     relative link is noted, to be checked once every page of the site is known."""
@@ -174,8 +143,6 @@ class Converter:
         )
         # Before Python-Markdown's own HTML block step (priority 20).
         self.md.preprocessors.register(_StashHtmlBlocks(self.md), "cchc_html_blocks", 25)
-        if type(self.md.postprocessors["raw_html"]) is RawHtmlPostprocessor:  # not an extension's
-            self.md.postprocessors.register(_RawHtml(self.md), "raw_html", 30)
         self.links = _SourceLinks(self.md, urls)
         self.md.treeprocessors.register(self.links, "cchc_source_links", 0)
         # The site's own pages skip the block parser and the inline patterns when the
