@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import markdown as markdown_module
 import pytest
 from conftest import build_site, copy_repository
 
 from cchc_kb.parallel import POOL_THRESHOLD
 from cchc_kb.site.md import html_block
 from cchc_kb.site.page import Page
-from cchc_kb.site.prerender import MarkdownConfig, prerender
+from cchc_kb.site.prerender import Converter, MarkdownConfig, prerender
 from cchc_kb.site.urls import UrlScheme
 
 CONFIG = MarkdownConfig(("toc", "tables", "sane_lists", "admonition", "cchc_kb.site.tables"))
@@ -85,3 +86,43 @@ def test_strict_build_fails_on_a_broken_generated_link(tmp_path, monkeypatch):
     result = build_site(repo, tmp_path / "site", hooks=[str(hook), "hooks/cchc.py"])
     assert result.returncode != 0
     assert "index.md:1: error: lien-ket-hong" in result.log
+
+
+MARKER_PAGES = [
+    # (Markdown, whether the table of contents replaces a paragraph)
+    ("# T\n\n[TOC]\n\n## A\n", True),
+    ("# T\n\n  [TOC]  \n\n## A\n", True),
+    ("# T\n\n[TOC] and more\n\n## A\n", False),
+    ("# T\n\n- [TOC]\n\n## A\n", True),
+    ("# T\n\n## A\n", False),
+]
+
+
+@pytest.mark.parametrize(("markdown", "replaced"), MARKER_PAGES)
+def test_the_toc_marker_is_replaced_as_python_markdown_does(markdown, replaced):
+    page = Page(src="index.md", title="T", markdown=markdown)
+    [done], _ = prerender([page], CONFIG, UrlScheme(), {"index.md"}, jobs=1)
+    plain = markdown_module.markdown(markdown, extensions=list(CONFIG.extensions))
+    assert done.html == plain
+    assert ('<div class="toc">' in done.html) is replaced
+
+
+@pytest.mark.parametrize("tag", ["p", "P", "div", "hr/", "span", "a", "table", "svg", "x", None, 3])
+def test_block_level_tags_are_those_of_python_markdown(tag):
+    quick = Converter(CONFIG, UrlScheme()).md
+    assert quick.is_block_level(tag) == markdown_module.Markdown().is_block_level(tag)
+
+
+RAW_HTML_PAGES = [
+    "<div>a</div>\n\ntext <b>b</b> &amp; c\n",
+    "<!-- note -->\n\n<span>inline</span> d\n",
+    "<div>\n<p>e</p>\n</div>\n\n- <i>f</i> &copy;\n",
+    "para with <br> break\n\n<table><tr><td>g</td></tr></table>\n",
+]
+
+
+@pytest.mark.parametrize("markdown", RAW_HTML_PAGES)
+def test_raw_html_comes_back_as_python_markdown_puts_it(markdown):
+    page = Page(src="index.md", title="T", markdown=markdown)
+    [done], _ = prerender([page], CONFIG, UrlScheme(), {"index.md"}, jobs=1)
+    assert done.html == markdown_module.markdown(markdown, extensions=list(CONFIG.extensions))

@@ -7,10 +7,12 @@ import ast
 import re
 from pathlib import Path
 
+import markupsafe
 import pytest
+from markupsafe import Markup
 
 from cchc_kb.site.fragments import join, link
-from cchc_kb.site.render import fragment
+from cchc_kb.site.render import _escape, _template, fragment
 
 SITE = Path(__file__).resolve().parent.parent / "cchc_kb" / "site"
 TEMPLATES = SITE / "templates"
@@ -78,3 +80,36 @@ def test_every_template_is_used() -> None:
         if t.suffix in (".html", ".xml") and f'"{t.name}"' not in code
     ]
     assert unused == []
+
+
+class _Html:
+    def __html__(self) -> str:
+        return "<b>kept</b>"
+
+
+ESCAPED_VALUES = [
+    "12.5",
+    "Nghị định 30/2020/NĐ-CP",
+    "a & b",
+    "<i>",
+    "a > b",
+    "it's",
+    'say "x"',
+    "",
+    Markup("<b>safe</b>"),
+    7,
+    None,
+    _Html(),
+]
+
+
+@pytest.mark.parametrize("value", ESCAPED_VALUES)
+def test_templates_escape_as_markupsafe_does(value) -> None:
+    quick = _escape(value)
+    assert type(quick) is Markup
+    assert quick == markupsafe.escape(value)
+    assert fragment("emphasis.html", text=value) == f"<em>{markupsafe.escape(value)}</em>"
+
+
+def test_templates_print_through_the_quick_escape() -> None:
+    assert _template("link.html").root_render_func.__globals__["escape"] is _escape

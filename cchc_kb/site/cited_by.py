@@ -64,10 +64,9 @@ def _grouped_plans(ctx: Context, plans: list[Plan], src: str, totals: dict) -> s
 def _sorted_citing(ctx: Context, plans: list[Plan]) -> list[Plan]:
     unique = {p.id: p for p in plans}.values()
     by_date = sorted(unique, key=lambda p: (date_key(doc_date(p)), p.id), reverse=True)
-    return sorted(
-        by_date,
-        key=lambda p: (sort_key(agency_name(ctx.corpus, p.issuer)), p.issuer, -(p.year or 0)),
-    )
+    # One collation key per agency, not per plan: a document may be cited by most plans.
+    agency_key = {p.issuer: sort_key(agency_name(ctx.corpus, p.issuer)) for p in by_date}
+    return sorted(by_date, key=lambda p: (agency_key[p.issuer], p.issuer, -(p.year or 0)))
 
 
 def _totals(plans: list[Plan]) -> dict:

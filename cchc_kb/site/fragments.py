@@ -7,6 +7,7 @@ Nothing here writes markup: links and blocks come from ``templates/``; ``join`` 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -19,8 +20,18 @@ def link(href: str, text: object, **attrs: str | bool | None) -> Markup:
 
     ``attrs``: ``cls`` for ``class``, and ``rel``, ``type``, ``download`` (True: bare).
     """
-    pairs = [("class" if name == "cls" else name, value) for name, value in attrs.items()]
-    return fragment("link.html", href=safe_href(href), text=text, attrs=pairs)
+    pairs = tuple(("class" if name == "cls" else name, value) for name, value in attrs.items())
+    try:
+        return _link(href, text, type(text), pairs)
+    except TypeError:  # a text that cannot be a key
+        return _link.__wrapped__(href, text, type(text), pairs)
+
+
+@lru_cache(maxsize=65536)
+def _link(href: str, text: object, kind: type, attrs: tuple) -> Markup:
+    """Memoised: pages of one folder link to the same pages with the same words. ``kind``
+    keeps markup and the same text as plain text apart (they are equal as keys)."""
+    return fragment("link.html", href=safe_href(href), text=text, attrs=attrs)
 
 
 def block(template: str, **values: object) -> str:

@@ -22,6 +22,7 @@ import xml.etree.ElementTree as etree
 import zlib
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 import markdown
@@ -112,14 +113,24 @@ class _SourceLinks(Treeprocessor):
                 element.set("href", self._url(href))
 
     def _url(self, href: str) -> str:
-        scheme, netloc, path, query, anchor = urlsplit(href)
-        if scheme or netloc or not path or href.startswith(("/", "\\")):
+        resolved = _resolved(posixpath.dirname(self.src), href)
+        if resolved is None:
             return href
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(self.src), unquote(path)))
+        target, query, anchor = resolved
         self.links.append(f"{target}\t{href}")
         if not target.endswith(".md"):
             return href
         return urlunsplit(("", "", self.urls.relative_url(self.src, target), query, anchor))
+
+
+@lru_cache(maxsize=65536)
+def _resolved(folder: str, href: str) -> tuple[str, str, str] | None:
+    """The source path a relative link from a page in ``folder`` names, with its query and
+    anchor; None for a link elsewhere. Memoised: the pages of a folder share most links."""
+    scheme, netloc, path, query, anchor = urlsplit(href)
+    if scheme or netloc or not path or href.startswith(("/", "\\")):
+        return None
+    return posixpath.normpath(posixpath.join(folder, unquote(path))), query, anchor
 
 
 class Converter:
@@ -136,6 +147,7 @@ class Converter:
         self.md.treeprocessors.register(self.links, "cchc_source_links", 0)
         # The site's own pages skip the block parser and the inline patterns when the
         # extensions are ones ``generated_markdown.read`` knows (``convert_generated``).
+        _quicken(self.md)
         inline = self.md.treeprocessors["inline"]
         self.tree_steps = [step for step in self.md.treeprocessors if step is not inline]
         self.reads_generated = set(config.extensions) <= generated_markdown.EXTENSIONS and not any(
@@ -178,6 +190,34 @@ class Converter:
         for step in self.md.postprocessors:
             output = step.run(output)
         return output.strip()
+
+
+def _quicken(md: markdown.Markdown) -> None:
+    """Two checks Python-Markdown makes for every element of every page, answered the same
+    for less: whether a tag is block-level (a scan of a list of 60 names, asked for each
+    element by the prettify step and for each stashed block), and whether the page has the
+    table-of-contents marker (the toc step gathers each element's text to look for it)."""
+    block_level = frozenset(md.block_level_elements)
+
+    def is_block_level(tag: object) -> bool:
+        return isinstance(tag, str) and tag.lower().rstrip("/") in block_level
+
+    md.is_block_level = is_block_level  # type: ignore[method-assign]
+    if "toc" not in md.treeprocessors:
+        return
+    toc = md.treeprocessors["toc"]
+    replace_marker = toc.replace_marker
+
+    def replace_marker_if_any(root: etree.Element, elem: etree.Element) -> None:
+        # The toc step replaces only an element without children whose text is the marker.
+        marker = toc.marker
+        if any(
+            not len(element) and element.text and element.text.strip() == marker
+            for element in root.iter()
+        ):
+            replace_marker(root, elem)
+
+    toc.replace_marker = replace_marker_if_any
 
 
 def broken_links(rendered: Iterable[RenderedPage], known: Collection[str]) -> list[Diagnostic]:

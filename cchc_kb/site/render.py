@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 
 @cache
@@ -32,7 +32,29 @@ def environment() -> Environment:
 
 @cache
 def _template(name: str) -> Template:
-    return environment().get_template(name)
+    template = environment().get_template(name)
+    # The compiled template prints every value through its module's ``escape``; a drawing
+    # prints tens of thousands, most of them numbers.
+    namespace = template.root_render_func.__globals__
+    if namespace.get("escape") is escape:
+        namespace["escape"] = _escape
+    return template
+
+
+_new_str = str.__new__
+
+
+def _escape(value: object) -> Markup:
+    """``markupsafe.escape``, sooner for what templates print most: text with nothing to
+    escape (numbers, most names) is wrapped as it is, and markup passes as it is."""
+    kind = type(value)
+    if kind is Markup:
+        return value  # type: ignore[return-value]
+    if kind is str and not (
+        "&" in value or "<" in value or ">" in value or "'" in value or '"' in value  # type: ignore[operator]
+    ):
+        return _new_str(Markup, value)
+    return escape(value)
 
 
 def render(template: str, **values: object) -> Markup:

@@ -225,6 +225,8 @@ def _text_width(text: str, size: float) -> float:
     return width * size
 
 
+# Text fitting and dates are pure and memoised: a document is drawn on every page near it.
+@lru_cache(maxsize=65536)
 def fit(text: str, px: float, size: float = 12) -> str:
     """Cut ``text`` to ``px`` at ``size`` px, ending with "…" when cut."""
     text = " ".join(text.split())
@@ -235,6 +237,7 @@ def fit(text: str, px: float, size: float = 12) -> str:
     return text.rstrip(" ,·-") + "…"
 
 
+@lru_cache(maxsize=65536)
 def fit_size(text: str, px: float, sizes: tuple[float, ...]) -> tuple[float, str]:
     """The largest of ``sizes`` at which ``text`` fits, else the smallest with "…"."""
     for size in sizes:
@@ -321,6 +324,7 @@ def _href(
     return scheme.relative_url(from_src, src) if src else None
 
 
+@lru_cache(maxsize=65536)
 def short_date(iso: str) -> str:
     """ISO (possibly reduced or year-less) → 15/12/2024, 12/2024, …/12/… as documents write."""
     try:
