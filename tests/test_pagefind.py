@@ -437,7 +437,8 @@ def test_copies_made_as_pages_are_written_index_as_the_finished_site(tmp_path, p
     for rel in sorted(entries, reverse=True):  # the order MkDocs writes them in: any
         copier.add(rel, (written / rel).read_text("utf-8"))
     copier.add("404.html", (written / "404.html").read_text("utf-8"))
-    assert copier.finish(written, part_pages) == 7  # the hand-written file found afterwards
+    copier.start(written, part_pages)
+    assert copier.finish() == 7  # the hand-written file found afterwards
     copier.stop()
     assert index_site(finished, entries, part_pages) == 7
     assert not copier.work.exists()
@@ -456,7 +457,8 @@ def test_copier_hashes_each_page_as_mkdocs_writes_it(tmp_path):
     copier = PageCopier(entries)
     for rel, html in pages.items():
         copier.add(rel, html)
-    copier.finish(tmp_path)
+    copier.start(tmp_path)
+    copier.finish()
     copier.stop()
     for rel, html in pages.items():
         written = html.encode("utf-8", errors="xmlcharrefreplace")  # mkdocs.commands.build
@@ -503,5 +505,5 @@ def test_a_copier_that_dies_fails_the_index_with_its_message(tmp_path):
     for rel in entries:  # never waits on the dead process
         copier.add(rel, (tmp_path / rel).read_text("utf-8"))
     with pytest.raises(SearchIndexError, match="copying pages for the index failed"):
-        copier.finish(tmp_path)
+        copier.start(tmp_path)
     assert not copier.work.exists()

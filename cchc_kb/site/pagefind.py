@@ -588,8 +588,15 @@ class PageCopier:
         part_pages: int = SEARCH_PART_PAGES,
         part_memory: int = SEARCH_PART_MEMORY,
     ) -> None:
-        """Wait for the copies, then start indexing them as ``index_site`` does."""
-        site = Path(site_dir).resolve()
+        """Wait for the copies, then start indexing them as ``index_site`` does (everything
+        ended, ``stop``, if that fails)."""
+        try:
+            self._start(Path(site_dir).resolve(), part_pages, part_memory)
+        except BaseException:
+            self.stop()
+            raise
+
+    def _start(self, site: Path, part_pages: int, part_memory: int) -> None:
         self.waiting.put(None)
         self.sender.join()
         if self.process.wait() != 0:
@@ -604,20 +611,12 @@ class PageCopier:
         }
         self.indexing = _Indexing(site, self.work, words, part_pages, part_memory)
 
-    def finish(
-        self,
-        site_dir: str | Path | None = None,
-        part_pages: int = SEARCH_PART_PAGES,
-        part_memory: int = SEARCH_PART_MEMORY,
-    ) -> int:
-        """The pages indexed, once the index is written (started first if ``start`` was not
-        called); the copies are removed meanwhile, until ``stop``."""
+    def finish(self) -> int:
+        """The pages indexed, once the index ``start`` began is written; the copies are
+        removed meanwhile, until ``stop``."""
+        if self.indexing is None:
+            raise SearchIndexError("no index to finish: start() was not called")
         try:
-            if self.indexing is None:
-                if site_dir is None:
-                    raise SearchIndexError("no site to index: start() was not called")
-                self.start(site_dir, part_pages, part_memory)
-            assert self.indexing is not None
             pages = self.indexing.wait()
         except BaseException:
             self.stop()
