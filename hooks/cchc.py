@@ -21,7 +21,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from theme_pool import ThemePool, share  # hooks/theme_pool.py
+from page_pool import PagePool, hide  # hooks/page_pool.py
 from theme_reuse import ThemeReuse  # hooks/theme_reuse.py
 
 from cchc_kb import phases
@@ -43,8 +43,8 @@ _state: dict = {}
 # Set (to anything) to render the site navigation and tabs afresh on every page, as Material
 # does: tests compare that site with the usual one, byte for byte.
 FRESH_THEME_ENV = "CCHC_FRESH_THEME"
-# Set (to anything) to render every page's theme in the build's own process (tests compare).
-ONE_THEME_PROCESS_ENV = "CCHC_ONE_THEME_PROCESS"
+# Set (to anything) to build every page in the build's own process (tests compare).
+ONE_PROCESS_ENV = "CCHC_ONE_PROCESS"
 
 
 class _Unchanged(File):
@@ -79,7 +79,7 @@ def on_config(config):
         cchc, config.site_name, config.site_url, config.use_directory_urls
     )
     root = Path(config.config_file_path).parent / str(cchc.get("root") or ".")
-    _state.update(settings=settings, root=root.resolve())
+    _state.update(settings=settings, root=root.resolve(), config=config)
     if os.environ.get(PREVIEW_ENV):
         _state["preview"] = preview_for(root)
     report_target(cchc.get("report"))  # a javascript: or malformed address stops the build
@@ -161,6 +161,11 @@ def on_files(files, config):
             [f.src_uri for f in files.documentation_pages()],
             document_dates(corpus, settings),
         )
+    if preview is None and not os.environ.get(ONE_PROCESS_ENV) and available_cpus() > 1:
+        # Built on every core (hooks/page_pool.py): MkDocs' loop builds the nav's pages only.
+        named = _nav_sources(config.nav) if config.nav is not None else set(_state["pages"])
+        _state["pooled"] = [page.src for page in pages if page.src not in named]
+        hide(files, frozenset(_state["pooled"]))
     if preview is None:
         keep()  # the pages' meta and HTML wait for the theme: out of the collector's passes
     return files
@@ -209,8 +214,10 @@ def on_serve(server, config, builder):
 def on_nav(nav, config, files):
     # MkDocs has made a Page of each (the nav's with their nav titles): the generated ones
     # need no Markdown conversion.
+    pooled = set(_state.get("pooled", ()))
     for src in _state["pages"]:
-        files.get_file_from_path(src).page.__class__ = _Prerendered
+        if src not in pooled:  # the others are made where they are built
+            files.get_file_from_path(src).page.__class__ = _Prerendered
     _state["nav"] = nav
     return nav
 
@@ -228,20 +235,23 @@ def on_env(env, config, files):
         env.bytecode_cache = _state["preview"].templates  # compiled once for every rebuild
     else:
         keep()  # MkDocs has read every page: its pages and files live until the theme is done
-        _start_theme_pool(env, config, files)
+        if _state.get("pooled"):
+            _state["pool"] = PagePool.start(
+                env,
+                config,
+                files,
+                _state["nav"],
+                _state["pooled"],
+                _pooled_page,
+                _state["reuse"].counts,
+                available_cpus(),
+            )
     return env
 
 
-def _start_theme_pool(env, config, files) -> None:
-    """A full build renders two of every three generated pages' theme in another process."""
-    if os.environ.get(ONE_THEME_PROCESS_ENV) or available_cpus() < 2:
-        return
-    generated = _state["pages"]
-    pages = [f.page for f in files.documentation_pages() if f.src_uri in generated]
-    pooled = share(pages)
-    pool = pooled and ThemePool.start(env, config, files, _state["nav"], pooled)
-    if pool:
-        _state["pool"] = pool
+def _pooled_page(file) -> Page:
+    """A page the pool builds, as MkDocs' loop would make it (hooks/page_pool.py)."""
+    return _Prerendered(None, file, _state["config"])
 
 
 # Markdown conversion runs between these two page events, the theme's templates between the
@@ -268,25 +278,18 @@ def on_page_content(html, page, config, files):
 
 def on_page_context(context, page, config, nav):
     generated = _state.get("pages", {}).get(page.file.src_uri)
-    if generated is not None and not _pooled(page):
+    if generated is not None:
         page.content = (page.content or "") + generated[1].html  # after MkDocs' draft mark
     _state["span"] = time.perf_counter()
     return context
 
 
-def _pooled(page) -> bool:
-    """Whether another process renders the page's theme (hooks/theme_pool.py)."""
-    return "pool" in _state and _state["pool"].takes(page)
-
-
 def on_post_page(output, page, config):
-    if _pooled(page):
-        output = _state["pool"].output(page)  # the theme's output, from the other process
     phases.add("templates", time.perf_counter() - _state.pop("span", time.perf_counter()))
     if _state.get("pages", {}).pop(page.file.src_uri, None) is not None:
         page.content = None  # written: the page's HTML is not needed again
-    if "copier" in _state:
-        _state["copier"].add(page.file.dest_uri, output)
+    if "copier" in _state:  # kept for the build's process when the pool built the page
+        page.built = _state["copier"].add(page.file.dest_uri, output)
     return output
 
 
@@ -298,11 +301,14 @@ def on_build_error(error):
 
 
 def on_post_build(config):
+    reuse = [_state["reuse"].counts()]
     if "pool" in _state:
-        _state.pop("pool").close()
+        pool: PagePool = _state.pop("pool")
+        with phases.timed("templates"):  # what the pool had left when MkDocs' loop ended
+            _state["copier"].record(pool.finish())
+        reuse += pool.summaries
     site = Path(config.site_dir)
-    reuse: ThemeReuse = _state["reuse"]
-    log.debug("Theme: %d parts reused, %d rendered", reuse.reused, len(reuse.fragments))
+    log.debug("Theme: %d parts reused, %d rendered", *map(sum, zip(*reuse, strict=True)))
     if "search" not in _state:
         # A preview's rebuild: the search index, sitemaps and manifest stay as first built.
         rendered = _state.get("page_count", 0)

@@ -29,6 +29,10 @@ class ThemeReuse:
         self.fragments: dict[tuple, str | list[str]] = {}
         self.reused = 0
 
+    def counts(self) -> tuple[int, int]:
+        """Parts reused, parts rendered."""
+        return self.reused, len(self.fragments)
+
     @pass_context
     def __call__(self, context, name: str, vary: object = None, *, caller) -> str:
         """The part ``caller`` renders for this page. ``vary``: the one value of the page the

@@ -449,8 +449,8 @@ def test_copies_made_as_pages_are_written_index_as_the_finished_site(tmp_path, p
 
 
 def test_copier_hashes_each_page_as_mkdocs_writes_it(tmp_path):
-    """The manifest takes each page's SHA-256 and size from the copying process: they must be
-    those of the bytes MkDocs writes (UTF-8, a lone surrogate as a character reference)."""
+    """The manifest takes each page's SHA-256 and size from the copier: they must be those of
+    the bytes MkDocs writes (UTF-8, a lone surrogate as a character reference)."""
     entries = _small_site(tmp_path)
     pages = {rel: (tmp_path / rel).read_text("utf-8") for rel in entries}
     pages["404.html"] = "<html><body>Không tìm thấy \udc80</body></html>"
@@ -497,13 +497,15 @@ def test_scratch_folder(tmp_path, monkeypatch, folder, pages, tmpdir, chosen):
     assert scratch_folder(pages, tmp_path / folder) == expected
 
 
-def test_a_copier_that_dies_fails_the_index_with_its_message(tmp_path):
+def test_finishing_an_index_never_started_fails_and_stop_removes_the_copies(tmp_path):
     entries = _small_site(tmp_path)
     copier = PageCopier(entries)
-    copier.process.kill()
-    copier.process.wait()
-    for rel in entries:  # never waits on the dead process
-        copier.add(rel, (tmp_path / rel).read_text("utf-8"))
-    with pytest.raises(SearchIndexError, match="copying pages for the index failed"):
-        copier.start(tmp_path)
+    page = sorted(entries)[0]
+    assert copier.add(page, (tmp_path / page).read_text("utf-8")).words
+    assert copier.add("404.html", "<html><body>Không tìm thấy</body></html>").words is None
+    assert (copier.work / "site" / page).exists()
+    assert not (copier.work / "site" / "404.html").exists()  # not a content page
+    with pytest.raises(SearchIndexError, match="start"):
+        copier.finish()
+    copier.stop()
     assert not copier.work.exists()

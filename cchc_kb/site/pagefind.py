@@ -23,8 +23,8 @@ addresses:
 
 Excerpts come from the page's own text, so they always read with their diacritics.
 
-The copies are made while MkDocs writes the pages, by a second process (``PageCopier``): the
-theme's templates keep one core busy and leave the other free.
+The copies are made as each page is written, by the process that wrote it (``PageCopier``):
+the generated pages are built on every core (hooks/page_pool.py), and so are their copies.
 
 A large site is indexed in parts (at most ``settings.SEARCH_PART_PAGES`` pages and
 ``settings.SEARCH_PART_MEMORY`` of estimated memory each, ``part_count``), each by its own
@@ -49,12 +49,10 @@ metadata and the entry file at the new names.
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import hashlib
 import json
 import os
-import queue
 import re
 import shutil
 import subprocess
@@ -359,7 +357,6 @@ class _Run:
 
 
 COPIES_DIR = "site"  # in the work folder: the index's copies, laid out as the site is
-WORDS_FILE = "words.tsv"  # in the work folder: each copy's built file and indexed words
 # Pagefind's peak memory (resident set) for one run grows with the pages and the words it
 # indexes, not with their markup (measured with /usr/bin/time -v on the copies of 2,000- and
 # 20,000-plan sites: half the text, a quarter less memory; the tags taken out, the same):
@@ -513,74 +510,55 @@ class _Indexing:
 # ---------------------------------------------------------------------------------------------
 # Copies made while the site is built
 
-# Pages waiting for the copying process: past this the build waits for it (the pages' HTML
-# would otherwise pile up in memory if it fell behind).
-WAITING_PAGES = 256
-DIGESTS_FILE = "digests.tsv"  # in the work folder: each page's built file, SHA-256 and size
 # How MkDocs encodes a page it writes: the copier hashes the same bytes.
 PAGE_ENCODING = ("utf-8", "xmlcharrefreplace")
 
 
-class PageCopier:
-    """The index's copies made as the build writes each page, by another process.
+@dataclass(frozen=True)
+class CopiedPage:
+    """What the copier keeps of a page it copied: its words in the index (None: not a content
+    page) and the SHA-256 and size of the file MkDocs writes (the site's manifest)."""
 
-    MkDocs renders the theme's templates on one core; the copies (cutting each page's indexed
-    element out with patterns, the index's tags) are made on the other one meanwhile, by a
-    fresh interpreter that reads the pages from a pipe, and hashes each page for the site's
-    manifest (``digests``). ``add`` each page's built file and HTML as MkDocs writes it;
-    ``start`` copies any HTML file of the site not added (a hand-written ``.html``) and starts
-    Pagefind, which runs while the build does what else is left; ``finish`` waits for it;
-    ``stop`` ends it all and removes the copies (also if the build fails). The index is the one
-    ``index_site`` makes of the finished site: the same copies, the same parts."""
+    built_file: str
+    words: int | None
+    sha256: str
+    size: int
+
+
+class PageCopier:
+    """The index's copies, made as the build writes each page.
+
+    ``add`` each page's built file and HTML as it is written, in any process forked from the
+    one that made the copier (the copies go to its work folder; each call returns what the
+    build's process must ``record``); ``start`` copies any HTML file of the site not added (a
+    hand-written ``.html``) and starts Pagefind, which runs while the build does what else is
+    left; ``finish`` waits for it; ``stop`` ends it all and removes the copies (also if the
+    build fails). The index is the one ``index_site`` makes of the finished site: the same
+    copies, the same parts."""
 
     def __init__(self, entries: Mapping[str, SearchEntry]) -> None:
         self.entries = entries
         self.work = Path(tempfile.mkdtemp(prefix="cchc-index-", dir=scratch_folder(len(entries))))
         self.added: set[str] = set()
+        self.words: dict[str, int] = {}  # built file -> indexed words, for content pages
         self.digests: dict[str, tuple[str, int]] = {}  # built file -> SHA-256, size in bytes
         self.indexing: _Indexing | None = None
         self.remover: threading.Thread | None = None
-        self.errors = (self.work / "errors.txt").open("wb")
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                __name__,
-                str(self.work / COPIES_DIR),
-                str(self.work / WORDS_FILE),
-                str(self.work / DIGESTS_FILE),
-            ],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
-            stderr=self.errors,
-        )
-        self.waiting: queue.Queue[tuple[str, str] | None] = queue.Queue(WAITING_PAGES)
-        self.sender = threading.Thread(target=self._send, daemon=True)
-        self.sender.start()
 
-    def add(self, built_file: str, html: str) -> None:
-        if built_file not in self.added:
-            self.added.add(built_file)
-            self.waiting.put((built_file, html))
+    def add(self, built_file: str, html: str) -> CopiedPage:
+        data = html.encode(*PAGE_ENCODING)
+        words = _write_copy(html, self.work / COPIES_DIR / built_file, self.entries.get(built_file))
+        copied = CopiedPage(built_file, words, hashlib.sha256(data).hexdigest(), len(data))
+        self.record([copied])
+        return copied
 
-    def _send(self) -> None:
-        """Each page as a JSON line (built file, entry, size in bytes), then its HTML."""
-        pipe = self.process.stdin
-        assert pipe is not None
-        broken = False
-        while (page := self.waiting.get()) is not None:
-            if broken:
-                continue  # keep taking pages, so the build never waits on a dead process
-            built_file, html = page
-            data = html.encode(*PAGE_ENCODING)
-            head = json.dumps([built_file, self.entries.get(built_file), len(data)])
-            try:
-                pipe.write(head.encode("utf-8") + b"\n")
-                pipe.write(data)
-            except BrokenPipeError:
-                broken = True
-        with contextlib.suppress(BrokenPipeError):
-            pipe.close()
+    def record(self, pages: Iterable[CopiedPage]) -> None:
+        """Pages another process copied."""
+        for page in pages:
+            self.added.add(page.built_file)
+            self.digests[page.built_file] = (page.sha256, page.size)
+            if page.words is not None:
+                self.words[page.built_file] = page.words
 
     def start(
         self,
@@ -588,28 +566,16 @@ class PageCopier:
         part_pages: int = SEARCH_PART_PAGES,
         part_memory: int = SEARCH_PART_MEMORY,
     ) -> None:
-        """Wait for the copies, then start indexing them as ``index_site`` does (everything
-        ended, ``stop``, if that fails)."""
+        """Copy what was not added and start indexing the copies as ``index_site`` does
+        (everything ended, ``stop``, if that fails)."""
         try:
-            self._start(Path(site_dir).resolve(), part_pages, part_memory)
+            site = Path(site_dir).resolve()
+            words = dict(self.words)
+            words.update(_copy_built(site, self.work / COPIES_DIR, self.entries, self.added))
+            self.indexing = _Indexing(site, self.work, words, part_pages, part_memory)
         except BaseException:
             self.stop()
             raise
-
-    def _start(self, site: Path, part_pages: int, part_memory: int) -> None:
-        self.waiting.put(None)
-        self.sender.join()
-        if self.process.wait() != 0:
-            self.errors.close()
-            failure = (self.work / "errors.txt").read_text("utf-8", "replace")
-            raise SearchIndexError(f"copying pages for the index failed: {failure}")
-        words = {rel: int(count) for rel, count in _read_rows(self.work / WORDS_FILE, 2)}
-        words.update(_copy_built(site, self.work / COPIES_DIR, self.entries, self.added))
-        self.digests = {
-            built_file: (sha256, int(size))
-            for built_file, sha256, size in _read_rows(self.work / DIGESTS_FILE, 3)
-        }
-        self.indexing = _Indexing(site, self.work, words, part_pages, part_memory)
 
     def finish(self) -> int:
         """The pages indexed, once the index ``start`` began is written; the copies are
@@ -626,40 +592,11 @@ class PageCopier:
         return pages
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
-        if self.sender.is_alive():
-            self.waiting.put(None)  # the sender now drains the queue: writes fail
-            self.sender.join()
         if self.indexing is not None:
             self.indexing.stop()
-        self.errors.close()
         if self.remover is not None:
             self.remover.join()
         shutil.rmtree(self.work, ignore_errors=True)
-
-
-def copy_pages(stream: BinaryIO, copies: Path, words_file: Path, digests_file: Path) -> None:
-    """The copying process: the pages ``PageCopier`` sends, until the pipe closes; each
-    copy's words go to ``words_file``, each page's SHA-256 and size to ``digests_file``."""
-    with (
-        words_file.open("w", encoding="utf-8") as counts,
-        digests_file.open("w", encoding="utf-8") as digests,
-    ):
-        while head := stream.readline():
-            built_file, entry, size = json.loads(head)
-            data = stream.read(size)
-            digests.write(f"{built_file}\t{hashlib.sha256(data).hexdigest()}\t{size}\n")
-            words = _write_copy(data.decode("utf-8"), copies / built_file, entry)
-            if words is not None:
-                counts.write(f"{built_file}\t{words}\n")
-
-
-def _read_rows(path: Path, columns: int) -> Iterable[list[str]]:
-    """The rows of a tab-separated file the copying process wrote (a built file first)."""
-    for line in path.read_text("utf-8").splitlines():
-        yield line.rsplit("\t", columns - 1)
 
 
 def _keep_index_only(part_bundle: Path) -> None:
@@ -788,7 +725,3 @@ def canonicalize(bundle: Path) -> None:
     (bundle / f"{new_hash}.pf_meta").rename(bundle / f"pagefind.{new_hash}.pf_meta")
     raw = entry_path.read_text("utf-8")
     entry_path.write_text(raw.replace(f'"{language["hash"]}"', f'"{new_hash}"'), "utf-8")
-
-
-if __name__ == "__main__":
-    copy_pages(sys.stdin.buffer, Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))

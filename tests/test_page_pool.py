@@ -1,7 +1,7 @@
-"""Material's templates rendered on a second core (hooks/theme_pool.py): the site is the same
-bytes as when the build's own process renders every page; a page error in the other process
-fails the build naming the page, and a failed build leaves no process behind; a preview
-(``make preview``) renders its pages as before."""
+"""The generated pages built on every core (hooks/page_pool.py): the site is the same bytes as
+when the build's own process builds every page; a page error in a building process fails the
+build naming the page, and a failed build leaves no process behind; a preview (``make
+preview``) builds its pages as before."""
 
 from __future__ import annotations
 
@@ -13,19 +13,20 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ROOT, site_config
 
 from cchc_kb.parallel import available_cpus
 from cchc_kb.site.incremental import PREVIEW_ENV
 from cchc_kb.synthetic import write_repository
 
-ONE_THEME_PROCESS_ENV = "CCHC_ONE_THEME_PROCESS"  # hooks/cchc.py reads it
-FAULT_ENV = "THEME_POOL_FAULT"  # tests/data/theme_pool_fault.py reads it
-FAULT_HOOK = ROOT / "tests" / "data" / "theme_pool_fault.py"
-POOLED = re.compile(r"Theme: (\d+) pages rendered by another process")
+ONE_PROCESS_ENV = "CCHC_ONE_PROCESS"  # hooks/cchc.py reads it
+FAULT_ENV = "PAGE_POOL_FAULT"  # tests/data/page_pool_fault.py reads it
+FAULT_HOOK = ROOT / "tests" / "data" / "page_pool_fault.py"
+POOLED = re.compile(r"Pages: (\d+) pages built by (\d+) processes")
 
 pytestmark = pytest.mark.skipif(
-    available_cpus() < 2, reason="the theme's second process runs only with two CPUs or more"
+    available_cpus() < 2, reason="the pages are built in other processes only with two CPUs or more"
 )
 
 
@@ -37,7 +38,7 @@ def config(tmp_path_factory) -> Path:
 
 def _build(config: Path, site: Path, **env_vars: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env_vars}
-    for name in ("SOURCE_DATE_EPOCH", ONE_THEME_PROCESS_ENV, FAULT_ENV, PREVIEW_ENV):
+    for name in ("SOURCE_DATE_EPOCH", ONE_PROCESS_ENV, FAULT_ENV, PREVIEW_ENV):
         if name not in env_vars:
             env.pop(name, None)
     cmd = [sys.executable, "-m", "mkdocs", "build", "-v", "--strict", "-f", str(config)]
@@ -47,19 +48,31 @@ def _build(config: Path, site: Path, **env_vars: str) -> subprocess.CompletedPro
     )
 
 
+def _nav_pages(config: Path) -> set[str]:
+    def pages(item) -> set[str]:
+        if isinstance(item, str):
+            return {item}
+        items = item.values() if isinstance(item, dict) else item
+        return set().union(*(pages(child) for child in items))
+
+    return pages(yaml.safe_load(config.read_text("utf-8"))["nav"])
+
+
 def _tree(site: Path) -> list[str]:
     return sorted(str(p.relative_to(site)) for p in site.rglob("*") if p.is_file())
 
 
-def test_site_is_the_same_with_the_theme_on_two_processes(tmp_path, config):
+def test_site_is_the_same_with_the_pages_built_on_every_core(tmp_path, config):
     pooled = _build(config, tmp_path / "pooled")
-    alone = _build(config, tmp_path / "alone", **{ONE_THEME_PROCESS_ENV: "1"})
+    alone = _build(config, tmp_path / "alone", **{ONE_PROCESS_ENV: "1"})
     assert pooled.returncode == 0, pooled.stdout + pooled.stderr
     assert alone.returncode == 0, alone.stdout + alone.stderr
 
     pages = len(list((tmp_path / "pooled").rglob("*.html")))
-    rendered = int(POOLED.search(pooled.stderr).group(1))
-    assert pages / 2 < rendered < pages, (rendered, pages)  # two of every three generated
+    built, processes = map(int, POOLED.search(pooled.stderr).groups())
+    assert processes == available_cpus()
+    # Every page but the nav's (docs/ and the lists it names) and the 404 page.
+    assert built == pages - len(_nav_pages(config)) - 1, (built, pages)
     assert not POOLED.search(alone.stderr)
 
     files = _tree(tmp_path / "alone")
@@ -82,18 +95,18 @@ def _failed_build(config: Path, site: Path, fault: str) -> tuple[str, str]:
     return log, page
 
 
-def test_a_page_error_in_the_other_process_fails_the_build_naming_the_page(tmp_path, config):
+def test_a_page_error_in_a_building_process_fails_the_build_naming_the_page(tmp_path, config):
     log, page = _failed_build(config, tmp_path / "site", "other")
-    assert f"Theme: error rendering page '{page}'" in log
+    assert f"Pages: error building page '{page}'" in log
 
 
-def test_a_failed_build_ends_the_other_process(tmp_path, config):
+def test_a_failed_build_ends_the_building_processes(tmp_path, config):
     log, _ = _failed_build(config, tmp_path / "site", "build")
-    assert "Theme: error rendering" not in log
+    assert "Pages: error building" not in log
 
 
-def test_a_preview_renders_every_page_in_its_own_process(tmp_path, config):
-    # The fault hook raises on any page rendered outside the build's process: none is.
+def test_a_preview_builds_every_page_in_its_own_process(tmp_path, config):
+    # The fault hook raises on any page built outside the build's process: none is.
     proc = _build(config, tmp_path / "site", **{FAULT_ENV: "other", PREVIEW_ENV: "1"})
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert not POOLED.search(proc.stderr)

@@ -1,8 +1,8 @@
-"""A second MkDocs hook for tests/test_theme_pool.py: a page error in a chosen process.
+"""A second MkDocs hook for tests/test_page_pool.py: a page error in a chosen process.
 
-``THEME_POOL_FAULT=other``: the first page the theme's other process (hooks/theme_pool.py)
-renders raises in ``on_page_context`` there. ``THEME_POOL_FAULT=build``: the build's own process
-raises on a page after a few, while the other process still has pages to render. Either way
+``PAGE_POOL_FAULT=other``: the first page a building process (hooks/page_pool.py) renders
+raises in ``on_page_context`` there. ``PAGE_POOL_FAULT=build``: the build's own process raises
+on its third page, while the building processes still have pages to build. Either way
 ``on_build_error`` (after the project's hook has run its own) logs the processes the build
 still has as children: there must be none.
 """
@@ -13,8 +13,8 @@ import logging
 import os
 from pathlib import Path
 
-log = logging.getLogger("mkdocs.hooks.theme_pool_fault")
-FAULT_ENV = "THEME_POOL_FAULT"
+log = logging.getLogger("mkdocs.hooks.page_pool_fault")
+FAULT_ENV = "PAGE_POOL_FAULT"
 _build_pid = os.getpid()
 _built: list[str] = []
 
@@ -27,9 +27,10 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    _built.append(page.file.src_uri)
-    if os.environ.get(FAULT_ENV) == "build" and len(_built) == 12:
-        raise ValueError(f"fault injected on {page.file.src_uri}")
+    if os.getpid() == _build_pid:
+        _built.append(page.file.src_uri)
+        if os.environ.get(FAULT_ENV) == "build" and len(_built) == 3:
+            raise ValueError(f"fault injected on {page.file.src_uri}")
     return output
 
 
