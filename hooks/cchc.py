@@ -246,6 +246,8 @@ def on_env(env, config, files):
                 _state["reuse"].counts,
                 available_cpus(),
             )
+            for src in _state["pooled"]:  # the pool has them: only the nav's wait here
+                del _state["pages"][src]
     return env
 
 
