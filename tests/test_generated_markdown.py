@@ -99,7 +99,8 @@ def _same(page: Page) -> None:
 def _read_directly(page: Page) -> None:
     converter = Converter(CONFIG, UrlScheme())
     assert converter.reads_generated
-    generated_markdown.read(page.markdown, converter.md)  # raises if left to Python-Markdown
+    # raises if left to Python-Markdown
+    generated_markdown.read(page.markdown, converter.md, page.authored)
 
 
 @pytest.mark.parametrize(("kind", "pattern"), KINDS, ids=[kind for kind, _ in KINDS])
@@ -141,6 +142,7 @@ SHAPES = [
     ("paragraph over lines", "one\ntwo [x](y.md)\n  three\n"),
     ("blank lines of spaces", "a\n   \n\n\nb\n"),
     ("escaped characters Markdown keeps", "a \\~ \\^ \\& b\n"),
+    ("heading with text or a list under it", "# T\ntext\n\n## U\n- a\n"),
 ]
 
 # (case, Markdown): left to Python-Markdown, which still gives the HTML.
@@ -152,7 +154,6 @@ UNSUPPORTED = [
     ("two lists apart", "- a\n\n- b\n"),
     ("list item too deep", "- a\n        - b\n"),
     ("lazy list line", "- a\nb\n"),
-    ("heading with text under it", "# T\ntext\n"),
     ("setext heading", "T\n---\n"),
     ("quote", "> a\n"),
     ("line break", "a  \nb\n"),
@@ -163,6 +164,7 @@ UNSUPPORTED = [
     ("reference definition", "[a]: b.md\n"),
     ("fenced code in a template block", html_block("<div>\n```\n\n- a\n```\n</div>")),
     ("table without separator", "| a | b |\n| 1 | 2 |\n"),
+    ("heading with a pipe over a table", "## a | b\n|---|---|\n"),
 ]
 
 
@@ -182,6 +184,74 @@ def test_other_shapes_are_left_to_python_markdown(case, markdown):
     _same(page)
 
 
+def _document(before: str, text: str, after: str) -> Page:
+    start = len(before)
+    return Page("ke-hoach/x.md", "T", before + text + after, authored=(start, start + len(text)))
+
+
+# Around a document's own text (``Page.authored``), as a plan page has it.
+PLAN_BEFORE = "# T\n" + html_block("<dl><dt>a</dt></dl>") + "## Nội dung văn bản\n\n"
+PLAN_AFTER = "## Ghi chú\n\n- " + md_text(ODD_TEXT) + "\n"
+
+# (case, a document's text): read around it, the same HTML as Python-Markdown's.
+AUTHORED = [
+    ("prose and links", "Thực hiện [Kế hoạch 1](y.md) *nay*.\n\n## Mục\n\nb `c`\n\n"),
+    ("ends with a list", "1. a\n2. b\n\n- c\n    - d\n\n"),
+    ("starts indented, ends with a quote", "    code\n\n> a\n> b\n\n"),
+    ("setext headings and a rule first", "---\n\nT\n===\n\nU\n---\n\n"),
+    ("a table and an admonition", "| a | b |\n|---|---|\n| 1 | 2 |\n\n!!! note\n    x\n\n"),
+    ("a reference used inside", "[a][r]\n\n[r]: b.md\n\n"),
+    ("fenced code inside", "```\n[x](y.md)\n```\n\n"),
+    ("blank lines of spaces and a tab", "\n   \na\tb\n\n  \n\n"),
+    ("the page's end", "    code\n\na\n"),
+]
+
+# (case, before, text, after): left to Python-Markdown, which still gives the HTML.
+AUTHORED_UNSUPPORTED = [
+    ("code block before more blocks", PLAN_BEFORE, "    code\n\n", PLAN_AFTER),
+    ("code block at the end", PLAN_BEFORE, "a\n\n    code\n", "\n\n"),
+    ("raw HTML", PLAN_BEFORE, "<div>\n\na\n\n", PLAN_AFTER),
+    ("not after a heading", "# T\n\ntext\n\n", "    code\n\n", PLAN_AFTER),
+    ("a list after it", PLAN_BEFORE, "- a\n\n", "- b\n"),
+    ("indented text after it", PLAN_BEFORE, "- a\n\n", "    b\n\n## U\n"),
+    ("after it on its last line", PLAN_BEFORE, "a\n", "## U\n"),
+]
+
+
+@pytest.mark.parametrize(("case", "text"), AUTHORED, ids=[case for case, _ in AUTHORED])
+def test_around_a_documents_text_read_directly_gives_python_markdowns_html(case, text):
+    after = "" if case == "the page's end" else PLAN_AFTER
+    page = _document(PLAN_BEFORE, text, after)
+    converter = Converter(CONFIG, UrlScheme())
+    generated_markdown.read(page.markdown, converter.md, page.authored)  # not left to it
+    _same(page)
+
+
+@pytest.mark.parametrize(
+    ("case", "before", "text", "after"),
+    AUTHORED_UNSUPPORTED,
+    ids=[case for case, *_ in AUTHORED_UNSUPPORTED],
+)
+def test_what_could_reach_into_a_documents_text_is_left_to_python_markdown(
+    case, before, text, after
+):
+    page = _document(before, text, after)
+    converter = Converter(CONFIG, UrlScheme())
+    with pytest.raises(generated_markdown.Unsupported):
+        generated_markdown.read(page.markdown, converter.md, page.authored)
+    _same(page)
+
+
+def test_plan_pages_are_read_around_the_plans_text(corpus):
+    site = build_site(corpus, SETTINGS)
+    plans = [page for page in site.pages if page.authored is not None]
+    assert len(plans) >= 100
+    for page in plans:
+        assert page.src.startswith("ke-hoach/")
+        _read_directly(page)
+        _same(page)
+
+
 def test_another_extension_turns_direct_reading_off():
     config = MarkdownConfig((*CONFIG.extensions, "attr_list"), CONFIG.configs)
     assert not Converter(config, UrlScheme()).reads_generated
@@ -196,6 +266,14 @@ def test_the_seeds_list_and_graph_pages(real_corpus):
     pages = [page for page in site.pages if page.src not in site.rendered]
     assert len(pages) > 20
     for page in pages:
+        _same(page)
+
+
+def test_the_seeds_plan_pages(real_corpus):
+    site = build_site(real_corpus, SiteSettings(as_of=PartialDate(2026, 11, 30)))
+    plans = [page for page in site.pages if page.authored is not None]
+    assert len(plans) >= 5
+    for page in plans:
         _same(page)
 
 

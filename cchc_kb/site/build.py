@@ -253,27 +253,20 @@ def _document_pages(
     document: tuple[str, str],
     convert_generated: Callable[[Page], RenderedPage] | None = None,
 ) -> tuple[list[Page], list[RenderedPage]]:
-    # A plan's page carries the plan's own text, which direct reading seldom takes (it would
-    # try, then leave it to Python-Markdown): converted straight away. The rest is the site's
-    # own Markdown, and legal texts of the shapes it writes.
-    authored = urls.plan_src(document[1]) if document[0] == "plan" else None
-    generated = convert and (convert_generated or convert)
-    return _converted(_made_pages(ctx, document), generated, convert, authored)
+    # The site's own Markdown, around a plan's text (``Page.authored``, which Python-Markdown
+    # reads), and legal texts of the shapes it writes.
+    return _converted(_made_pages(ctx, document), convert and (convert_generated or convert))
 
 
 def _converted(
-    pages: list[Page],
-    convert: Callable[[Page], RenderedPage] | None,
-    convert_authored: Callable[[Page], RenderedPage] | None = None,
-    authored: str | None = None,
+    pages: list[Page], convert: Callable[[Page], RenderedPage] | None
 ) -> tuple[list[Page], list[RenderedPage]]:
-    """The pages with their Markdown dropped, and converted (the page ``authored``, if any,
-    by ``convert_authored``); or as they are, without ``convert``."""
+    """The pages with their Markdown dropped, and converted; or as they are, without
+    ``convert``."""
     if convert is None:
         return pages, []
-    return [replace(page, markdown="") for page in pages], [
-        (convert_authored if page.src == authored and convert_authored else convert)(page)
-        for page in pages
+    return [replace(page, markdown="", authored=None) for page in pages], [
+        convert(page) for page in pages
     ]
 
 

@@ -101,10 +101,16 @@ def _diagnostic_note(diag: Diagnostic) -> str:
 
 
 def document_page(
-    ctx: Context, doc: Plan | LegalDoc, src: str, markdown: str, unchecked: bool = False
+    ctx: Context,
+    doc: Plan | LegalDoc,
+    src: str,
+    markdown: str,
+    unchecked: bool = False,
+    authored: tuple[int, int] | None = None,
 ) -> Page:
     """A plan or legal page with the metadata both carry: description, JSON-LD, search title;
-    ``unchecked`` when the page shows facts not yet checked against the original."""
+    ``unchecked`` when the page shows facts not yet checked against the original; ``authored``:
+    where the document's own text is in ``markdown`` (``Page.authored``)."""
     meta = PageMeta(
         description=doc.summary,
         json_ld=json_ld(ctx, doc, src),
@@ -112,4 +118,4 @@ def document_page(
     )
     if unchecked:
         meta["unchecked"] = True
-    return Page(src=src, title=heading(doc), markdown=markdown, meta=meta)
+    return Page(src=src, title=heading(doc), markdown=markdown, meta=meta, authored=authored)

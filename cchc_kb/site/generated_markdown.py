@@ -47,6 +47,7 @@ _SPACES_LINE = re.compile(r"(?<=\n) +\n")
 # What Python-Markdown's preprocessors would touch (fences anywhere, even in a template
 # block); read leaves such a page to it.
 _PREPROCESSED = re.compile("[\t\r\x02\x03]|^(?:~~~|```)", re.MULTILINE)
+_HEADING_TAGS = frozenset(f"h{level}" for level in range(1, 7))
 # A line that may start a block other than a paragraph (or continue one oddly): list markers,
 # headings (setext too), rules, quotes, tables, fences, admonitions, references, indented code.
 _BLOCK_START = re.compile(r" {0,3}(?:[-*+#>|=_`~]|\d+[.)]|!!!|\?\?\?|\[[^\]]*\]:)| {4}")
@@ -67,9 +68,14 @@ class Unsupported(ValueError):
     """The text has a shape ``read`` does not make: Python-Markdown must read it."""
 
 
-def read(text: str, md: Markdown) -> etree.Element:
+def read(text: str, md: Markdown, authored: tuple[int, int] | None = None) -> etree.Element:
     """The tree Python-Markdown's preprocessors, block parser and inline patterns make of
-    ``text`` (template blocks stored in ``md.htmlStash``), or ``Unsupported``."""
+    ``text`` (template blocks stored in ``md.htmlStash``), or ``Unsupported``.
+
+    ``authored`` (``Page.authored``): the part of ``text`` that is a document's own text, which
+    Python-Markdown reads (``_read_around``)."""
+    if authored is not None:
+        return _read_around(text, authored, md)
     if not text.strip() or _PREPROCESSED.search(text):
         raise Unsupported("empty, not normalised, or with fenced code")
     lines = _SPACES_LINE.sub("\n", text).split("\n")
@@ -90,9 +96,12 @@ def read(text: str, md: Markdown) -> etree.Element:
             paragraph.text = md.htmlStash.store("\n".join(lines[index + 1 : end]))
             index, previous = end + 1, "html"
             continue
-        end = index
-        while end < len(lines) and lines[end].strip(" ") and lines[end] != HTML_BLOCK_START:
-            end += 1
+        end = index + 1
+        # Python-Markdown takes a heading line out of its block and reads the lines under it
+        # as the next block (a line with a pipe could make the block a table instead).
+        if not line.startswith("#") or "|" in line:
+            while end < len(lines) and lines[end].strip(" ") and lines[end] != HTML_BLOCK_START:
+                end += 1
         block = lines[index:end]
         index = end
         if HTML_BLOCK_END in block:
@@ -112,6 +121,41 @@ def read(text: str, md: Markdown) -> etree.Element:
         else:
             _paragraph(root, block, escaped)
             previous = "paragraph"
+    return root
+
+
+def _read_around(text: str, authored: tuple[int, int], md: Markdown) -> etree.Element:
+    """``read`` of a page with a document's own text in it: the site's Markdown before and
+    after it read directly, the document's text by Python-Markdown's preprocessors, block
+    parser and inline patterns, alone.
+
+    Alone it gives the tree it gives within the page when nothing around it reaches in or out,
+    which is what is required here. Python-Markdown reads a block in the light of the element
+    before it (a list, a quote, a code block or an admonition goes on), so the text must follow
+    a heading after a blank line, and what comes after it must start with a heading line, which
+    no block takes in. Blank lines after a code block become part of it, so the text must not
+    end in one. Python-Markdown's preprocessors run over the whole page: raw HTML ("<") may run
+    past the text's end and is refused; a fence cannot (``read`` refuses fences around it)."""
+    start, end = authored
+    before, own, after = text[:start], text[start:end], text[end:]
+    root = read(before, md)
+    if not before.endswith("\n\n") or root[-1].tag not in _HEADING_TAGS:
+        raise Unsupported("a document's text that does not follow a heading")
+    if "<" in own:
+        raise Unsupported("raw HTML in a document's text")
+    first_after = next((line for line in after.split("\n") if line.strip(" ")), None)
+    if first_after is not None and not (own.endswith("\n\n") and first_after.startswith("#")):
+        raise Unsupported("a document's text not followed by a heading")
+    lines = own.split("\n")
+    for step in md.preprocessors:
+        lines = step.run(lines)
+    parsed = md.parser.parseDocument(lines).getroot()
+    parsed = md.treeprocessors["inline"].run(parsed) or parsed
+    if len(parsed) and parsed[-1].tag == "pre":
+        raise Unsupported("a document's text that ends in a code block")
+    root.extend(parsed)
+    if first_after is not None:
+        root.extend(read(after, md))
     return root
 
 

@@ -62,6 +62,10 @@ class Page:
     title: str  # plain text, used for <title> and the h1 (``theme_meta`` escapes it)
     markdown: str  # the page body; anything from records has been escaped by the renderer
     meta: PageMeta = field(default_factory=PageMeta)
+    # (start, end) of the document's own text in ``markdown`` (a plan's body), the rest being
+    # the site's own Markdown: ``generated_markdown.read`` reads only this part with
+    # Python-Markdown's parsers.
+    authored: tuple[int, int] | None = None
 
     def __post_init__(self) -> None:
         unknown = sorted(set(self.meta) - set(PAGE_META))

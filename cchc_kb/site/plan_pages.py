@@ -179,9 +179,12 @@ def plan_page(ctx: Context, plan: Plan) -> list[Page]:
 
     out.append(graph_section(ctx, plan.id, src))
 
+    authored = None
     if plan.body.strip():
         out.append("## Nội dung văn bản\n\n")
+        start = sum(map(len, out))
         out.append(linked_body(corpus, plan.body, plan.citations, src).rstrip() + "\n\n")
+        authored = (start, start + len(out[-1]))
 
     out.append(notes_section(diagnostic_notes(ctx, plan) + provenance_notes(plan)))
 
@@ -192,4 +195,5 @@ def plan_page(ctx: Context, plan: Plan) -> list[Page]:
         origin = f" Nguồn: {plan.source_origin}." if plan.source_origin else ""
         out.append(block("paragraph.html", parts=[download, ".", origin], cls=""))
 
-    return [document_page(ctx, plan, src, "".join(out)), *extra_pages]
+    page = document_page(ctx, plan, src, "".join(out), authored=authored)
+    return [page, *extra_pages]

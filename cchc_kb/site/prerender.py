@@ -164,15 +164,16 @@ class Converter:
         return RenderedPage.of(page.src, html, toc, self.links.links)
 
     def convert_generated(self, page: Page) -> RenderedPage:
-        """A page whose Markdown the site wrote (list and graph pages): the same HTML and
-        table of contents as ``convert``, without Python-Markdown's parsers where the page
-        keeps to the shapes ``generated_markdown.read`` makes."""
+        """A page whose Markdown the site wrote (list and graph pages; around a document's
+        own text, ``Page.authored``, document pages): the same HTML and table of contents as
+        ``convert``, without Python-Markdown's parsers where the site's Markdown keeps to the
+        shapes ``generated_markdown.read`` makes."""
         if not self.reads_generated:
             return self.convert(page)
         self.md.reset()
         self.links.src, self.links.links = page.src, []
         try:
-            root = generated_markdown.read(page.markdown, self.md)
+            root = generated_markdown.read(page.markdown, self.md, page.authored)
         except generated_markdown.Unsupported:
             return self.convert(page)
         for step in self.tree_steps:
