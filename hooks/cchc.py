@@ -161,6 +161,7 @@ def on_files(files, config):
             [f.src_uri for f in files.documentation_pages()],
             document_dates(corpus, settings),
         )
+    _state["pooled"] = []  # the pages the pool builds (none in a preview: MkDocs builds them)
     if preview is None and not os.environ.get(ONE_PROCESS_ENV) and available_cpus() > 1:
         # Built on every core (hooks/page_pool.py): MkDocs' loop builds the nav's pages only.
         named = _nav_sources(config.nav) if config.nav is not None else set(_state["pages"])
@@ -214,7 +215,7 @@ def on_serve(server, config, builder):
 def on_nav(nav, config, files):
     # MkDocs has made a Page of each (the nav's with their nav titles): the generated ones
     # need no Markdown conversion.
-    pooled = set(_state.get("pooled", ()))
+    pooled = set(_state["pooled"])
     for src in _state["pages"]:
         if src not in pooled:  # the others are made where they are built
             files.get_file_from_path(src).page.__class__ = _Prerendered
@@ -235,7 +236,7 @@ def on_env(env, config, files):
         env.bytecode_cache = _state["preview"].templates  # compiled once for every rebuild
     else:
         keep()  # MkDocs has read every page: its pages and files live until the theme is done
-        if _state.get("pooled"):
+        if _state["pooled"]:
             _state["pool"] = PagePool.start(
                 env,
                 config,
