@@ -161,8 +161,8 @@ def on_files(files, config):
             [f.src_uri for f in files.documentation_pages()],
             document_dates(corpus, settings),
         )
-    _state["pooled"] = []  # the pages the pool builds (none in a preview: MkDocs builds them)
-    if preview is None and not os.environ.get(ONE_PROCESS_ENV) and available_cpus() > 1:
+    _state["pooled"] = []  # the pages the pool builds: in a full build (a preview's first too)
+    if "search" in _state and not os.environ.get(ONE_PROCESS_ENV) and available_cpus() > 1:
         # Built on every core (hooks/page_pool.py): MkDocs' loop builds the nav's pages only.
         named = _nav_sources(config.nav) if config.nav is not None else set(_state["pages"])
         _state["pooled"] = [page.src for page in pages if page.src not in named]
@@ -236,19 +236,19 @@ def on_env(env, config, files):
         env.bytecode_cache = _state["preview"].templates  # compiled once for every rebuild
     else:
         keep()  # MkDocs has read every page: its pages and files live until the theme is done
-        if _state["pooled"]:
-            _state["pool"] = PagePool.start(
-                env,
-                config,
-                files,
-                _state["nav"],
-                _state["pooled"],
-                _pooled_page,
-                _state["reuse"].counts,
-                available_cpus(),
-            )
-            for src in _state["pooled"]:  # the pool has them: only the nav's wait here
-                del _state["pages"][src]
+    if _state["pooled"]:
+        _state["pool"] = PagePool.start(
+            env,
+            config,
+            files,
+            _state["nav"],
+            _state["pooled"],
+            _pooled_page,
+            _state["reuse"].counts,
+            available_cpus(),
+        )
+        for src in _state["pooled"]:  # the pool has them: only the nav's wait here
+            del _state["pages"][src]
     return env
 
 

@@ -1,7 +1,7 @@
 """The generated pages built on every core (hooks/page_pool.py): the site is the same bytes as
 when the build's own process builds every page; a page error in a building process fails the
 build naming the page, and a failed build leaves no process behind; a preview (``make
-preview``) builds its pages as before."""
+preview``) starts with the same full build."""
 
 from __future__ import annotations
 
@@ -105,8 +105,17 @@ def test_a_failed_build_ends_the_building_processes(tmp_path, config):
     assert "Pages: error building" not in log
 
 
-def test_a_preview_builds_every_page_in_its_own_process(tmp_path, config):
-    # The fault hook raises on any page built outside the build's process: none is.
-    proc = _build(config, tmp_path / "site", **{FAULT_ENV: "other", PREVIEW_ENV: "1"})
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert not POOLED.search(proc.stderr)
+def test_a_previews_first_build_builds_on_every_core_the_same_site(tmp_path, config):
+    # `make preview` starts with a full build: on every core too, the same bytes as in one
+    # process (its rebuilds render only the pages an edit touches, in the build's process).
+    pooled = _build(config, tmp_path / "pooled", **{PREVIEW_ENV: "1"})
+    alone = _build(config, tmp_path / "alone", **{PREVIEW_ENV: "1", ONE_PROCESS_ENV: "1"})
+    assert pooled.returncode == 0, pooled.stdout + pooled.stderr
+    assert alone.returncode == 0, alone.stdout + alone.stderr
+    assert POOLED.search(pooled.stderr) and not POOLED.search(alone.stderr)
+    files = _tree(tmp_path / "alone")
+    assert _tree(tmp_path / "pooled") == files
+    _, mismatch, errors = filecmp.cmpfiles(
+        tmp_path / "alone", tmp_path / "pooled", files, shallow=False
+    )
+    assert not mismatch and not errors, (mismatch[:10], errors[:10])
