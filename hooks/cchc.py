@@ -79,7 +79,7 @@ def on_config(config):
         cchc, config.site_name, config.site_url, config.use_directory_urls
     )
     root = Path(config.config_file_path).parent / str(cchc.get("root") or ".")
-    _state.update(settings=settings, root=root.resolve(), config=config)
+    _state.update(settings=settings, root=root.resolve())
     if os.environ.get(PREVIEW_ENV):
         _state["preview"] = preview_for(root)
     report_target(cchc.get("report"))  # a javascript: or malformed address stops the build
@@ -243,18 +243,13 @@ def on_env(env, config, files):
             files,
             _state["nav"],
             _state["pooled"],
-            _pooled_page,
+            _Prerendered,
             _state["reuse"].counts,
             available_cpus(),
         )
         for src in _state["pooled"]:  # the pool has them: only the nav's wait here
             del _state["pages"][src]
     return env
-
-
-def _pooled_page(file) -> Page:
-    """A page the pool builds, as MkDocs' loop would make it (hooks/page_pool.py)."""
-    return _Prerendered(None, file, _state["config"])
 
 
 # Markdown conversion runs between these two page events, the theme's templates between the

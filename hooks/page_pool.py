@@ -71,12 +71,13 @@ class PagePool:
         files,
         nav,
         srcs: Sequence[str],
-        make_page: Callable,
+        page_class: type,
         summary: Callable[[], object],
         processes: int,
     ) -> PagePool:
-        """Fork ``processes`` processes that build the pages ``srcs`` (``make_page(file)``
-        gives each its MkDocs ``Page``); each sends ``summary()`` when it is done."""
+        """Fork ``processes`` processes that build the pages ``srcs`` as pages of
+        ``page_class`` (MkDocs' ``Page`` or a subclass); each sends ``summary()`` when it is
+        done."""
         pids, readers = [], []
         try:
             for index in range(processes):
@@ -87,7 +88,7 @@ class PagePool:
                     for other in readers:
                         other.close()
                     mine = [src for n, src in enumerate(srcs) if n // RUN % processes == index]
-                    _build_pages(write_end, env, config, files, nav, mine, make_page, summary)
+                    _build_pages(write_end, env, config, files, nav, mine, page_class, summary)
                 os.close(write_end)
                 pids.append(pid)
                 readers.append(os.fdopen(read_end, "rb"))
@@ -178,7 +179,7 @@ class _Records(logging.Handler):
 
 
 def _build_pages(
-    write_end: int, env, config, files, nav, srcs: list[str], make_page, summary
+    write_end: int, env, config, files, nav, srcs: list[str], page_class: type, summary
 ) -> None:
     """In a forked process: build each page as MkDocs' loop would; send each one's result
     (or the first error) down the pipe; then exit without running anything the build's
@@ -195,7 +196,7 @@ def _build_pages(
             for src in srcs:
                 file = files.get_file_from_path(src)
                 try:
-                    page = make_page(file)
+                    page = page_class(None, file, config)  # as MkDocs' loop makes it
                     _populate_page(page, config, files)
                     _build_page(page, config, doc_files, nav, env)
                     result = page.built  # what the hook's on_post_page kept of it
