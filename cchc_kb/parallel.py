@@ -8,6 +8,8 @@ build is the same on one core or many.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -19,7 +21,14 @@ Result = TypeVar("Result")
 
 # Below this many items a pool costs more than it saves (the tests' small sites).
 POOL_THRESHOLD = 200
-CHUNK = 32
+CHUNK = 32  # items in a slice at least
+SHARES_PER_JOB = 4  # a slice is at most 1/(jobs * SHARES_PER_JOB) of what is left
+# The results of every worker come back through one pipe, one message at a time under a lock:
+# a worker whose results do not fit the pipe's buffer (64 KiB) waits until the build's process
+# has read them, and the other workers wait for the lock. A larger buffer (Linux) took 0.1-0.2 s
+# off the load and cite phases at 10,000 plans (~3 s each). Where the pipe cannot be widened,
+# the map works as before.
+RESULT_PIPE_BYTES = 1 << 20
 
 # Set in the parent just before the fork; the workers read it.
 _task: tuple[Callable, Sequence] | None = None
@@ -29,6 +38,22 @@ def _run_slice(bounds: tuple[int, int]) -> list:
     assert _task is not None
     function, items = _task
     return [function(item) for item in items[bounds[0] : bounds[1]]]
+
+
+def _slices(count: int, jobs: int) -> list[tuple[int, int]]:
+    """Contiguous slices of ``count`` items, each a share of what is left (at least
+    ``CHUNK``): long ones first, short ones last. Each slice is a round trip through the build's
+    process, which hands out the next and reads the results between its other threads: with
+    slices of 32 items, at 10,000 plans, the cite workers spent 73-75% of their time on their
+    work and the rest waiting for their next slice or sending results; with these, 84-93% (the
+    check workers 83-86% → 99%, the loading ones 85% → 92-96%). Short slices at the end let
+    the workers finish together."""
+    slices, start = [], 0
+    while start < count:
+        end = min(count, start + max(CHUNK, (count - start) // (jobs * SHARES_PER_JOB)))
+        slices.append((start, end))
+        start = end
+    return slices
 
 
 def available_cpus() -> int:
@@ -54,9 +79,10 @@ def ordered_map_started(
     jobs = jobs or available_cpus()
     if jobs < 2 or len(items) < POOL_THRESHOLD:
         return lambda: [function(item) for item in items]
-    slices = [(start, min(start + CHUNK, len(items))) for start in range(0, len(items), CHUNK)]
+    slices = _slices(len(items), jobs)
     _task = (function, items)
     pool = ProcessPoolExecutor(jobs, mp_context=get_context("fork"))
+    _widen_result_pipe(pool)
     try:
         # Submitting forks every worker, with the task in its memory.
         chunks = pool.map(_run_slice, slices)
@@ -71,3 +97,16 @@ def ordered_map_started(
             return [result for chunk in chunks for result in chunk]
 
     return results
+
+
+def widen_pipe(fd: int) -> None:
+    """Let the pipe ``fd`` hold ``RESULT_PIPE_BYTES`` where the system allows it, so that its
+    writer goes on while the reader is busy elsewhere."""
+    with contextlib.suppress(AttributeError, OSError):
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, RESULT_PIPE_BYTES)
+
+
+def _widen_result_pipe(pool: ProcessPoolExecutor) -> None:
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+    if writer is not None:
+        widen_pipe(writer.fileno())
