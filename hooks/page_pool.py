@@ -28,9 +28,12 @@ import signal
 import traceback
 from collections.abc import Callable, Sequence
 
+from jinja2 import TemplateNotFound, TemplateSyntaxError, meta
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files, InclusionLevel
+
+from cchc_kb.parallel import widen_pipe
 
 # Pages a process takes at a time: runs of neighbours share the theme's reused parts.
 RUN = 16
@@ -78,10 +81,12 @@ class PagePool:
         """Fork ``processes`` processes that build the pages ``srcs`` as pages of
         ``page_class`` (MkDocs' ``Page`` or a subclass); each sends ``summary()`` when it is
         done."""
+        load_templates(env, "main.html")  # MkDocs' template for a page that names none
         pids, readers = [], []
         try:
             for index in range(processes):
                 read_end, write_end = os.pipe()
+                widen_pipe(write_end)  # read once MkDocs' own pages are built: no wait till then
                 pid = os.fork()
                 if pid == 0:  # a building process: it never returns
                     os.close(read_end)
@@ -159,6 +164,25 @@ class PagePool:
         return statuses
 
 
+def load_templates(env, name: str) -> None:
+    """Compile template ``name`` and every template it names, and those they name, into the
+    environment's cache: done once before the fork, not once in each process (and again in
+    the build's process). A template named by an expression (Material's language file) is
+    compiled where it is first rendered."""
+    todo, seen = [name], set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            source, _, _ = env.loader.get_source(env, name)
+            env.get_template(name)
+        except (TemplateNotFound, TemplateSyntaxError):
+            continue  # named under a condition the site leaves out: an error if rendered
+        todo += [child for child in meta.find_referenced_templates(env.parse(source)) if child]
+
+
 def _status_text(code: int) -> str:
     return f"signal {-code}" if code < 0 else f"exit status {code}"
 
@@ -192,6 +216,11 @@ def _build_pages(
         mkdocs_log.handlers = [records]  # the build's process prints them, once
         mkdocs_log.propagate = False
         doc_files = files.documentation_pages()
+        # No template changes while the pages are built: each include finds its template
+        # compiled (``load_templates``) without a stat() of its file, in a plain dict rather
+        # than Jinja's LRU cache, which reorders its queue on every lookup.
+        env.auto_reload = False
+        env.cache = dict(env.cache.items())
         with os.fdopen(write_end, "wb") as pipe:
             for src in srcs:
                 file = files.get_file_from_path(src)

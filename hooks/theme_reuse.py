@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from jinja2 import pass_context
 from mkdocs.structure.nav import Section
-from mkdocs.utils import normalize_url
+from mkdocs.utils import _get_norm_url, _norm_parts, normalize_url
 
 
 class ThemeReuse:
@@ -25,6 +25,8 @@ class ThemeReuse:
     def __init__(self, config) -> None:
         self.fixed = [config.theme.get("logo"), config.extra.get("homepage")]
         self.urls: list[str] | None = None  # the nav is complete once the theme renders
+        self.prefixes: set[tuple[str, ...]] = set()  # of the folders of those links
+        self.keys: dict[tuple, tuple] = {}  # (base URL, a page's place) -> its key
         self.page = self.key = None
         self.fragments: dict[tuple, str | list[str]] = {}
         self.reused = 0
@@ -58,14 +60,40 @@ class ThemeReuse:
         nav, page, base_url = context["nav"], context["page"], context["base_url"]
         if page is None or any(item.active for item in nav.pages):
             return None
-        return (base_url, *(normalize_url(url, page, base_url) for url in self._urls(nav)))
+        urls = self._urls(nav)
+        place = (base_url, *self._place(page.url))
+        key = self.keys.get(place)
+        if key is None:
+            key = self.keys[place] = (
+                base_url,
+                *(normalize_url(url, page, base_url) for url in urls),
+            )
+        return key
 
     def _urls(self, nav) -> list[str]:
         if self.urls is None:
             urls = [nav.homepage.url if nav.homepage else None, *self.fixed]
             urls += [item.url for item in _walk(nav.items) if not isinstance(item, Section)]
             self.urls = [str(url) for url in urls if url is not None]
+            for url in self.urls:
+                path, level = _get_norm_url(url)
+                if level != -1:  # relative to the page
+                    parts = tuple(_norm_parts(path))
+                    self.prefixes.update(parts[:n] for n in range(1, len(parts) + 1))
         return self.urls
+
+    def _place(self, url: str) -> tuple[int, tuple[str, ...]]:
+        """What a link relative to the page at ``url`` depends on: MkDocs writes it from the
+        page's folders (``get_relative_url``), climbing out of each below the part they share
+        with the link's. So its depth and its longest start that begins a link's folders say
+        it all; most generated pages of one kind share them. (``_get_norm_url`` and
+        ``_norm_parts`` are how ``normalize_url`` reads a link and a page's URL.)"""
+        folder, _, name = url.rpartition("/")
+        parts = _norm_parts(folder if "." in name else url)
+        shared = 0
+        while shared < len(parts) and tuple(parts[: shared + 1]) in self.prefixes:
+            shared += 1
+        return len(parts), tuple(parts[:shared])
 
 
 def _walk(items):

@@ -70,3 +70,53 @@ def test_reused_navigation_equals_materials_own(tmp_path, make_config):
         tmp_path / "fresh", tmp_path / "reused", files, shallow=False
     )
     assert not mismatch and not errors, (mismatch[:10], errors[:10])
+
+
+def _theme_reuse():
+    sys.path.insert(0, str(ROOT / "hooks"))  # beside the hook, as MkDocs loads it
+    try:
+        from theme_reuse import ThemeReuse
+    finally:
+        sys.path.remove(str(ROOT / "hooks"))
+    return ThemeReuse
+
+
+NAV_URLS = ["", "ke-hoach/", "huong-dan/cai-dat/", "huong-dan/", "van-ban/index.html", "../x/"]
+PAGE_URLS = [
+    "",
+    "index.html",
+    "van-ban/a/",
+    "van-ban/b/",
+    "van-ban/a.html",
+    "van-ban/b.html",
+    "huong-dan/",
+    "huong-dan/cai-dat/",
+    "huong-dan/cai-dat/them/",
+    "huong-dan/khac/",
+    "huong-dan/khac.html",
+    "ke-hoach/2024/x/",
+    "ke-hoach/2025/y/",
+    "co-quan/a/b/c/",
+    "co-quan/d/e/f/",
+    "nam/2024.5/",
+]
+
+
+def test_pages_share_a_key_only_with_the_same_relative_links():
+    """The key a page's reused parts are kept under is worked out once per place in the site:
+    each page's is exactly its base URL and its links to the nav's pages, relative to it."""
+    from types import SimpleNamespace as Obj
+
+    from mkdocs.utils import normalize_url
+
+    items = [Obj(url=url, active=False) for url in NAV_URLS]
+    nav = Obj(pages=items, items=items, homepage=None)
+    config = Obj(theme={"logo": "assets/logo.svg"}, extra={})
+    reuse = _theme_reuse()(config)
+    urls = ["assets/logo.svg", *NAV_URLS]  # the fixed links, then the nav's
+    for page_url in PAGE_URLS * 2:  # the second time from what the first kept
+        page = Obj(url=page_url)
+        context = {"nav": nav, "page": page, "base_url": "."}
+        expected = (".", *(normalize_url(url, page, ".") for url in urls))
+        assert reuse._key(context) == expected, page_url
+    assert len(reuse.keys) < len(PAGE_URLS)
