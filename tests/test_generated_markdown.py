@@ -13,6 +13,7 @@ import re
 
 import pytest
 from conftest import ROOT
+from test_prerender import python_markdowns_steps
 
 from cchc_kb.corpus import build_corpus
 from cchc_kb.model.models import PartialDate
@@ -250,6 +251,17 @@ def test_plan_pages_are_read_around_the_plans_text(corpus):
         assert page.src.startswith("ke-hoach/")
         _read_directly(page)
         _same(page)
+
+
+def test_every_page_gets_python_markdowns_inline_step_and_table_of_contents(corpus):
+    """The converter's quick inline and toc steps against Python-Markdown's own, on every
+    page of a site, each read as the pool reads it."""
+    reference = python_markdowns_steps(CONFIG)
+    quick = Converter(CONFIG, UrlScheme())
+    for page in build_site(corpus, SETTINGS).pages:
+        got, expected = quick.convert_generated(page), reference.convert_generated(page)
+        assert got.html == expected.html, page.src
+        assert got.toc_tokens == expected.toc_tokens, page.src
 
 
 def test_another_extension_turns_direct_reading_off():

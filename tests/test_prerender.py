@@ -5,6 +5,7 @@ from __future__ import annotations
 import markdown as markdown_module
 import pytest
 from conftest import build_site, copy_repository
+from markdown.treeprocessors import InlineProcessor
 
 from cchc_kb.parallel import POOL_THRESHOLD
 from cchc_kb.site.md import html_block
@@ -126,3 +127,102 @@ def test_raw_html_comes_back_as_python_markdown_puts_it(markdown):
     page = Page(src="index.md", title="T", markdown=markdown)
     [done], _ = prerender([page], CONFIG, UrlScheme(), {"index.md"}, jobs=1)
     assert done.html == markdown_module.markdown(markdown, extensions=list(CONFIG.extensions))
+
+
+def python_markdowns_steps(config: MarkdownConfig) -> Converter:
+    """A converter whose table-of-contents and inline steps are Python-Markdown's own."""
+    converter = Converter(config, UrlScheme())
+    md = converter.md
+    toc = md.treeprocessors["toc"]
+    del toc.run, toc.replace_marker  # the instance's quick steps: the class's run again
+    md.treeprocessors.register(InlineProcessor(md), "inline", 20)
+    converter.tree_steps = [
+        step for step in md.treeprocessors if step.__class__ is not InlineProcessor
+    ]
+    return converter
+
+
+TOC_CONFIGS = {
+    "site": MarkdownConfig((*CONFIG.extensions, "fenced_code"), {"toc": {"permalink": False}}),
+    "depth and base level": MarkdownConfig(
+        CONFIG.extensions, {"toc": {"toc_depth": "2-3", "baselevel": 2}}
+    ),
+    "another marker": MarkdownConfig(CONFIG.extensions, {"toc": {"marker": "[MỤC LỤC]"}}),
+}
+
+# (case, Markdown): the quick table of contents gives Python-Markdown's ids, tokens and HTML.
+HEADINGS = [
+    ("plain headings of every level", "# A\n\n## B\n\n### C\n\n#### D\n\n##### E\n\n###### F\n"),
+    ("same text thrice", "## Căn cứ\n\n## Căn cứ\n\n## CĂN CỨ\n"),
+    ("a text like a repeated id", "## a\n\n## a_1\n\n## a\n\n## a_2\n\n## a\n"),
+    ("escapes and entities", "## A &amp; B < C > \\*D\\* &copy; &#x41;\n"),
+    ("no letters to slug", "## !!!\n\n## ???\n\n## —\n"),
+    ("emphasis, code and a link", "## *A* `b` [c](../index.md)\n\n## A b c\n"),
+    ("raw HTML in a heading", "## A <span>b</span>\n\n## A b\n"),
+    ("a template block before", "# T\n" + html_block(PANEL) + "## Căn cứ\n"),
+    ("the marker", "[TOC]\n\n# A\n\n## B\n\nx [TOC] y\n"),
+    ("the other marker", "[MỤC LỤC]\n\n# A\n\n## B\n"),
+    ("a heading in a list and a table", "- a\n\n| ## x | y |\n|---|---|\n\n## Mục\n"),
+    ("no heading", "text only\n"),
+]
+
+
+@pytest.mark.parametrize("config_name", TOC_CONFIGS)
+@pytest.mark.parametrize(("case", "markdown"), HEADINGS, ids=[case for case, _ in HEADINGS])
+def test_the_quick_table_of_contents_is_python_markdowns(config_name, case, markdown):
+    config = TOC_CONFIGS[config_name]
+    quick = Converter(config, UrlScheme())
+    assert "run" in vars(quick.md.treeprocessors["toc"])  # the quick step is in place
+    reference = python_markdowns_steps(config)
+    page = Page("ke-hoach/a.md", "T", markdown)
+    for _ in range(2):  # a second time from what the first remembered
+        for convert in (Converter.convert, Converter.convert_generated):
+            got, expected = convert(quick, page), convert(reference, page)
+            assert got.html == expected.html, case
+            assert got.toc_tokens == expected.toc_tokens, case
+
+
+def test_anchors_or_permalinks_keep_python_markdowns_own_step():
+    for option in ({"permalink": True}, {"anchorlink": True}):
+        config = MarkdownConfig(CONFIG.extensions, {"toc": option})
+        assert "run" not in vars(Converter(config, UrlScheme()).md.treeprocessors["toc"])
+
+
+# (case, Markdown): texts each inline pattern needs, and texts none of them can match.
+INLINE = [
+    ("plain Vietnamese", "Đẩy mạnh cải cách hành chính, nâng cao chất lượng phục vụ.\n"),
+    ("punctuation no pattern needs", "a (b) {c} ~d~ ^e^ #f @g !h 'i' \"j\" -- k: l; m / n | o.\n"),
+    ("code", "a `b` c\n"),
+    ("escape", "a \\* b \\\\ c\n"),
+    ("links and references", "[a](b.md) [c][d] [d] ![e](f.png) ![g][d]\n\n[d]: h.md\n"),
+    ("autolinks", "<https://example.org/x> <a@example.org>\n"),
+    ("raw HTML and entities", "a <b>c</b> &amp; &#65; &copy; & d\n"),
+    ("emphasis", "*a* _b_ **c** __d__ ***e*** snake_case 2*3\n"),
+    ("asterisks only", "*a* **b** 2 * 3\n"),
+    ("underscores only", "_a_ __b__ snake_case\n"),
+    ("line break", "a  \nb\n"),
+    ("trailing spaces without a break", "a  \n"),
+    (
+        "a list, a table and a heading",
+        "## T *x*\n\n- a\n- b [c](d.md)\n\n| a | b |\n|---|---|\n| *x* | y |\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "markdown"), INLINE, ids=[case for case, _ in INLINE])
+def test_the_quick_inline_step_is_python_markdowns(case, markdown):
+    config = TOC_CONFIGS["site"]
+    quick = Converter(config, UrlScheme())
+    assert type(quick.md.treeprocessors["inline"]) is not InlineProcessor  # the quick step
+    reference = python_markdowns_steps(config)
+    assert type(reference.md.treeprocessors["inline"]) is InlineProcessor
+    page = Page("ke-hoach/a.md", "T", markdown)
+    for convert in (Converter.convert, Converter.convert_generated):
+        assert convert(quick, page).html == convert(reference, page).html, case
+
+
+def test_an_extension_with_other_inline_patterns_keeps_python_markdowns_inline_step():
+    config = MarkdownConfig((*CONFIG.extensions, "nl2br"))
+    converter = Converter(config, UrlScheme())
+    assert type(converter.md.treeprocessors["inline"]) is InlineProcessor
+    assert "a<br />\nb" in converter.convert(Page("ke-hoach/a.md", "T", "a\nb\n")).html

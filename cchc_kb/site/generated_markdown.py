@@ -45,8 +45,9 @@ EXTENSIONS = frozenset(
 # Python-Markdown's normalisation: a line of spaces only is an empty line.
 _SPACES_LINE = re.compile(r"(?<=\n) +\n")
 # What Python-Markdown's preprocessors would touch (fences anywhere, even in a template
-# block); read leaves such a page to it.
-_PREPROCESSED = re.compile("[\t\r\x02\x03]|^(?:~~~|```)", re.MULTILINE)
+# block); read leaves such a page to it (``_preprocessed``).
+_PREPROCESSED_CHARS = "\t\r\x02\x03"
+_FENCE = re.compile("^(?:~~~|```)", re.MULTILINE)
 _HEADING_TAGS = frozenset(f"h{level}" for level in range(1, 7))
 # A line that may start a block other than a paragraph (or continue one oddly): list markers,
 # headings (setext too), rules, quotes, tables, fences, admonitions, references, indented code.
@@ -76,9 +77,11 @@ def read(text: str, md: Markdown, authored: tuple[int, int] | None = None) -> et
     Python-Markdown reads (``_read_around``)."""
     if authored is not None:
         return _read_around(text, authored, md)
-    if not text.strip() or _PREPROCESSED.search(text):
+    if not text.strip() or _preprocessed(text):
         raise Unsupported("empty, not normalised, or with fenced code")
-    lines = _SPACES_LINE.sub("\n", text).split("\n")
+    if " \n" in text:  # a look-behind tried at every character costs more than this search
+        text = _SPACES_LINE.sub("\n", text)
+    lines = text.split("\n")
     root = etree.Element(md.doc_tag)
     escaped = frozenset(md.ESCAPED_CHARS)
     index, previous = 0, ""
@@ -122,6 +125,14 @@ def read(text: str, md: Markdown, authored: tuple[int, int] | None = None) -> et
             _paragraph(root, block, escaped)
             previous = "paragraph"
     return root
+
+
+def _preprocessed(text: str) -> bool:
+    """Whether Python-Markdown's preprocessors would change ``text``. Substring searches
+    first: a pattern with a line start among its alternatives is tried at every character."""
+    if any(char in text for char in _PREPROCESSED_CHARS):
+        return True
+    return ("~~~" in text or "```" in text) and _FENCE.search(text) is not None
 
 
 def _read_around(text: str, authored: tuple[int, int], md: Markdown) -> etree.Element:

@@ -18,16 +18,20 @@ in the order of the input, so the site is the same whatever the number of proces
 from __future__ import annotations
 
 import posixpath
+import re
 import xml.etree.ElementTree as etree
 import zlib
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from html import unescape as unescape_entities
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 import markdown
+from markdown.extensions import toc as toc_extension
+from markdown.extensions.toc import TocTreeprocessor
 from markdown.preprocessors import Preprocessor
-from markdown.treeprocessors import Treeprocessor
+from markdown.treeprocessors import InlineProcessor, Treeprocessor
 
 from ..model.models import Diagnostic
 from ..parallel import ordered_map
@@ -148,6 +152,7 @@ class Converter:
         # The site's own pages skip the block parser and the inline patterns when the
         # extensions are ones ``generated_markdown.read`` knows (``convert_generated``).
         _quicken(self.md)
+        _quicken_inline(self.md)
         inline = self.md.treeprocessors["inline"]
         self.tree_steps = [step for step in self.md.treeprocessors if step is not inline]
         self.reads_generated = set(config.extensions) <= generated_markdown.EXTENSIONS and not any(
@@ -194,10 +199,11 @@ class Converter:
 
 
 def _quicken(md: markdown.Markdown) -> None:
-    """Two checks Python-Markdown makes for every element of every page, answered the same
-    for less: whether a tag is block-level (a scan of a list of 60 names, asked for each
-    element by the prettify step and for each stashed block), and whether the page has the
-    table-of-contents marker (the toc step gathers each element's text to look for it)."""
+    """Checks Python-Markdown makes for every element of every page, answered the same for
+    less: whether a tag is block-level (a scan of a list of 60 names, asked for each element
+    by the prettify step and for each stashed block), whether the page has the
+    table-of-contents marker (the toc step gathers each element's text to look for it), and
+    the table of contents itself (``_quick_toc``)."""
     block_level = frozenset(md.block_level_elements)
 
     def is_block_level(tag: object) -> bool:
@@ -209,16 +215,132 @@ def _quicken(md: markdown.Markdown) -> None:
     toc = md.treeprocessors["toc"]
     replace_marker = toc.replace_marker
 
-    def replace_marker_if_any(root: etree.Element, elem: etree.Element) -> None:
+    def has_marker(root: etree.Element) -> bool:
         # The toc step replaces only an element without children whose text is the marker.
         marker = toc.marker
-        if any(
+        return bool(marker) and any(
             not len(element) and element.text and element.text.strip() == marker
             for element in root.iter()
-        ):
+        )
+
+    def replace_marker_if_any(root: etree.Element, elem: etree.Element) -> None:
+        if has_marker(root):
             replace_marker(root, elem)
 
     toc.replace_marker = replace_marker_if_any
+    if not toc.use_anchors and toc.use_permalinks in (False, None):
+        toc.run = _quick_toc(toc, has_marker)
+
+
+# What each of Python-Markdown's inline patterns needs in a text to match there (any one of
+# these strings): a text with none of them is left as it is by every pattern (``_QuickInline``).
+_INLINE_NEEDS = {
+    "backtick": ("`",),
+    "escape": ("\\",),
+    "reference": ("[",),
+    "link": ("[",),
+    "image_link": ("[",),
+    "image_reference": ("[",),
+    "short_reference": ("[",),
+    "short_image_ref": ("[",),
+    "autolink": ("<",),
+    "automail": ("<",),
+    "linebreak": ("  \n",),
+    "html": ("<",),
+    "entity": ("&",),
+    "em_strong": ("*", "_"),
+    "em_strong2": ("_",),
+    "not_strong": ("*", "_"),
+}
+_INLINE_MAY_MATCH = re.compile(
+    "|".join(
+        re.escape(need) for need in sorted({n for needs in _INLINE_NEEDS.values() for n in needs})
+    )
+)
+
+
+class _QuickInline(InlineProcessor):
+    """Python-Markdown's inline step, which tries each of its patterns in turn on every text
+    of the tree, given a text none of them can match (most texts of a plan) back at once:
+    that is what the patterns would give."""
+
+    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:  # noqa: N802, N803 - the step's own (private) method
+        if patternIndex == 0 and _INLINE_MAY_MATCH.search(data) is None:
+            return data
+        return super()._InlineProcessor__handleInline(data, patternIndex)  # type: ignore[misc]
+
+
+def _quicken_inline(md: markdown.Markdown) -> None:
+    """The quick inline step in place of Python-Markdown's, when every inline pattern is one
+    whose needs ``_INLINE_NEEDS`` knows (an extension may add others)."""
+    if type(md.treeprocessors["inline"]) is not InlineProcessor:
+        return
+    if not {item.name for item in md.inlinePatterns._priority} <= _INLINE_NEEDS.keys():
+        return
+    priority = next(item.priority for item in md.treeprocessors._priority if item.name == "inline")
+    md.treeprocessors.register(_QuickInline(md), "inline", priority)
+
+
+def _quick_toc(
+    toc: TocTreeprocessor, has_marker: Callable[[etree.Element], bool]
+) -> Callable[[etree.Element], None]:
+    """Python-Markdown's toc step (``TocTreeprocessor.run``, without anchors or permalinks)
+    giving the same ids and ``toc_tokens`` for less, on a page whose headings are plain text
+    (no child element, no attribute, no stash placeholder); any other page gets the step
+    itself. A plain heading's inner HTML, name and slug are functions of its text alone (the
+    postprocessors change only placeholders), so they are worked out once per text: most
+    headings recur on every page of a kind. The contents block (``md.toc``), which nothing
+    here reads, is made only to replace the marker on a page that has it."""
+    md = toc.md
+    full_run = toc.run
+
+    @lru_cache(maxsize=4096)
+    def named(text: str) -> tuple[str, str, str]:
+        heading = etree.Element("h1")
+        heading.text = text
+        inner_html = toc_extension.render_inner_html(heading, md)
+        name = toc_extension.strip_tags(inner_html)
+        return inner_html, name, toc.slugify(unescape_entities(name), toc.sep)
+
+    def run(doc: etree.Element) -> None:
+        used_ids: set[str] = set()
+        headings: list[etree.Element] = []
+        for element in doc.iter():
+            if "id" in element.attrib:
+                used_ids.add(element.attrib["id"])
+            if isinstance(element.tag, str) and toc.header_rgx.match(element.tag):
+                if len(element) or element.attrib or not _plain(element.text or ""):
+                    full_run(doc)
+                    return
+                headings.append(element)
+        counters: dict[str, int] = {}
+        tokens = []
+        for heading in headings:
+            toc.set_level(heading)
+            inner_html, name, slug = named(heading.text or "")
+            heading.attrib["id"] = toc_extension.unique(slug, used_ids, counters)
+            level = int(heading.tag[-1])
+            if toc.toc_top <= level <= toc.toc_bottom:
+                tokens.append(
+                    {
+                        "level": level,
+                        "id": toc_extension.unescape(heading.attrib["id"]),
+                        "name": name,
+                        "html": inner_html,
+                        "data-toc-label": "",
+                    }
+                )
+        tokens = toc_extension.nest_toc_tokens(tokens)
+        if has_marker(doc):
+            toc.replace_marker(doc, toc.build_toc_div(tokens))
+        md.toc_tokens = tokens
+
+    return run
+
+
+def _plain(text: str) -> bool:
+    """Text without Python-Markdown's placeholder marks."""
+    return "\x02" not in text and "\x03" not in text
 
 
 def broken_links(rendered: Iterable[RenderedPage], known: Collection[str]) -> list[Diagnostic]:
