@@ -115,6 +115,40 @@ def test_deterministic():
         assert neighbourhood_svg(a, node, src) == neighbourhood_svg(b, node, src)
 
 
+# (scheme, pages the drawings are made for): one build's drawings share their boxes.
+SHARED_BOXES = [
+    (urls.DIRECTORY_URLS, ["ke-hoach/a.md", "ke-hoach/b.md", "van-ban/c.md", "index.md"]),
+    (urls.UrlScheme(False), ["ke-hoach/a.md", "do-thi/van-ban/c.md"]),
+]
+
+
+@pytest.mark.parametrize(("scheme", "pages"), SHARED_BOXES)
+def test_boxes_drawn_once_a_build_give_the_same_drawings(big, scheme, pages):
+    """Boxes kept by everything they show: each drawing as drawn alone, whatever page it is
+    for; and the boxes do repeat (else the keeping is hollow)."""
+    _, graph = big
+    drawn: dict = {}
+    boxes = 0
+    for node in sorted(graph):
+        for src in pages:
+            alone = neighbourhood_svg(graph, node, src, scheme=scheme)
+            assert neighbourhood_svg(graph, node, src, scheme=scheme, drawn=drawn) == alone
+            boxes += alone.count("<title>")
+    assert len(drawn) < boxes / 2
+
+
+def test_a_new_build_draws_a_changed_document_anew(big):
+    """What is kept lives with one build's graph: a preview's rebuild, whose graph may have
+    changed in place, starts with none."""
+    _, graph = big
+    node = next(n for n in sorted(graph) if graph.nodes[n].get("number"))
+    first = neighbourhood_svg(graph, node, "index.md", drawn={})
+    changed = graph.copy()
+    changed.nodes[node]["number"] = "99/KH-MOI"
+    again = neighbourhood_svg(changed, node, "index.md", drawn={})
+    assert "99/KH-MOI" in again and "99/KH-MOI" not in first
+
+
 def test_labels_are_escaped():
     g = build_graph(fixture_corpus())
     svg = neighbourhood_svg(g, "so-xay-dung-b-2026-tuyen-truyen", "ke-hoach/x.md")

@@ -43,8 +43,10 @@ def notes_section(notes: list[str]) -> str:
 
 
 def graph_section(ctx: Context, doc_id: str, src: str) -> str:
-    """The neighbourhood graph as inline SVG (drawn and escaped by ``svg``)."""
-    svg = neighbourhood_svg(graph_of(ctx), doc_id, src, scheme=ctx.settings.urls)
+    """The neighbourhood graph as inline SVG (drawn and escaped by ``svg``); its boxes are kept
+    for the build, with its graph, in the context."""
+    drawn = ctx.cache.setdefault("drawn boxes", {})
+    svg = neighbourhood_svg(graph_of(ctx), doc_id, src, scheme=ctx.settings.urls, drawn=drawn)
     if not svg:
         return ""
     return "## Sơ đồ liên kết\n" + block("graph/figure.html", svg=Markup(svg))

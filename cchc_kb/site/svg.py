@@ -34,11 +34,13 @@ relation is written in the box); colours are CSS variables with a dark variant f
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import SimpleNamespace
 
 import networkx as nx
+from markupsafe import Markup
 
 from ..analysis.graph import EDGE_LABELS, EDGE_PRIORITY, edge_types
 from ..model.collation import sort_key
@@ -46,7 +48,7 @@ from ..model.models import PartialDate
 from . import urls
 from .graph_view import node_category, node_label, node_src, short_type
 from .md import md_text
-from .render import render
+from .render import fragment, render
 
 MAX_NODES = 12
 MAX_CHAIN = 3
@@ -347,9 +349,19 @@ def _describe(graph: nx.DiGraph, node: str) -> str:
     return ", ".join(parts)
 
 
+# Boxes and shapes drawn (``graph/box.svg``), by everything they show: (category, markup).
+Drawn = dict[tuple, tuple[str, Markup]]
+
+
 class _Svg:
     def __init__(
-        self, graph: nx.DiGraph, from_src: str, prefix: str, focus: str, scheme: urls.UrlScheme
+        self,
+        graph: nx.DiGraph,
+        from_src: str,
+        prefix: str,
+        focus: str,
+        scheme: urls.UrlScheme,
+        drawn: Drawn | None = None,
     ):
         self.scheme = scheme
         self.graph = graph
@@ -359,13 +371,42 @@ class _Svg:
         self.parts: list[_Part] = []  # elements for the template, in drawing order
         self.categories: set[str] = set()
         self.lines: set[str] = set()
+        self.drawn: Drawn = {} if drawn is None else drawn
+
+    def _draw(self, key: tuple, part: Callable[[], tuple[str, _Part]]) -> None:
+        """A box or a shape, drawn once per ``key`` (``part`` lays it out)."""
+        if key not in self.drawn:
+            category, laid_out = part()
+            self.drawn[key] = category, fragment("graph/box.svg", part=laid_out)
+        category, markup = self.drawn[key]
+        self.categories.add(category)
+        self.parts.append(_Part(el="drawn", markup=markup))
+
+    def shape(self, cat: str, x: float, y: float, w: float, h: float) -> None:
+        self._draw(("shape", cat, x, y, w, h), lambda: (cat, _shape(cat, x, y, w, h)))
 
     def box(
         self, node: str, x: float, y: float, w: float, h: float, note: str, focus: bool = False
     ):
+        # The graph's node attributes and the page's scheme are the same for a whole build;
+        # the page counts only through the link.
+        href = _href(self.graph, node, self.from_src, self.scheme)
+        key = ("box", node, x, y, w, h, note, focus, href)
+        self._draw(key, lambda: self._box(node, x, y, w, h, note, focus, href))
+
+    def _box(
+        self,
+        node: str,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        note: str,
+        focus: bool,
+        href: str | None,
+    ) -> tuple[str, _Part]:
         attrs = self.graph.nodes[node]
         cat = node_category(attrs)
-        self.categories.add(cat)
         first, second = _lines(attrs)
         numbered = bool(attrs.get("number"))
         if focus and numbered and attrs.get("agency_name"):
@@ -378,9 +419,9 @@ class _Svg:
         size1, t1 = fit_size(first, w - 14, (13, 12, 11) if focus else (12, 11, 10.5))
         t2 = fit(second, w - 14, 10.5)
         label = _describe(self.graph, node) + (f" — {note}" if note else "")
-        href = _href(self.graph, node, self.from_src, self.scheme)
         cx = x + w / 2
-        self.parts.append(
+        return (
+            cat,
             _Part(
                 el="box",
                 href=href,
@@ -395,7 +436,7 @@ class _Svg:
                     text=t1,
                 ),
                 t2=_Part(x=_num(cx), y=_num(y + h / 2 + 11), text=t2),
-            )
+            ),
         )
 
     def more(self, href: str, count: int, x: float, y: float, w: float, h: float):
@@ -482,7 +523,7 @@ def _legend(svg: _Svg, y: float) -> float:
     for i, (what, it) in enumerate(items):
         top = y + i * row_h
         if what == "cat":
-            svg.parts.append(_shape(it, PAD, top + 2, 26, 13))
+            svg.shape(it, PAD, top + 2, 26, 13)
             text = CATEGORY_LABELS[it]
         else:
             cls, text = it
@@ -500,17 +541,20 @@ def neighbourhood_svg(
     more_src: str | None = None,
     titles: tuple[str, str, str] | None = None,
     scheme: urls.UrlScheme = urls.DIRECTORY_URLS,
+    drawn: Drawn | None = None,
 ) -> str:
     """Inline SVG of ``doc_id``'s neighbourhood for the page whose source path is ``from_src``.
 
     Returns "" for an id that is not in the graph. The markup is the template
-    ``graph/neighbourhood.svg``; this function lays the drawing out.
+    ``graph/neighbourhood.svg``; this function lays the drawing out. ``drawn``: the boxes and
+    shapes already drawn with this graph, kept for one build (a document is drawn on every
+    page near it); only as long as the graph and its nodes stay as they are.
     """
     if doc_id not in graph:
         return ""
     hood = neighbourhood(graph, doc_id, max_nodes)
     prefix = "g-" + re.sub(r"[^a-z0-9-]", "-", doc_id)
-    svg = _Svg(graph, from_src, prefix, doc_id, scheme)
+    svg = _Svg(graph, from_src, prefix, doc_id, scheme, drawn)
     t_chain, t_up, t_down = titles or TITLES
     more_href = scheme.relative_url(from_src, more_src or relations_src(graph, doc_id))
     y = PAD
