@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import enum
 import io
 import json
 import random
@@ -171,7 +172,33 @@ WRITTEN_GRAPHS = [
 ]
 
 
-@pytest.mark.parametrize("name,graph", WRITTEN_GRAPHS, ids=[n for n, _ in WRITTEN_GRAPHS])
+class _Status(enum.StrEnum):
+    DRAFT = "du_thao"
+
+
+class _Level(enum.IntEnum):
+    TWO = 2
+
+
+# JSON holds what GraphML cannot: None, lists and mappings (laid out by json.dumps itself),
+# subclasses of str and int, floats beside the types the exports hold.
+JSON_GRAPHS = [
+    *WRITTEN_GRAPHS,
+    (
+        "other values",
+        _graph(
+            {
+                "a": {"n": None, "f": 0.1, "big": 10**30, "s": _Status.DRAFT, "l": _Level.TWO},
+                "b": {"list": ["x", 1], "map": {"k": None}},
+                "c": {},
+            },
+            {("a", "b"): {"n": None, "t": (1, "hai")}, ("b", "c"): {}},
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("name,graph", JSON_GRAPHS, ids=[n for n, _ in JSON_GRAPHS])
 def test_streamed_json_is_what_json_dumps_prints(name, graph):
     whole = nx.node_link_data(graph, edges="edges")
     expected = (json.dumps(whole, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
