@@ -25,13 +25,19 @@ from page_pool import PagePool, hide  # hooks/page_pool.py
 from theme_reuse import ThemeReuse  # hooks/theme_reuse.py
 
 from cchc_kb import phases
-from cchc_kb.commands.publish import write_manifest
+from cchc_kb.commands.publish import site_entries, write_manifest
 from cchc_kb.corpus import build_corpus
-from cchc_kb.memory import keep, release
+from cchc_kb.memory import keep, release, release_unless_room
 from cchc_kb.parallel import available_cpus
 from cchc_kb.site.build import build_site
 from cchc_kb.site.incremental import PREVIEW_ENV, Preview, preview_for
-from cchc_kb.site.pagefind import PageCopier, built_file, search_entries, ui_options
+from cchc_kb.site.pagefind import (
+    BUNDLE_DIR,
+    PageCopier,
+    built_file,
+    search_entries,
+    ui_options,
+)
 from cchc_kb.site.prerender import Converter, MarkdownConfig, broken_links, prerender
 from cchc_kb.site.settings import SiteSettings
 from cchc_kb.site.share import attribute_text, report_href, report_target
@@ -68,6 +74,7 @@ class _Prerendered(Page):
 
 
 def on_startup(command, dirty):
+    _state["command"] = command
     # `make preview` (serve --dirty): rebuilds render only the pages an edit touches.
     if command == "serve" and dirty:
         os.environ[PREVIEW_ENV] = "1"
@@ -324,11 +331,19 @@ def on_post_build(config):
     if not write_sitemaps(site, *_state["sitemap"], _state["settings"]):
         # Not an error: a preview without an address is fine, it only cannot have sitemaps.
         log.info("site_url chưa được đặt trong mkdocs.yml: không ghi sitemap, robots.txt")
-    release()  # the pages are written: Pagefind runs beside a process no larger than it must be
+    # The pages are written: Pagefind runs beside a process no larger than it must be, where
+    # memory is short; a serving process, which builds again, always collects what it kept.
+    if _state.get("command") == "serve":
+        release()
+    else:
+        release_unless_room(copier.memory())
+    # All but the search index is written: the manifest lists it while Pagefind runs.
+    written = site_entries(site, copier.digests, skip=frozenset({BUNDLE_DIR}))
     with phases.timed("search index"):
         pages = copier.finish()  # _pagefind/: "Tìm kiếm"
         _state.pop("search")
     log.debug("Pagefind indexed %d pages", pages)
-    write_manifest(site, copier.digests)  # last: it lists every file of the site
+    written.update(site_entries(site, folder=BUNDLE_DIR))
+    write_manifest(site, entries=written)  # last: every file of the site
     _state.pop("copier").stop()  # the index's copies, removed while the manifest was written
     phases.write_if_requested()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
-from cchc_kb.memory import resident_mb
+import pytest
+
+from cchc_kb.memory import available_bytes, resident_mb
 
 # In a fresh interpreter: 200 MB in 2 KB blocks, nine in ten freed (the survivors keep the
 # allocator from giving the space back by itself), then the resident size before and after.
@@ -56,3 +59,42 @@ def test_kept_objects_wait_for_release_to_be_collected():
         assert alive() is None
     finally:
         gc.unfreeze()
+
+
+@pytest.mark.parametrize(
+    ("meminfo", "expected"),
+    [
+        # A machine whose memory holds a large site's file cache: little free, much available.
+        ("MemTotal: 24000000 kB\nMemFree: 3500000 kB\nMemAvailable: 22000000 kB\n", 22000000),
+        ("MemFree: 10 kB\nMemAvailable:       7 kB\nCached: 3 kB\n", 7),
+    ],
+)
+def test_available_memory_counts_the_cache_the_system_can_drop(tmp_path, meminfo, expected):
+    info = tmp_path / "meminfo"
+    info.write_text(meminfo, "ascii")
+    assert available_bytes(str(info)) == expected * 1024
+
+
+def test_available_memory_without_meminfo_is_the_free_memory(tmp_path):
+    free = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    assert abs(available_bytes(str(tmp_path / "none")) - free) < 256 * 2**20
+
+
+@pytest.mark.parametrize(("needed", "released"), [(0, False), (2**62, True)])
+def test_kept_objects_are_released_only_when_memory_is_short(needed, released):
+    import gc
+    import weakref
+
+    from cchc_kb.memory import keep, release, release_unless_room
+
+    node = _Node()
+    node.itself = node
+    alive = weakref.ref(node)
+    try:
+        keep()
+        del node
+        assert release_unless_room(needed) is released
+        gc.collect()
+        assert (alive() is None) is released  # kept, and so left to the exit, when there is room
+    finally:
+        release()

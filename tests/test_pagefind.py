@@ -192,6 +192,31 @@ def test_what_the_index_copy_of_a_page_indexes(text, indexed):
     assert (text in body_text(PAGE)) is indexed
 
 
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        ('<a title="a > b" href="x/">Kế hoạch</a>', "Kế hoạch"),  # ">" in a quoted value
+        ("<a title='x>y' href=\"z\">A</a> B", "A B"),
+        (  # each drawing ends at its own closing tag
+            '<p>A</p><figure class="cchc-graph"><svg>B</svg></figure><p>C</p>'
+            '<figure class="cchc-graph">D</figure><p>E</p>',
+            "A C E",
+        ),
+        ('<p>A</p><figure class="cchc-graph"><svg>B</svg>', "A B"),  # never closed: kept
+        ('<div class="cchc-notice" role="note"><div>X</div></div>Y', "X Y"),  # not a notice's
+        ('<span class="cchc-validity">a <span class="b">c</span> d</span> e', "e"),
+        ('<span class="cchc-validity">a <span><i>c</i></span> d</span> e', "a c d e"),
+        (
+            '<h2>Căn cứ</h2><p>A</p><h2 id="m">Mục tiêu</h2><p>B</p>'
+            "<h2>Kế hoạch (2)</h2><p>C</p><h3>D</h3>",  # a list section runs to the end
+            "Mục tiêu B",
+        ),
+    ],
+)
+def test_tags_and_left_out_elements_end_where_they_close(body, text):
+    assert body_text(f"<div data-pagefind-body>{body}</div><p>Chân trang</p>") == text
+
+
 def test_an_element_left_open_is_indexed_to_the_end_of_the_page():
     assert body_text("<div data-pagefind-body><p>Mục tiêu</p><p>đến 2025") == "Mục tiêu đến 2025"
 

@@ -161,6 +161,26 @@ def test_manifest_takes_a_known_digest_only_for_a_file_of_its_size(tmp_path):
     assert entries["b.html"].size == 3
 
 
+def test_manifest_listed_in_two_steps_is_the_one_listed_at_once(tmp_path):
+    """A build lists the finished part of its site while the search index is written, then
+    reads the index's folder alone: the same manifest as one reading of the whole site."""
+    for rel in ("index.html", "van-ban/x/index.html", "_pagefind/a.pf_meta", "_pagefind/p/b"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(rel, "utf-8")
+    write_manifest(tmp_path)
+    at_once = (tmp_path / MANIFEST_PATH).read_bytes()
+    finished = site_entries(tmp_path, skip=frozenset({"_pagefind"}))
+    assert sorted(finished) == ["index.html", "van-ban/x/index.html"]
+    assert sorted(site_entries(tmp_path, folder="_pagefind")) == [
+        "_pagefind/a.pf_meta",
+        "_pagefind/p/b",
+    ]
+    (tmp_path / MANIFEST_PATH).unlink()
+    write_manifest(tmp_path, entries={**finished, **site_entries(tmp_path, folder="_pagefind")})
+    assert (tmp_path / MANIFEST_PATH).read_bytes() == at_once
+    assert site_entries(tmp_path, folder="khong-co") == {}
+
+
 def test_publish_command_lists_and_copies_the_changes(builds, tmp_path):
     site = builds["trich_yeu"].site
     since = builds["before"].site / MANIFEST_PATH

@@ -43,14 +43,18 @@ def _digest(path: Path) -> Entry:
 
 
 def site_entries(
-    site: Path, known: Mapping[str, tuple[str, int]] | None = None
+    site: Path,
+    known: Mapping[str, tuple[str, int]] | None = None,
+    folder: str = "",
+    skip: frozenset[str] = frozenset(),
 ) -> dict[str, Entry]:
     """Every file of a built site except the manifest itself, by POSIX path. ``known``: the
     SHA-256 and size of files the build hashed as it wrote them (the pages), taken for a
-    file of that size instead of reading it back."""
+    file of that size instead of reading it back. ``folder`` and ``skip``: only the files of
+    one folder of the site, or all but those of some (``files.site_files``)."""
     known = known or {}
     entries = {}
-    for rel, entry in site_files(site):
+    for rel, entry in site_files(site, folder, skip):
         if rel != MANIFEST_PATH:
             sha256, size = known.get(rel, ("", -1))
             if entry.stat().st_size == size:
@@ -70,12 +74,20 @@ def manifest_bytes(entries: dict[str, Entry]) -> bytes:
     return text.encode("utf-8")
 
 
-def write_manifest(site: Path, known: Mapping[str, tuple[str, int]] | None = None) -> Path:
+def write_manifest(
+    site: Path,
+    known: Mapping[str, tuple[str, int]] | None = None,
+    entries: Mapping[str, Entry] | None = None,
+) -> Path:
     """Write the site's manifest; call it last, when nothing else writes into the site.
-    ``known``: as for ``site_entries``."""
+    ``known``: as for ``site_entries``. ``entries``: the site's files, listed by the caller
+    (a build lists what is finished while its search index is still being written), instead
+    of reading them now."""
+    if entries is None:
+        entries = site_entries(site, known)
     target = site / MANIFEST_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(manifest_bytes(site_entries(site, known)))
+    target.write_bytes(manifest_bytes(dict(entries)))
     return target
 
 
