@@ -146,14 +146,15 @@ def on_files(files, config):
     else:
         _state["search"] = search_entries(site.pages, settings.urls)
         _state["copier"] = PageCopier(_state["search"])  # the index's copies, as pages are written
+        _state["later"] = site.later  # written after the pages, while Pagefind runs
         if preview is not None:
             preview.changed_pages(site.pages)
-            preview.files = {item.path for item in site.files}
+            preview.files = {item.path for item in site.files} | set(site.later.paths)
     for page in pages:
         files.append(File.generated(config, page.src, content=""))
     for item in site.files:
         files.append(File.generated(config, item.path, content=item.content))
-    known = {f.src_uri for f in files} | kept
+    known = {f.src_uri for f in files} | kept | set(site.later.paths)
     rest = [page for page in pages if page.src not in site.rendered]
     with phases.timed("markdown"):
         converted, _ = prerender(rest, markdown_config, settings.urls, known)
@@ -328,6 +329,7 @@ def on_post_build(config):
     copier: PageCopier = _state["copier"]
     with phases.timed("search index"):  # Pagefind starts, and runs while the rest is done
         copier.start(config.site_dir, _state["settings"].search_part_pages)
+    _state.pop("later").write(site)  # the exports, on the core Pagefind leaves free
     if not write_sitemaps(site, *_state["sitemap"], _state["settings"]):
         # Not an error: a preview without an address is fine, it only cannot have sitemaps.
         log.info("site_url chưa được đặt trong mkdocs.yml: không ghi sitemap, robots.txt")

@@ -14,7 +14,9 @@ import pytest
 from graph_fixtures import corpus as fixture_corpus
 
 from cchc_kb.analysis.graph import build_graph, edge_types
+from cchc_kb.model.models import PartialDate
 from cchc_kb.site import urls
+from cchc_kb.site.build import build_site
 from cchc_kb.site.exports import (
     EDGE_COLUMNS,
     EXPORTS,
@@ -25,6 +27,7 @@ from cchc_kb.site.exports import (
     graph_graphml,
     graph_json,
 )
+from cchc_kb.site.settings import SiteSettings
 
 NAMES = ["graph.json", "graph.graphml", "edges.csv", "plans.csv", "legal.csv"]
 
@@ -44,6 +47,22 @@ def test_exactly_these_files_at_stable_paths(exported):
     _, _, files = exported
     assert list(files) == NAMES == list(EXPORTS)
     assert all(f.path == f"du-lieu/{name}" for name, f in files.items())
+
+
+def test_a_build_makes_the_exports_after_its_pages_where_it_writes_them(tmp_path):
+    c = fixture_corpus()
+    settings = SiteSettings(as_of=PartialDate(2026, 11, 30))
+    site = build_site(c, settings)
+    paths = [f"du-lieu/{name}" for name in EXPORTS]
+    assert list(site.later.paths) == paths
+    assert not {f.path for f in site.files} & set(paths)  # not among the files made at once
+    site.later.write(tmp_path)
+    expected = graph_files(c, build_graph(c, settings.as_of), settings.urls)
+    assert {p: (tmp_path / p).read_bytes() for p in paths} == {f.path: f.content for f in expected}
+    # A file of docs/ at an export's path wins: the build neither lists nor makes it.
+    kept = build_site(c, settings, existing={"du-lieu/edges.csv"}).later
+    assert "du-lieu/edges.csv" not in kept.paths
+    assert "du-lieu/edges.csv" not in {f.path for f in kept.make()}
 
 
 def same_graph(read: nx.DiGraph, built: nx.DiGraph) -> None:

@@ -82,6 +82,7 @@ def test_manifest_lists_every_file_with_its_hash(builds):
     assert set(manifest) == files - {MANIFEST_PATH}
     assert manifest == site_entries(site)
     assert "index.html" in manifest and "sitemap.xml" in manifest
+    assert "du-lieu/graph.json" in manifest  # written after the pages, listed all the same
 
 
 def test_an_unchanged_rebuild_changes_nothing(builds):

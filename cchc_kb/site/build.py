@@ -6,6 +6,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from functools import partial
 from importlib import resources
+from pathlib import Path
 
 from .. import phases
 from ..analysis.findings import diagnostics, record_diagnostics, record_diagnostics_started
@@ -16,6 +17,7 @@ from ..parallel import ordered_map_started
 from . import urls
 from .agency_pages import agency_feed_path, agency_index_pages, agency_pages
 from .context import make_context
+from .exports import EXPORTS, export_path
 from .feeds import atom_feed
 from .graph_pages import PagePart, graph_page_parts, graph_pages, one_page
 from .implementation import has_implementation_page, implementation_pages
@@ -48,16 +50,35 @@ ASSET_DIR = "assets/cchc"
 ASSETS = ("cchc.css", "search.js", "pagefind.js")
 
 
+@dataclass(frozen=True)
+class LaterFiles:
+    """Files the build writes after the pages: the graph's exports. Making them took 0.46
+    CPU-s of 26 at 2,000 plans, from cores the pages need; once the pages are written, the
+    search index leaves a core free for them. ``paths``: where they go, known at once (links
+    to them are checked with the pages')."""
+
+    paths: tuple[str, ...] = ()
+    make: Callable[[], list[SiteFile]] = list
+
+    def write(self, site_dir: Path) -> None:
+        """Make the files and write them into the built site."""
+        for item in self.make():
+            target = site_dir / item.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(item.content)
+
+
 @dataclass
 class SiteBuild:
     """What a build adds to the generator, and what it must report."""
 
     pages: list[Page]  # Markdown pages
-    files: list[SiteFile]  # feeds, exports, sources, stylesheet
+    files: list[SiteFile]  # feeds, sources, stylesheet, former addresses
     diagnostics: list[Diagnostic]  # analysis.findings.diagnostics: what `cchc check` prints
     # Pages already converted where they were made (``convert``), by source path: their
     # Page has an empty Markdown body.
     rendered: dict[str, RenderedPage] = field(default_factory=dict)
+    later: LaterFiles = LaterFiles()  # the exports, in a full build
 
 
 def build_site(
@@ -72,6 +93,7 @@ def build_site(
 
     The citation graph and its analyses are computed once here and shared by the pages, the
     exports and the diagnostics. ``existing``: source paths already in docs/ (they win).
+    The exports are made when the caller asks (``SiteBuild.later``).
     ``only`` (the preview's rebuilds, ``site.incremental``): the pages an edit touches, their
     documents' findings and source files; no graph pages, exports or feeds.
     ``convert`` (``prerender.Converter.convert``): the document pages are converted on the
@@ -107,7 +129,7 @@ def build_site(
         def make_files() -> None:
             # Here, while the pool's workers make the pages: they need nothing of these.
             with phases.timed("files"):
-                files.extend(_files(shown, settings, graph_files(shown, graph, settings), existing))
+                files.extend(_files(shown, settings, existing))
 
         with selecting(only):
             if on_every_core:
@@ -115,7 +137,16 @@ def build_site(
                 pages = _pages(ctx, [], existing, only, convert, rendered, work, make_files)
             else:
                 pages = _pages(ctx, made, existing, only, convert, rendered, None, make_files)
-    return SiteBuild(pages, files, found, rendered)
+    exports = LaterFiles(
+        tuple(path for path in map(export_path, EXPORTS) if path not in existing),
+        partial(_exports, shown, graph, settings, existing),
+    )
+    return SiteBuild(pages, files, found, rendered, exports)
+
+
+def _exports(corpus: Corpus, graph, settings: SiteSettings, existing: Collection[str]):
+    with phases.timed("files"):
+        return [f for f in graph_files(corpus, graph, settings) if f.path not in existing]
 
 
 def _partial_site(
@@ -286,10 +317,8 @@ def _made_pages(ctx, document: tuple[str, str]) -> list[Page]:
     return agency_pages(ctx, corpus.agencies[key])
 
 
-def _files(
-    corpus: Corpus, settings: SiteSettings, graph_files_: list[SiteFile], existing: Collection[str]
-) -> list[SiteFile]:
-    """Feeds, source files for download, stylesheet, and the graph's exports."""
+def _files(corpus: Corpus, settings: SiteSettings, existing: Collection[str]) -> list[SiteFile]:
+    """Feeds, source files for download, stylesheet, and the pages' former addresses."""
     files = [
         atom_feed(
             corpus,
@@ -318,7 +347,6 @@ def _files(
         )
     files += _source_files(corpus, [corpus.plans[plan_id] for plan_id in sorted(corpus.plans)])
     files += asset_files()
-    files += graph_files_
     files += former_address_files(corpus, settings)
     return [f for f in files if f.path not in existing]
 
