@@ -7,6 +7,10 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from conftest import build_site, parse, serve
@@ -33,6 +37,7 @@ from cchc_kb.site.pagefind import (
     index_head,
     index_site,
     indexed_words,
+    pagefind_command,
     part_count,
     read_chunk,
     runs_at_once,
@@ -534,3 +539,16 @@ def test_finishing_an_index_never_started_fails_and_stop_removes_the_copies(tmp_
         copier.finish()
     copier.stop()
     assert not copier.work.exists()
+
+
+def test_pagefind_runs_as_its_own_binary_and_without_it_through_python(monkeypatch):
+    command = pagefind_command()
+    assert len(command) == 1 and Path(command[0]).is_file() and os.access(command[0], os.X_OK)
+    version = subprocess.run([*command, "--version"], capture_output=True, text=True, check=True)
+    assert version.stdout.startswith("pagefind ")
+    pagefind_command.cache_clear()
+    monkeypatch.setitem(sys.modules, "pagefind_bin", None)  # the package not installed
+    try:
+        assert pagefind_command() == (sys.executable, "-m", "pagefind")
+    finally:
+        pagefind_command.cache_clear()

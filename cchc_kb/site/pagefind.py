@@ -49,6 +49,7 @@ metadata and the entry file at the new names.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import json
@@ -325,6 +326,19 @@ def part_count(pages: int, words: int, part_pages: int, part_memory: int) -> int
     return min(parts, max(pages, 1))
 
 
+@functools.cache
+def pagefind_command() -> tuple[str, ...]:
+    """Pagefind's binary from its ``pagefind_bin`` package, run directly: ``python -m
+    pagefind`` starts an interpreter only to find it (50 ms before each run, at the build's
+    end); that where the package is not found."""
+    try:
+        from pagefind_bin import get_executable
+
+        return (str(get_executable().absolute()),)
+    except (ImportError, OSError):
+        return (sys.executable, "-m", "pagefind")
+
+
 @dataclass
 class _Run:
     """One Pagefind run over the copies in ``copies``, writing into ``bundle``."""
@@ -342,7 +356,7 @@ class _Run:
         the copies alone."""
         env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
         command = [
-            sys.executable, "-m", "pagefind", "--site", str(self.copies),
+            *pagefind_command(), "--site", str(self.copies),
             "--output-path", str(self.bundle), "--force-language", LANGUAGE, "--quiet",
         ]  # fmt: skip
         cwd = work / "cwd"
