@@ -38,7 +38,13 @@ from cchc_kb.site.pagefind import (
     search_entries,
     ui_options,
 )
-from cchc_kb.site.prerender import Converter, MarkdownConfig, broken_links, prerender
+from cchc_kb.site.prerender import (
+    Converter,
+    MarkdownConfig,
+    broken_links,
+    compresses_html,
+    prerender,
+)
 from cchc_kb.site.settings import SiteSettings
 from cchc_kb.site.share import attribute_text, report_href, report_target
 from cchc_kb.site.sitemaps import document_dates, max_urls, write_sitemaps
@@ -114,7 +120,10 @@ def on_files(files, config):
     # and the page events put the HTML and its table of contents in. A preview keeps each
     # page's Markdown instead: it tells which pages an edit changed.
     markdown_config = MarkdownConfig(tuple(config.markdown_extensions), config.mdx_configs or {})
-    converter = None if preview else Converter(markdown_config, settings.urls)
+    converter = None
+    if preview is None:
+        compress = compresses_html(len(corpus.plans) + len(corpus.legal))
+        converter = Converter(markdown_config, settings.urls, compress)
     # (the Markdown of the pages converted where they are made is timed with them, in the
     # "pages" phase: in a full build, all but docs/)
     site = build_site(

@@ -10,7 +10,14 @@ from markdown.treeprocessors import InlineProcessor
 from cchc_kb.parallel import POOL_THRESHOLD
 from cchc_kb.site.md import html_block
 from cchc_kb.site.page import Page
-from cchc_kb.site.prerender import Converter, MarkdownConfig, prerender
+from cchc_kb.site.prerender import (
+    RAW_HTML_DOCUMENTS,
+    Converter,
+    MarkdownConfig,
+    RenderedPage,
+    compresses_html,
+    prerender,
+)
 from cchc_kb.site.urls import UrlScheme
 
 CONFIG = MarkdownConfig(("toc", "tables", "sane_lists", "admonition", "cchc_kb.site.tables"))
@@ -67,6 +74,25 @@ def test_a_pool_gives_the_same_pages_in_the_same_order():
     pooled, _ = prerender(pages, CONFIG, UrlScheme(), known, jobs=2)
     assert [p.src for p in pooled] == [p.src for p in pages]
     assert [p.html for p in pooled] == [p.html for p in serial]
+
+
+def test_html_waiting_as_text_or_compressed_reads_back_the_same():
+    page = Page("ke-hoach/a.md", "T", "# Trang «một»\n\n[x](../index.md)\n" + html_block(PANEL))
+    compressed = Converter(CONFIG, UrlScheme()).convert_generated(page)
+    as_text = Converter(CONFIG, UrlScheme(), compress=False).convert_generated(page)
+    assert compressed.compressed and not as_text.compressed
+    assert as_text.html_bytes == as_text.html.encode("utf-8") != compressed.html_bytes
+    assert as_text.html == compressed.html and "«một»" in as_text.html
+    assert as_text.toc_tokens == compressed.toc_tokens and as_text.links() == compressed.links()
+    assert RenderedPage.of("a.md", "<p>é</p>", [], [], compress=False).html == "<p>é</p>"
+
+
+@pytest.mark.parametrize(
+    ("documents", "compressed"),
+    [(0, False), (RAW_HTML_DOCUMENTS, False), (RAW_HTML_DOCUMENTS + 1, True), (50_000, True)],
+)
+def test_a_large_site_waits_for_the_theme_compressed(documents, compressed):
+    assert compresses_html(documents) is compressed
 
 
 def test_strict_build_fails_on_a_broken_generated_link(tmp_path, monkeypatch):

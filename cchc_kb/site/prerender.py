@@ -49,24 +49,39 @@ class MarkdownConfig:
     configs: dict = field(default_factory=dict)
 
 
+# Every page waits for the theme until the last is converted: with more documents than this
+# its HTML waits compressed, else as text. As text, tens of thousands of pages would be most
+# of the build's memory (23 KB a document, 5 compressed); at 2,000 plans (2,400 documents)
+# compressing took 0.35 CPU-s and decompressing for the theme 0.30, of 25, for 44 MB.
+RAW_HTML_DOCUMENTS = 5000
+
+
+def compresses_html(documents: int) -> bool:
+    """Whether the HTML of a site with ``documents`` documents waits compressed."""
+    return documents > RAW_HTML_DOCUMENTS
+
+
 @dataclass
 class RenderedPage:
     src: str
-    # The HTML as compressed UTF-8: every page waits for the theme until the last is
-    # converted, and tens of thousands of them as text would be most of the build's memory.
-    packed: bytes
+    html_bytes: bytes  # the HTML as UTF-8, compressed (zlib) if ``compressed``
     toc_tokens: list  # Python-Markdown's toc extension tokens: the adapter's page.toc
     # Its relative links, "target<TAB>href" a line, compressed: checked against the site's
     # source paths once every page is known (``broken_links``).
     packed_links: bytes
+    compressed: bool = True
 
     @classmethod
-    def of(cls, src: str, html: str, toc_tokens: list, links: list[str]) -> RenderedPage:
-        return cls(src, _pack(html), toc_tokens, _pack("\n".join(links)))
+    def of(
+        cls, src: str, html: str, toc_tokens: list, links: list[str], compress: bool = True
+    ) -> RenderedPage:
+        data = _pack(html) if compress else html.encode("utf-8")
+        return cls(src, data, toc_tokens, _pack("\n".join(links)), compress)
 
     @property
     def html(self) -> str:
-        return zlib.decompress(self.packed).decode("utf-8")
+        data = zlib.decompress(self.html_bytes) if self.compressed else self.html_bytes
+        return data.decode("utf-8")
 
     def links(self) -> list[tuple[str, str]]:
         """(target source path, href as written) of each relative link, in page order."""
@@ -141,7 +156,8 @@ class Converter:
     """Pages to HTML with the site's Markdown: one Markdown instance, reset between pages
     (building one per page is slow). Its ``convert`` runs wherever the pages are made."""
 
-    def __init__(self, config: MarkdownConfig, urls: UrlScheme):
+    def __init__(self, config: MarkdownConfig, urls: UrlScheme, compress: bool = True):
+        self.compress = compress  # the HTML (``compresses_html``)
         self.md = markdown.Markdown(
             extensions=list(config.extensions), extension_configs=config.configs
         )
@@ -166,7 +182,7 @@ class Converter:
         self.links.src, self.links.links = page.src, []
         html = self.md.convert(page.markdown)
         toc = getattr(self.md, "toc_tokens", [])
-        return RenderedPage.of(page.src, html, toc, self.links.links)
+        return RenderedPage.of(page.src, html, toc, self.links.links, self.compress)
 
     def convert_generated(self, page: Page) -> RenderedPage:
         """A page whose Markdown the site wrote (list and graph pages; around a document's
@@ -185,7 +201,7 @@ class Converter:
             root = step.run(root) or root
         html = self._serialized(root)
         toc = getattr(self.md, "toc_tokens", [])
-        return RenderedPage.of(page.src, html, toc, self.links.links)
+        return RenderedPage.of(page.src, html, toc, self.links.links, self.compress)
 
     def _serialized(self, root: etree.Element) -> str:
         """What ``Markdown.convert`` does after its tree processors."""
