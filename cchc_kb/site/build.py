@@ -137,16 +137,14 @@ def build_site(
                 pages = _pages(ctx, [], existing, only, convert, rendered, work, make_files)
             else:
                 pages = _pages(ctx, made, existing, only, convert, rendered, None, make_files)
-    exports = LaterFiles(
-        tuple(path for path in map(export_path, EXPORTS) if path not in existing),
-        partial(_exports, shown, graph, settings, existing),
-    )
+    paths = tuple(path for path in map(export_path, EXPORTS) if path not in existing)
+    exports = LaterFiles(paths, partial(_exports, shown, graph, settings, frozenset(paths)))
     return SiteBuild(pages, files, found, rendered, exports)
 
 
-def _exports(corpus: Corpus, graph, settings: SiteSettings, existing: Collection[str]):
+def _exports(corpus: Corpus, graph, settings: SiteSettings, paths: frozenset[str]):
     with phases.timed("files"):
-        return [f for f in graph_files(corpus, graph, settings) if f.path not in existing]
+        return [f for f in graph_files(corpus, graph, settings) if f.path in paths]
 
 
 def _partial_site(
