@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cchc_kb.source.frontmatter import _NoDatesLoader
-from cchc_kb.source.limits import MAX_YAML_DEPTH
+from cchc_kb.source.limits import MAX_YAML_DEPTH, may_hide_characters, value_characters
 from cchc_kb.source.yaml_guard import (
     COMPOSED_FIRST_CHARS,
     YamlLimitError,
@@ -41,7 +43,8 @@ def _outcome(read, text: str, max_nodes: int = MAX_NODES):
 
 
 def _fast(text: str, max_nodes: int):
-    return load_bounded(text, max_nodes, _NoDatesLoader)
+    document = load_bounded(text, max_nodes, _NoDatesLoader)
+    return document.node, document.data
 
 
 NEST = MAX_YAML_DEPTH
@@ -78,3 +81,152 @@ def test_the_cases_reach_every_ending():
     assert {outcome[0] for outcome in outcomes} == {"data", "limit", "yaml"}
     codes = {outcome[1] for outcome in outcomes if outcome[0] == "limit"}
     assert codes == {"yaml-too-deep", "yaml-too-large", "yaml-recursive"}
+
+
+# The walk builds the data of documents with plain tags itself and leaves every other document
+# to PyYAML's constructor: both must give the same data, whichever builds it.
+TAGGED = {
+    "strings, quoted and not": "a: x\nb: 'y: z'\nc: \"\\u00e0 \\t\"\nd: |\n  hai\n  dòng\n",
+    "numbers, YAML 1.1 forms": "a: 0x1F\nb: 1_000\nc: 1:30\nd: 0o17\ne: 017\nf: 1.5e3\ng: .inf\n",
+    "booleans and nulls": "a: yes\nb: Off\nc: ~\nd: null\ne:\nf: TRUE\n",
+    "dates stay strings": "a: 2025-01-15\nb: 2025-01-15 10:00:00\n",
+    "keys not strings": "1: a\ntrue: b\n~: c\n2.5: d\n",
+    "a key written twice": "a: 1\nb: 2\na: 3\n",
+    "a merge key": "base: &b {x: 1}\nother:\n  <<: *b\n  y: 2\n",
+    "a merge key without anchors": "other:\n  <<: {x: 1}\n  y: 2\n",
+    "a set": "a: !!set {x, y}\n",
+    "ordered pairs": "a: !!omap [x: 1, y: 2]\n",
+    "an explicit string tag": "a: !!str 12\nb: !!int '7'\n",
+    "a value key": "a: {=: 1}\n",
+    "binary": "a: !!binary aGVsbG8=\n",
+    "a tag of its own": "a: !mine x\n",
+    "a complex key": "? [a, b]\n: c\n",
+    "a list at the top": "- a\n- [b, {c: d}]\n",
+    "a scalar at the top": "just text",
+}
+
+
+class _Uncached(_NoDatesLoader):
+    """The front-matter loader without its memory of tags."""
+
+    def resolve(self, kind, value, implicit):
+        return yaml.resolver.BaseResolver.resolve(self, kind, value, implicit)
+
+
+def _constructed(text: str):
+    """PyYAML's own reading, or the name of the error it raises."""
+    try:
+        return ("data", yaml.load(text, Loader=_Uncached))
+    except yaml.YAMLError as exc:
+        return ("error", type(exc).__name__, str(exc))
+
+
+def _walked(text: str):
+    try:
+        return ("data", load_bounded(text, 10**6, _NoDatesLoader).data)
+    except yaml.YAMLError as exc:
+        return ("error", type(exc).__name__, str(exc))
+
+
+@pytest.mark.parametrize("text", TAGGED.values(), ids=TAGGED.keys())
+def test_the_walk_builds_what_the_constructor_builds(text):
+    assert _walked(text) == _constructed(text)
+
+
+def test_the_walk_builds_most_documents_itself(monkeypatch):
+    """The walk is not a detour to PyYAML's constructor: plain documents never reach it."""
+    calls = []
+    original = _NoDatesLoader.construct_document
+    monkeypatch.setattr(
+        _NoDatesLoader,
+        "construct_document",
+        lambda self, node: calls.append(node) or original(self, node),
+    )
+    plain = [TAGGED[name] for name in ("strings, quoted and not", "booleans and nulls")]
+    for text in plain:
+        load_bounded(text, 10**6, _NoDatesLoader)
+    assert calls == []
+    load_bounded(TAGGED["a set"], 10**6, _NoDatesLoader)
+    assert len(calls) == 1
+
+
+_scalars = st.one_of(
+    st.text(max_size=12),
+    st.integers(),
+    st.booleans(),
+    st.none(),
+    st.floats(allow_nan=False),
+    st.sampled_from(
+        ["yes", "no", "~", "0x1F", "1:30", "2025-01-01", "<<", "=", ".nan", "&x", "*y"]
+    ),
+)
+_values = st.recursive(
+    _scalars,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.one_of(st.text(max_size=8), st.integers()), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_values, st.sampled_from([{}, {"default_flow_style": True}, {"default_style": '"'}]))
+def test_any_dumped_document_reads_as_the_constructor_reads_it(value, style):
+    text = yaml.safe_dump(value, allow_unicode=True, **style)
+    assert _walked(text) == _constructed(text)
+
+
+KEY_LINES = {
+    "nested keys and list items": (
+        "id: a\nten:\n  x: 1\n  y:\n    - p\n    - q: 2\n",
+        [
+            ("id", 0, False),
+            ("ten", 1, False),
+            ("ten.x", 2, False),
+            ("ten.y", 3, False),
+            ("ten.y.0", 4, False),
+            ("ten.y.1", 5, False),
+            ("ten.y.1.q", 5, False),
+        ],
+    ),
+    "a key twice in one mapping, once in another": (
+        "a: {k: 1, k: 2}\nb: {k: 3}\n",
+        [("a", 0, False), ("a.k", 0, False), ("a.k", 0, True), ("b", 1, False), ("b.k", 1, False)],
+    ),
+    "keys under an alias, as often as it is named": (
+        "a: &x {k: 1}\nb: *x\n",
+        [("a", 0, False), ("a.k", 0, False), ("b", 1, False), ("b.k", 0, False)],
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "keys"), KEY_LINES.values(), ids=KEY_LINES.keys())
+def test_every_key_is_named_with_its_line(text, keys):
+    assert load_bounded(text, 10**6, _NoDatesLoader).keys == keys
+
+
+_suspect_text = st.text(
+    st.sampled_from(
+        list("aăđ Ê:-'\"\\\n\t")
+        + ["\u200b", "\u00ad", "\u0416", "\u03b1", "\x01", "\x85", "\ufeff", "\u202e"]
+    ),
+    max_size=10,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.dictionaries(
+        st.text("abc", min_size=1, max_size=3),
+        _suspect_text | st.lists(_suspect_text, max_size=3),
+        max_size=4,
+    )
+)
+def test_a_text_without_suspect_characters_has_no_value_to_look_at(data):
+    """``may_hide_characters`` lets the loader skip the value checks: never where they find
+    something."""
+    text = yaml.safe_dump(data, allow_unicode=True)
+    found, _ = value_characters("x.md", yaml.load(text, Loader=_NoDatesLoader), lambda key: 1, 1)
+    if found:
+        assert may_hide_characters(text)

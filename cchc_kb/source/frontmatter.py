@@ -9,7 +9,7 @@ available; the line marks are the same.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -22,6 +22,25 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 class _NoDatesLoader(_BaseLoader):
     """Safe loader that keeps dates as the strings written: partial dates must survive."""
+
+    # The composer asks the tag of every scalar of every record, and the answer depends only on
+    # the scalar's text and quoting (the loader has no path resolvers): keys, ids and field
+    # values repeat from record to record, so short ones are answered from what was asked
+    # before (the regular expressions behind an answer cost about four times as much).
+    _tags: ClassVar[dict[tuple[str, tuple[bool, bool]], str]] = {}
+    _TAGGED_CHARS = 64
+    _TAGS_KEPT = 100_000
+
+    def resolve(self, kind, value, implicit):
+        if kind is not yaml.ScalarNode or len(value) > self._TAGGED_CHARS:
+            return super().resolve(kind, value, implicit)
+        key = (value, implicit)
+        tag = self._tags.get(key)
+        if tag is None:
+            if len(self._tags) >= self._TAGS_KEPT:
+                self._tags.clear()
+            tag = self._tags[key] = super().resolve(kind, value, implicit)
+        return tag
 
 
 _NoDatesLoader.yaml_implicit_resolvers = {
@@ -36,6 +55,9 @@ class FrontMatter:
     lines: dict[str, int]  # key -> 1-based line in the file
     body: str
     body_line: int
+    # Whether a value may hold a character limits.value_characters looks for: every character
+    # of a value is written in the YAML text, or written there as an escape.
+    suspect: bool = True
 
 
 @dataclass
@@ -78,7 +100,7 @@ def split_front_matter(text: str, sink: Sink) -> FrontMatter | None:
     data, key_lines = parse_yaml_mapping(yaml_text, sink, first_line=2)
     if data is None:
         return None
-    return FrontMatter(data, key_lines, body, end + 2)
+    return FrontMatter(data, key_lines, body, end + 2, limits.may_hide_characters(yaml_text))
 
 
 def parse_front_matter(text: str, path: str = "") -> tuple[FrontMatter | None, list[Diagnostic]]:
@@ -98,7 +120,7 @@ def parse_yaml_mapping(
     """Parse YAML within the limits (aliases expanded, nesting) keeping the line of each key;
     duplicate keys are errors."""
     try:
-        node, data = load_bounded(yaml_text, max_nodes, _NoDatesLoader)
+        document = load_bounded(yaml_text, max_nodes, _NoDatesLoader)
     except YamlLimitError as exc:
         sink.error(first_line + exc.line, exc.code, exc.message)
         return None, {}
@@ -110,13 +132,11 @@ def parse_yaml_mapping(
         problem = getattr(exc, "problem", None) or str(exc)
         sink.error(line, "yaml-invalid", f"YAML không hợp lệ: {problem}")
         return None, {}
-    if node is None:
+    if document.node is None:
         if not allow_empty:
             sink.error(first_line, "yaml-empty", "khối YAML rỗng")
         return None, {}
-    key_lines: dict[str, int] = {}
-    _record_key_lines(node, "", first_line, key_lines, sink)
-    return data, key_lines
+    return document.data, _key_lines(document.keys, first_line, sink)
 
 
 def _newlines_before(yaml_text: str, position: int) -> int:
@@ -127,22 +147,15 @@ def _newlines_before(yaml_text: str, position: int) -> int:
     return yaml_text.encode("utf-8", "surrogatepass").count(b"\n", 0, position)
 
 
-def _record_key_lines(node, prefix: str, first_line: int, out: dict[str, int], sink: Sink) -> None:
-    """Line of every key, nested ones as dotted paths ("tinh_trang_hieu_luc.trang_thai")."""
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            key = prefix + str(key_node.value)
-            line = first_line + key_node.start_mark.line
-            if key in seen:
-                # keys of a list item (an agency) are named without the item's index
-                shown = key.split(".", 1)[1] if key[:1].isdigit() else key
-                sink.error(line, "duplicate-key", f"trường '{shown}' xuất hiện hai lần")
-            else:
-                seen.add(key)
-                out.setdefault(key, line)
-            _record_key_lines(value_node, key + ".", first_line, out, sink)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            out.setdefault(f"{prefix}{index}", first_line + item.start_mark.line)
-            _record_key_lines(item, f"{prefix}{index}.", first_line, out, sink)
+def _key_lines(keys: list[tuple[str, int, bool]], first_line: int, sink: Sink) -> dict[str, int]:
+    """Line of every key, nested ones as dotted paths ("tinh_trang_hieu_luc.trang_thai"),
+    the first where a path repeats; a key written twice in one mapping is an error."""
+    out: dict[str, int] = {}
+    for key, line, repeated in keys:
+        if repeated:
+            # keys of a list item (an agency) are named without the item's index
+            shown = key.split(".", 1)[1] if key[:1].isdigit() else key
+            sink.error(first_line + line, "duplicate-key", f"trường '{shown}' xuất hiện hai lần")
+        else:
+            out.setdefault(key, first_line + line)
+    return out

@@ -185,6 +185,13 @@ def _strings(value: Any, key: str) -> Iterator[tuple[str, str]]:
             yield from _strings(item, f"{key}.{index}")
 
 
+def may_hide_characters(yaml_text: str) -> bool:
+    """Whether a string read from ``yaml_text`` may hold a character of _VALUE_RULES: only if
+    the text has one, or an escape (``"\\u200b"``) that writes one. Most texts have neither,
+    and their strings need not be looked at one by one."""
+    return "\\" in yaml_text or _VALUE_SUSPECT.search(yaml_text) is not None
+
+
 def value_characters(
     path: str, data: Any, line_of, default_line: int
 ) -> tuple[list[Diagnostic], set[str]]:

@@ -327,9 +327,10 @@ def load_record(path: Path, rel: str, kind: str) -> tuple[Plan | LegalDoc | None
         return None, sink.items
     data = fm.data
     faulty = _schema_diagnostics(kind, data, fm.lines, sink, base=2)
-    found, unsafe = limits.value_characters(rel, data, fm.lines.get, 2)
-    sink.items.extend(found)
-    faulty |= unsafe
+    if fm.suspect:
+        found, unsafe = limits.value_characters(rel, data, fm.lines.get, 2)
+        sink.items.extend(found)
+        faulty |= unsafe
     fm.body, found = limits.body_characters(rel, fm.body, fm.body_line)
     sink.items.extend(found)
     too_complex = limits.unclosed_markup(rel, fm.body, fm.body_line)
