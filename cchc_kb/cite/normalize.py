@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model.models import CitationKind, PartialDate
@@ -116,9 +116,10 @@ def _split_glued(raw: str) -> list[Part] | None:
 _PART_SPLIT = re.compile(r" ?- ?| ")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Number:
-    """A parsed số ký hiệu."""
+    """A parsed số ký hiệu (one object for each way of writing it: ``parse_number`` keeps
+    them)."""
 
     canonical: str
     serial: str  # "61", "30c", "02"
@@ -126,7 +127,7 @@ class Number:
     type_abbr: str | None
     issuer_parts: tuple[str, ...]
     kind: CitationKind
-    warnings: list[str] = field(default_factory=list)
+    warnings: tuple[str, ...] = ()
     known: bool = True  # at least one part of the symbol is a known abbreviation
 
     @property
@@ -156,6 +157,7 @@ def _case_warning(written: str, canonical: str) -> str:
     return f"ký hiệu viết sai chữ hoa, chữ thường «{shown}», đúng là «{canonical}»"
 
 
+@lru_cache(maxsize=1 << 15)  # the same numbers are cited by plan after plan
 def parse_number(
     serial: str,
     year: str | None,
@@ -203,7 +205,7 @@ def parse_number(
         canonical = f"{serial}-{type_part.text}/{'-'.join(issuers)}"
         if lowered:
             warnings.append(_case_warning(written or f"{serial}-{party_type}/{symbol}", canonical))
-        return Number(canonical, serial, None, type_abbr, issuers, "party", warnings, known)
+        return Number(canonical, serial, None, type_abbr, issuers, "party", tuple(warnings), known)
     texts = [p.text for p in parts]
     type_abbr = texts[0] if texts and texts[0] in tables.TYPE_ABBREVIATIONS else None
     issuers = tuple(texts[1:] if type_abbr else texts)
@@ -215,14 +217,14 @@ def parse_number(
         )
         if lowered:
             warnings.append(_case_warning(shown, canonical))
-        return Number(canonical, serial, None, type_abbr, issuers, "party", warnings, known)
+        return Number(canonical, serial, None, type_abbr, issuers, "party", tuple(warnings), known)
     head = f"{serial}/{year}/" if year else f"{serial}/"
     canonical = head + "-".join(texts)
     if lowered:
         warnings.append(_case_warning(written or f"{head}{symbol}", canonical))
     kind: CitationKind = "legal" if year else "admin"
     return Number(canonical, serial, int(year) if year else None, type_abbr, issuers, kind,
-                  warnings, known)  # fmt: skip
+                  tuple(warnings), known)  # fmt: skip
 
 
 def canonical_type(word: str) -> str:
