@@ -42,6 +42,29 @@ def release() -> None:
         trim(0)
 
 
+# Objects the collector's last full pass left alive, in a process that builds again (the
+# preview): 0 before its first.
+_alive_after_collecting = 0
+
+
+def keep_for_next_build(growth: float = 0.25) -> bool:
+    """In a process that builds again and again (the preview), once a build has written its
+    pages: what is alive now is mostly what the next build starts from (records by content
+    hash, the corpus, the graph, the pages' digests). Out of the collector's full passes, which
+    would scan it again during every rebuild. The garbage a build leaves in reference cycles
+    (MkDocs' pages and files, a template environment) is only found by a full pass: one is
+    made when what is kept has grown by ``growth`` since the last, so it never grows by more.
+    Whether it collected."""
+    global _alive_after_collecting
+    gc.freeze()
+    if _alive_after_collecting and gc.get_freeze_count() <= _alive_after_collecting * (1 + growth):
+        return False
+    release()
+    gc.freeze()
+    _alive_after_collecting = gc.get_freeze_count()
+    return True
+
+
 def release_unless_room(needed: int) -> bool:
     """``release`` unless the system has twice ``needed`` bytes available (what a process
     about to start will take, as estimated): the collection walks every object the build kept

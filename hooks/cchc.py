@@ -27,7 +27,7 @@ from theme_reuse import ThemeReuse  # hooks/theme_reuse.py
 from cchc_kb import phases
 from cchc_kb.commands.publish import site_entries, write_manifest
 from cchc_kb.corpus import build_corpus
-from cchc_kb.memory import keep, release, release_unless_room
+from cchc_kb.memory import keep, keep_for_next_build, release, release_unless_room
 from cchc_kb.parallel import available_cpus
 from cchc_kb.site.build import build_site
 from cchc_kb.site.incremental import PREVIEW_ENV, Preview, preview_for
@@ -334,6 +334,7 @@ def on_post_build(config):
             " chủ trì, nguồn tin Atom và dữ liệu mở vẫn như lúc khởi động (make build để có bản"
             " đầy đủ)"
         )
+        keep_for_next_build()
         return
     copier: PageCopier = _state["copier"]
     with phases.timed("search index"):  # Pagefind starts, and runs while the rest is done
@@ -357,4 +358,6 @@ def on_post_build(config):
     written.update(site_entries(site, folder=BUNDLE_DIR))
     write_manifest(site, entries=written)  # last: every file of the site
     _state.pop("copier").stop()  # the index's copies, removed while the manifest was written
+    if "preview" in _state:  # its rebuilds start from what lives now
+        keep_for_next_build()
     phases.write_if_requested()

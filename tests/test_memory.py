@@ -98,3 +98,34 @@ def test_kept_objects_are_released_only_when_memory_is_short(needed, released):
         assert (alive() is None) is released  # kept, and so left to the exit, when there is room
     finally:
         release()
+
+
+def test_a_rebuilding_process_collects_once_what_it_keeps_has_grown(monkeypatch):
+    import gc
+    import weakref
+
+    from cchc_kb import memory
+
+    monkeypatch.setattr(memory, "_alive_after_collecting", 0)
+    try:
+        assert memory.keep_for_next_build()  # the first build: a full pass sets the measure
+        kept = gc.get_freeze_count()
+        assert kept > 0
+        node = _Node()
+        node.itself = node
+        alive = weakref.ref(node)
+        del node
+        assert not memory.keep_for_next_build()  # grown by one object: kept, not collected
+        gc.collect()
+        assert alive() is not None  # out of the collector's passes
+        cycles = []
+        for _ in range(kept // 2):  # half as much again, garbage once the list goes
+            pair = [None]
+            pair[0] = [pair]
+            cycles.append(pair)
+        del cycles, pair
+        assert memory.keep_for_next_build()
+        assert alive() is None
+        assert gc.get_freeze_count() < kept * 1.25
+    finally:
+        gc.unfreeze()
