@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import heapq
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -107,10 +109,17 @@ def doc_date(doc: Document) -> PartialDate | None:
     return None
 
 
-def newest_first(docs: list) -> list:
-    """Newest first; ties broken by collation of the label so the order is stable."""
-    by_label = sorted(docs, key=lambda d: (sort_key(short_label(d)), d.id))
-    return sorted(by_label, key=lambda d: date_key(doc_date(d)), reverse=True)
+def newest_first(docs: list, first: int | None = None) -> list:
+    """Newest first; ties broken by collation of the label so the order is stable. With
+    ``first``: only that many, found without sorting the rest."""
+    if first is not None:
+        return heapq.nsmallest(first, docs, key=_newest_first_key)
+    return sorted(docs, key=_newest_first_key)
+
+
+def _newest_first_key(doc: Document) -> tuple:
+    year, month, day = date_key(doc_date(doc))
+    return (-year, -month, -day, sort_key(short_label(doc)), doc.id)
 
 
 def agency_name(corpus: Corpus, agency_id: str | None) -> str:
@@ -150,6 +159,7 @@ def badge(status: str, when: str | None = None) -> Markup:
     return fragment("badge.html", klass=klass, status=status, title=when)
 
 
+@functools.lru_cache(maxsize=1024)  # a few types, asked for every document of every list
 def type_slug(doc_type: str) -> str:
     slug = slugify(doc_type)[:100].strip("-")
     return slug if slug and is_safe_id(slug) else "khac"

@@ -42,7 +42,7 @@ def atom_feed(
     page_src: str,
 ) -> SiteFile:
     entries = []
-    for plan in newest_first(plans)[: settings.feed_size]:
+    for plan in newest_first(plans, settings.feed_size):
         url = settings.urls.url_of(urls.plan_src(plan.id))
         author = agency_name(corpus, plan.issuer)
         entries.append(

@@ -203,7 +203,7 @@ class Selection:
 @contextmanager
 def selecting(selection: Selection | None) -> Iterator[None]:
     """Paginated lists make only the pages ``selection`` keeps."""
-    token = SLICE_FILTER.set(selection.keep_slice if selection is not None else None)
+    token = SLICE_FILTER.set(selection)
     try:
         yield
     finally:

@@ -13,7 +13,7 @@ from .context import Context
 from .fragments import block, join
 from .md import md_text
 from .page import Page
-from .paginate import pager, paginate
+from .paginate import list_wanted, pager, paginate
 from .search import SEARCH_SRC, search_form
 from .task_pages import TASKS_SRC
 
@@ -116,7 +116,7 @@ def home_page(ctx: Context) -> Page:
     entry_links = [links.to(to, text) for text, to in entries]
     out.append(block("list.html", items=entry_links, cls="cchc-entry"))
     out.append("## Kế hoạch mới nhất\n")
-    out.append(document_table(ctx, newest_first(full)[:HOME_LATEST], src))
+    out.append(document_table(ctx, newest_first(full, HOME_LATEST), src))
     feed = "Nhận tin kế hoạch mới (Atom)"
     out.append(more_link(ctx, src, FEED_PATH, feed, type="application/atom+xml"))
     # The browser title adds the site name itself: "Trang chủ - <site name>".
@@ -178,7 +178,8 @@ def year_pages(ctx: Context) -> list[Page]:
     markdown = "# Văn bản theo năm\n\n" + block("list.html", items=items, cls="")
     pages = [Page(src, "Văn bản theo năm", markdown)]
     for year, docs in sorted(by_year.items()):
-        pages += list_pages(ctx, urls.year_src(year), f"Văn bản năm {year}", newest_first(docs))
+        if list_wanted(urls.year_src(year)):
+            pages += list_pages(ctx, urls.year_src(year), f"Văn bản năm {year}", newest_first(docs))
     return pages
 
 
@@ -199,6 +200,8 @@ def type_pages(ctx: Context) -> list[Page]:
     markdown = "# Văn bản theo loại\n\n" + block("list.html", items=items, cls="")
     pages = [Page(src, "Văn bản theo loại", markdown)]
     for slug in ordered:
+        if not list_wanted(urls.type_src(slug)):
+            continue
         docs = sorted(
             by_type[slug],
             key=lambda d: (sort_key(d.number or "~"), date_key(d.issued), d.id),

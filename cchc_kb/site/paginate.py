@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from . import urls
 from .fragments import block
@@ -24,9 +24,24 @@ class Slice(Generic[T]):
     first_index: int  # 0-based index of items[0] in the whole list
 
 
+class SliceFilter(Protocol):
+    """Which pages of which lists a build makes (``incremental.Selection``)."""
+
+    def wants_list(self, base_src: str) -> bool: ...
+
+    def keep_slice(self, part: Slice) -> bool: ...
+
+
 # The preview's rebuilds render only the pages of a list an edit touches (site.incremental sets
 # this while building); a full build keeps every slice.
-SLICE_FILTER: ContextVar[Callable[[Slice], bool] | None] = ContextVar("slice_filter", default=None)
+SLICE_FILTER: ContextVar[SliceFilter | None] = ContextVar("slice_filter", default=None)
+
+
+def list_wanted(base_src: str) -> bool:
+    """Whether a page of the list at ``base_src`` may be made: a list no page of which is
+    wanted need not even be sorted."""
+    keep = SLICE_FILTER.get()
+    return keep is None or keep.wants_list(base_src)
 
 
 def paginate(items: Sequence[T], base_src: str, size: int) -> list[Slice[T]]:
@@ -49,7 +64,7 @@ def paginate(items: Sequence[T], base_src: str, size: int) -> list[Slice[T]]:
         )
         for n in range(1, count + 1)
     ]
-    return slices if keep is None else [part for part in slices if keep(part)]
+    return slices if keep is None else [part for part in slices if keep.keep_slice(part)]
 
 
 def pager(slice_: Slice, scheme: urls.UrlScheme = urls.DIRECTORY_URLS) -> str:
