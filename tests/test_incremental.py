@@ -21,11 +21,21 @@ from cchc_kb.corpus import CorpusCache, build_corpus, unresolved_key
 from cchc_kb.model.models import PartialDate
 from cchc_kb.site.build import build_site
 from cchc_kb.site.graph_pages import graph_pages
-from cchc_kb.site.implementation import implementation_src
-from cchc_kb.site.incremental import INDEX_SRCS, Preview, Selection, TemplateCache, touched_pages
+from cchc_kb.site.implementation import has_implementation_page, implementation_src
+from cchc_kb.site.incremental import (
+    INDEX_SRCS,
+    Preview,
+    Selection,
+    TemplateCache,
+    _own_pages,
+    _unresolved_pages,
+    gone_pages,
+    touched_pages,
+)
 from cchc_kb.site.paginate import Slice
 from cchc_kb.site.settings import SiteSettings
 from cchc_kb.site.task_pages import TASKS_DIR
+from cchc_kb.site.urls import UNRESOLVED_DIR
 
 PLAN_ID = "so-xay-dung-hai-duong-2025-tuyen-truyen-cchc"
 PARENT_ID = "ubnd-tinh-hai-duong-2025-kh-236"
@@ -492,3 +502,95 @@ def test_a_parent_plan_whose_last_child_is_deleted_loses_its_implementation_page
     preview.changed_pages(build_site(corpus, SETTINGS, only=preview.select(corpus, SETTINGS)).pages)
     assert page not in {p.src for p in build_site(build_corpus(root), SETTINGS).pages}
     assert page in preview.removed_pages()
+
+
+def _gone_by_scanning(old, new, changed) -> set[str]:
+    """What ``gone_pages`` answers, asking every document of the new corpus (its first,
+    slower form): the oracle it is held to."""
+
+    def made(corpus, docs) -> set[str]:
+        pages = set()
+        for doc in docs:
+            pages |= _own_pages(corpus, doc) | _unresolved_pages(corpus, doc)
+        return pages
+
+    edited = [doc for doc in old.documents() if doc.path in changed]
+    before = made(old, edited)
+    for doc in edited:
+        for parent_id in getattr(doc, "implements", []):
+            parent = new.plans.get(parent_id)
+            if parent is not None and not has_implementation_page(new, parent):
+                before.add(implementation_src(parent_id))
+    return before - made(new, new.documents())
+
+
+CITED_ALONE = "Thực hiện Quyết định số 9901/QĐ-UBND ngày 05/05/2019 của UBND tỉnh Hà Giang."
+CITED_BY_TWO = "Căn cứ Công văn số 8802/UBND-VX ngày 06/06/2019 của UBND tỉnh Cao Bằng."
+
+
+def _cite_unknown_documents(root: Path) -> dict:
+    """Plans citing documents the registry does not know (the synthetic corpus has none):
+    two cite one alone each, two cite one together. The documents an edit starts from."""
+    corpus = build_corpus(root)
+    plans = sorted((p for p in corpus.plans.values() if p.body.strip()), key=lambda p: p.id)
+    sentences = [CITED_ALONE, CITED_ALONE.replace("9901", "9902"), CITED_BY_TWO, CITED_BY_TWO]
+    for plan, sentence in zip(plans[:4], sentences, strict=True):
+        path = root / plan.path
+        path.write_text(path.read_text("utf-8") + f"\n{sentence}\n", "utf-8")
+    parent = sorted((p for p in corpus.plans.values() if corpus.implemented_by(p.id)),
+                    key=lambda p: p.id)[0]  # fmt: skip
+    legal = sorted(corpus.legal.values(), key=lambda d: d.id)[0]
+    return {
+        "a plan citing an unknown document alone, deleted": (plans[0], "delete"),
+        "a plan citing an unknown document others cite, deleted": (plans[2], "delete"),
+        "a plan with children, deleted": (parent, "delete"),
+        "a legal record, deleted": (legal, "delete"),
+        "a plan's id changed": (plans[1], "rename"),
+        "a plan's unknown citations taken out of its text": (plans[0], "uncite"),
+    }
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        "a plan citing an unknown document alone, deleted",
+        "a plan citing an unknown document others cite, deleted",
+        "a plan with children, deleted",
+        "a legal record, deleted",
+        "a plan's id changed",
+        "a plan's unknown citations taken out of its text",
+    ],
+)
+def test_the_pages_gone_are_those_every_document_would_say(synthetic, tmp_path, edit):
+    """``gone_pages`` asks only the documents that can still make a page of the edited ones;
+    it answers as asking all of them would."""
+    root = tmp_path / "repo"
+    shutil.copytree(synthetic, root)
+    doc, how = _cite_unknown_documents(root)[edit]
+    cache = CorpusCache()
+    old = build_corpus(root, cache)
+    assert len({page for p in old.plans.values() for page in _unresolved_pages(old, p)}) == 6
+    path = root / doc.path
+    if how == "delete":
+        path.unlink()
+    elif how == "rename":
+        renamed = path.with_name(f"{doc.id}-moi.md")
+        renamed.write_text(path.read_text("utf-8").replace(f"id: {doc.id}", f"id: {doc.id}-moi"))
+        path.unlink()
+    else:
+        path.write_text(path.read_text("utf-8").replace(CITED_ALONE, "Không dẫn chiếu."), "utf-8")
+    new = build_corpus(root, cache)
+    changed = cache.changed | cache.removed
+    gone = gone_pages(old, new, changed)
+    assert gone == _gone_by_scanning(old, new, changed)
+    assert gone  # every edit here takes a page away
+    unknown = {src for src in gone if src.startswith(UNRESOLVED_DIR + "/")}
+    assert bool(unknown) == (edit in UNKNOWN_GONE)
+
+
+# The edits after which no plan cites one of the unknown documents any more (a plan whose id
+# changed still cites its own).
+UNKNOWN_GONE = {
+    "a plan citing an unknown document alone, deleted",
+    "a plan's unknown citations taken out of its text",
+}

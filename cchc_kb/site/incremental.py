@@ -20,7 +20,7 @@ lives here, in the package, one ``Preview`` per repository (``preview_for``).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,7 +79,8 @@ def gone_pages(old: Corpus, new: Corpus, changed: Collection[str]) -> set[str]:
     ``new`` makes them (the file was deleted, or its edit changed the document's address);
     and its parent plans' implementation pages, when no plan implements them any more."""
     edited = [doc for doc in old.documents() if doc.path in changed]
-    before = _own_pages(old, edited)
+    before = set().union(*(_own_pages(old, doc) for doc in edited))
+    before_unresolved = set().union(*(_unresolved_pages(old, doc) for doc in edited))
     # A parent plan whose last implementing plan went loses its implementation page.
     for parent_id in {
         parent for doc in edited if isinstance(doc, Plan) for parent in doc.implements
@@ -87,20 +88,31 @@ def gone_pages(old: Corpus, new: Corpus, changed: Collection[str]) -> set[str]:
         parent = new.plans.get(parent_id)
         if parent is not None and not has_implementation_page(new, parent):
             before.add(implementation_src(parent_id))
-    return before - _own_pages(new, new.documents())
+    # A page named by a document's id is made only by the document of that id: only those are
+    # asked, not every document of the corpus.
+    same_ids = [doc for doc in (new.document(doc.id) for doc in edited) if doc is not None]
+    owned = set().union(*(_own_pages(new, doc) for doc in same_ids))
+    unresolved = before_unresolved - set().union(*(_unresolved_pages(new, doc) for doc in same_ids))
+    if unresolved:  # still cited as unknown by any other plan?
+        unresolved -= set().union(*(_unresolved_pages(new, doc) for doc in new.plans.values()))
+    return (before - owned) | unresolved
 
 
-def _own_pages(corpus: Corpus, docs: Iterable[Document]) -> set[str]:
+def _own_pages(corpus: Corpus, doc: Document) -> set[str]:
+    """The pages named by a document's id."""
+    pages = {urls.document_src(doc), urls.relations_src(doc.id)}
+    if isinstance(doc, Plan) and has_implementation_page(corpus, doc):
+        pages.add(implementation_src(doc.id))
+    return pages
+
+
+def _unresolved_pages(corpus: Corpus, doc: Document) -> set[str]:
+    """The pages of the unknown documents a plan cites."""
     pages = set()
-    for doc in docs:
-        pages |= {urls.document_src(doc), urls.relations_src(doc.id)}
-        if isinstance(doc, Plan):
-            if has_implementation_page(corpus, doc):
-                pages.add(implementation_src(doc.id))
-            for citation in doc.citations:
-                if not (citation.id and corpus.document(citation.id) is not None):
-                    key = unresolved_key(citation)
-                    pages |= {urls.unresolved_src(key), urls.unresolved_relations_src(key)}
+    for citation in doc.citations if isinstance(doc, Plan) else ():
+        if not (citation.id and corpus.document(citation.id) is not None):
+            key = unresolved_key(citation)
+            pages |= {urls.unresolved_src(key), urls.unresolved_relations_src(key)}
     return pages
 
 
