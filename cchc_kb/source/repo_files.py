@@ -53,11 +53,12 @@ def refused_source(root: Path, path: Path, rel: str) -> Diagnostic | None:
 
 @dataclass
 class FolderFiles:
-    """What a folder holds: the Markdown records that may be read, a finding for each entry
-    named like one that may not, and the other regular files with one of the suffixes asked
-    for (plans' source files), each list in a stable order."""
+    """What a folder holds: the Markdown records that may be read (as their path and their
+    repository-relative path, in path order), a finding for each entry named like one that may
+    not, and the other regular files with one of the suffixes asked for (plans' source files),
+    each list in a stable order."""
 
-    markdown: list[Path] = field(default_factory=list)
+    markdown: list[tuple[str, str]] = field(default_factory=list)
     refused: list[Diagnostic] = field(default_factory=list)
     others: list[Path] = field(default_factory=list)
 
@@ -70,14 +71,17 @@ def folder_files(root: Path, folder: str, suffixes: Collection[str] = ()) -> Fol
     if not base.is_dir():
         return out
     _walk(root, base, folder, suffixes, out)
-    out.markdown.sort()
+    out.markdown.sort(key=lambda path_rel: path_rel[1].split("/"))  # as paths sort
     out.others.sort()
     return out
 
 
 def _walk(root: Path, here: Path, folder: str, suffixes: Collection[str], out: FolderFiles) -> None:
+    # Every file of a large repository passes here on each preview rebuild: its paths are
+    # made as text, a Path only for the few entries that need a closer look.
+    here_text, here_rel = str(here), here.relative_to(root).as_posix()
     try:
-        with os.scandir(here) as listing:
+        with os.scandir(here_text) as listing:
             entries = sorted(listing, key=lambda entry: entry.name)
     except OSError as exc:
         rel = Path(exc.filename).relative_to(root).as_posix() if exc.filename else folder
@@ -116,15 +120,15 @@ def _walk(root: Path, here: Path, folder: str, suffixes: Collection[str], out: F
             if os.path.splitext(name)[1].lower() in suffixes and _regular_file(entry):
                 out.others.append(here / name)
             continue
-        path = here / name
+        rel = f"{here_rel}/{name}"
         if _regular_file(entry):  # what refused_source passes, from the directory entry
-            out.markdown.append(path)
+            out.markdown.append((entry.path, rel))
             continue
-        problem = refused_source(root, path, path.relative_to(root).as_posix())
+        problem = refused_source(root, here / name, rel)
         if problem:
             out.refused.append(problem)
         else:
-            out.markdown.append(path)
+            out.markdown.append((entry.path, rel))
     for path in walked:
         _walk(root, path, folder, suffixes, out)
 

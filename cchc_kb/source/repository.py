@@ -478,10 +478,7 @@ def read_repository(root: Path | str, records: RecordCache | None = None) -> Rep
             ("plan", PLANS_DIR, repo.plans),
         )
     ]
-    listed = {
-        kind: [(path, path.relative_to(root).as_posix()) for path in found.markdown]
-        for kind, _, found in folders
-    }
+    listed = {kind: found.markdown for kind, _, found in folders}
     if records is None:  # one pool for both kinds: the workers start once
         every = [(kind, path_rel) for kind, paths in listed.items() for path_rel in paths]
         loading = ordered_map_started(_load_kind, every)
@@ -537,8 +534,8 @@ class RecordCache:
 
     A file whose stat (modification and change times, size, inode) is unchanged is not read
     again; one whose stat changed is hashed, and loaded again only when its bytes changed. The
-    reference checks edit the lists of the records they are given, so each reading gets fresh
-    copies of the kept records (``_fresh``). ``changed`` lists the paths whose bytes differ
+    reference checks set other lists on the records they are given, so each reading gets its
+    own copies of the kept records (``_fresh``). ``changed`` lists the paths whose bytes differ
     from the previous reading (added ones included), ``removed`` those no longer there.
     """
 
@@ -563,7 +560,7 @@ class RecordCache:
         agencies, diags = self.entries[AGENCIES_FILE].loaded
         return {key: _fresh(agency) for key, agency in agencies.items()}, list(diags)
 
-    def load(self, kind: str, paths: list[tuple[Path, str]]) -> list:
+    def load(self, kind: str, paths: list[tuple[str, str]]) -> list:
         stale = [(path, rel) for path, rel in paths if self._stale(path, rel)]
         for (path, rel), loaded in zip(
             stale, ordered_map(partial(_load_one, kind), stale), strict=True
@@ -581,7 +578,7 @@ class RecordCache:
         for rel in self.removed:
             del self.entries[rel]
 
-    def _stale(self, path: Path, rel: str) -> bool:
+    def _stale(self, path: Path | str, rel: str) -> bool:
         """Whether the file must be loaded again: its bytes changed since the last reading. A
         file whose stat changed and bytes did not keeps its record, with the new stat."""
         kept = self.entries.get(rel)
@@ -595,14 +592,14 @@ class RecordCache:
         kept.stat = stat
         return False
 
-    def _keep(self, path: Path, rel: str, loaded: Any) -> None:
+    def _keep(self, path: Path | str, rel: str, loaded: Any) -> None:
         # The stat before the hash: a write between them leaves a stat that differs next time.
         stat = _stat(path) or ()
         self.entries[rel] = _Kept(stat, _digest(path), loaded)
         self.changed.add(rel)
 
 
-def _stat(path: Path) -> tuple[int, ...] | None:
+def _stat(path: Path | str) -> tuple[int, ...] | None:
     try:
         st = os.stat(path)
     except OSError:
@@ -611,30 +608,26 @@ def _stat(path: Path) -> tuple[int, ...] | None:
 
 
 def _fresh(record: Any) -> Any:
-    """A copy of a kept record with its own lists and dicts, for one reading to edit."""
-    fresh = copy.copy(record)
-    for name, value in vars(record).items():
-        if type(value) is list:
-            setattr(fresh, name, value.copy())
-        elif type(value) is dict:
-            if any(type(item) is list for item in value.values()):
-                value = {k: v.copy() if type(v) is list else v for k, v in value.items()}
-            setattr(fresh, name, dict(value))
-    return fresh
+    """A kept record for one reading: an object of its own, so what a reading sets on it (the
+    reference checks' cuts, citations, a refused source file) stays with that reading. Its
+    lists and dicts are the kept record's: no reading edits them in place."""
+    return copy.copy(record)
 
 
-def _digest(path: Path) -> str:
+def _digest(path: Path | str) -> str:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        with open(path, "rb") as source:
+            return hashlib.sha256(source.read()).hexdigest()
     except OSError:
         return ""  # unreadable: loaded again, and load_record reports why
 
 
-def _load_one(kind: str, path_rel: tuple[Path, str]):
-    return load_record(*path_rel, kind)
+def _load_one(kind: str, path_rel: tuple[str, str]):
+    path, rel = path_rel
+    return load_record(Path(path), rel, kind)
 
 
-def _load_kind(kind_path_rel: tuple[str, tuple[Path, str]]):
+def _load_kind(kind_path_rel: tuple[str, tuple[str, str]]):
     kind, path_rel = kind_path_rel
     return _load_one(kind, path_rel)
 
@@ -651,33 +644,44 @@ def _check_references(repo: Repository) -> None:
                 f"không có cơ quan '{doc.issuer}' trong {AGENCIES_FILE}",
                 "unknown-agency",
             )
+    # A reference cut is a new list set on the record, never an edit of the list it had: the
+    # preview's cache hands out the same lists to every reading (``RecordCache``).
     for plan in repo.plans.values():
-        for key, ids in (("can_cu", plan.legal_bases), ("thuc_hien", plan.implements)):
-            for ref in list(ids):
+        for key, attr in (("can_cu", "legal_bases"), ("thuc_hien", "implements")):
+            kept = []
+            for ref in getattr(plan, attr):
                 if repo.document(ref) is None:
                     report(plan, key, f"{key}: không có văn bản '{ref}'")
-                    ids.remove(ref)
                 elif key == "thuc_hien" and ref not in repo.plans:
                     report(plan, key, f"thuc_hien: '{ref}' không phải là một kế hoạch")
-                    ids.remove(ref)
+                else:
+                    kept.append(ref)
+            if len(kept) < len(getattr(plan, attr)):
+                setattr(plan, attr, kept)
     for doc in repo.legal.values():
+        relations = {}
         for key, ids in doc.relations.items():
-            for ref in list(ids):
+            relations[key] = [ref for ref in ids if ref in repo.legal]
+            for ref in ids:
                 if ref not in repo.legal:
                     report(doc, key, f"{key}: không có văn bản '{ref}' trong legal/")
-                    ids.remove(ref)
+        if relations != doc.relations:
+            doc.relations = relations
     # An old address leads to one page: never a current record's, never two records'.
     claimed: dict[str, str] = {}
     for doc in repo.legal.values():
-        for old in list(doc.former_ids):
+        former = []
+        for old in doc.former_ids:
             if old in repo.legal or old in claimed:
                 owner = old if old in repo.legal else claimed[old]
                 report(
                     doc, "id_cu", f"id_cu: '{old}' đã là địa chỉ của '{owner}'", "former-id-taken"
                 )
-                doc.former_ids.remove(old)
             else:
                 claimed[old] = doc.id
+                former.append(old)
+        if len(former) < len(doc.former_ids):
+            doc.former_ids = former
 
 
 def _check_source_files(repo: Repository, candidates: list[Path]) -> None:
