@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from page_pool import PagePool, hide  # hooks/page_pool.py
 from theme_reuse import ThemeReuse  # hooks/theme_reuse.py
+from watching import watch_by_events  # hooks/watching.py
 
 from cchc_kb import phases
 from cchc_kb.commands.publish import site_entries, write_manifest
@@ -226,6 +227,8 @@ def on_serve(server, config, builder):
     for folder in (PLANS_DIR, LEGAL_DIR):
         if (_state["root"] / folder).is_dir():
             server.watch(str(_state["root"] / folder))
+    if "preview" in _state:  # make preview: large repositories are watched without polling
+        watch_by_events(server)
     return server
 
 

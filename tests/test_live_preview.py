@@ -133,6 +133,12 @@ def test_make_preview_renders_only_the_pages_an_edit_touches(tmp_path):
             assert process.poll() is None, log_path.read_text("utf-8")
             time.sleep(0.5)
         second = _html_mtimes(site)
+        # Watched by the system's events (hooks/watching.py), which the build's own reading of
+        # every record must not set off again: one edit, one rebuild.
+        log = log_path.read_text("utf-8")
+        assert "theo dõi thay đổi bằng sự kiện của hệ thống tệp" in log
+        time.sleep(3)
+        assert log_path.read_text("utf-8").count("Building documentation") == 2
 
         # A deleted plan leaves the preview: its page answers 404, its agency lists it no more.
         other_url = _url(base, urls.agency_src(other))
@@ -176,3 +182,71 @@ def test_a_preview_started_from_a_background_job_still_stops_on_interrupt():
         signal.signal(signal.SIGINT, previous)
     assert ignored.stdout.strip() == "False"  # what a background job's child gets
     assert restored.stdout.strip() == "True"
+
+
+def _watching():
+    sys.path.insert(0, str(ROOT / "hooks"))  # beside the hook, as MkDocs loads it
+    try:
+        import watching
+    finally:
+        sys.path.remove(str(ROOT / "hooks"))
+    return watching
+
+
+@pytest.fixture
+def live_server(tmp_path):
+    from mkdocs.livereload import LiveReloadServer
+
+    server = LiveReloadServer(lambda: None, "127.0.0.1", free_port(), str(tmp_path))
+    for name in ("plans", "docs"):
+        (tmp_path / name).mkdir()
+        server.watch(str(tmp_path / name))
+    server.watch(str(tmp_path / "plans"))  # watched twice: unwatched once, still watched
+    yield server
+    server.observer.stop()
+    server.server_close()
+
+
+def test_the_preview_watches_by_events_every_path_mkdocs_watched(live_server, tmp_path):
+    from watchdog.observers.polling import PollingObserver
+
+    watching = _watching()
+    watched = dict(live_server._watched_paths)
+    assert watching.watch_by_events(live_server)
+    assert not isinstance(live_server.observer, PollingObserver)
+    assert live_server._watched_paths == watched
+    assert {watch.path for watch in live_server._watch_refs.values()} == {
+        str(tmp_path / "plans"),
+        str(tmp_path / "docs"),
+    }
+    # A changed file asks for a rebuild; reading one does not.
+    (tmp_path / "plans" / "a.md").write_text("x", "utf-8")
+    deadline = time.monotonic() + 10
+    while not live_server._want_rebuild and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert live_server._want_rebuild
+    live_server._want_rebuild = False
+    (tmp_path / "plans" / "a.md").read_text("utf-8")
+    time.sleep(1)
+    assert not live_server._want_rebuild
+
+
+def test_the_preview_polls_when_asked_or_when_events_cannot_be_had(
+    live_server, monkeypatch, tmp_path
+):
+    from watchdog.observers.polling import PollingObserver
+
+    watching = _watching()
+    polling, watched = live_server.observer, dict(live_server._watched_paths)
+    monkeypatch.setenv(watching.POLL_ENV, "1")
+    assert not watching.watch_by_events(live_server)
+    assert live_server.observer is polling
+    monkeypatch.delenv(watching.POLL_ENV)
+
+    def no_watch_left(self):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(watching._ChangeObserver, "start", no_watch_left)
+    assert not watching.watch_by_events(live_server)
+    assert isinstance(live_server.observer, PollingObserver)
+    assert live_server.observer is polling and live_server._watched_paths == watched
