@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 import subprocess
@@ -9,6 +10,7 @@ import sys
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 import yaml
@@ -17,6 +19,15 @@ from cchc_kb import preview
 from cchc_kb.preview import CHROMIUM, CHROMIUM_ARGS, SUBPATH, serve
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def hook_module(name: str) -> ModuleType:
+    """A module of hooks/, imported from beside the hook, as MkDocs loads it."""
+    sys.path.insert(0, str(ROOT / "hooks"))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(str(ROOT / "hooks"))
 
 
 @dataclass

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_repository, site_config
+from conftest import ROOT, copy_repository, hook_module, site_config
 
 from cchc_kb.preview import fetch_text, first_listed_plan, free_port, make_preview
 from cchc_kb.site import urls
@@ -184,15 +184,6 @@ def test_a_preview_started_from_a_background_job_still_stops_on_interrupt():
     assert restored.stdout.strip() == "True"
 
 
-def _watching():
-    sys.path.insert(0, str(ROOT / "hooks"))  # beside the hook, as MkDocs loads it
-    try:
-        import watching
-    finally:
-        sys.path.remove(str(ROOT / "hooks"))
-    return watching
-
-
 @pytest.fixture
 def live_server(tmp_path):
     from mkdocs.livereload import LiveReloadServer
@@ -210,7 +201,7 @@ def live_server(tmp_path):
 def test_the_preview_watches_by_events_every_path_mkdocs_watched(live_server, tmp_path):
     from watchdog.observers.polling import PollingObserver
 
-    watching = _watching()
+    watching = hook_module("watching")
     watched = dict(live_server._watched_paths)
     assert watching.watch_by_events(live_server)
     assert not isinstance(live_server.observer, PollingObserver)
@@ -236,7 +227,7 @@ def test_the_preview_polls_when_asked_or_when_events_cannot_be_had(
 ):
     from watchdog.observers.polling import PollingObserver
 
-    watching = _watching()
+    watching = hook_module("watching")
     polling, watched = live_server.observer, dict(live_server._watched_paths)
     monkeypatch.setenv(watching.POLL_ENV, "1")
     assert not watching.watch_by_events(live_server)

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, site_config
+from conftest import ROOT, hook_module, site_config
 
 from cchc_kb.synthetic import write_repository
 
@@ -73,12 +73,7 @@ def test_reused_navigation_equals_materials_own(tmp_path, make_config):
 
 
 def _theme_reuse():
-    sys.path.insert(0, str(ROOT / "hooks"))  # beside the hook, as MkDocs loads it
-    try:
-        from theme_reuse import ThemeReuse
-    finally:
-        sys.path.remove(str(ROOT / "hooks"))
-    return ThemeReuse
+    return hook_module("theme_reuse").ThemeReuse
 
 
 NAV_URLS = ["", "ke-hoach/", "huong-dan/cai-dat/", "huong-dan/", "van-ban/index.html", "../x/"]
