@@ -659,14 +659,15 @@ def _check_references(repo: Repository) -> None:
             if len(kept) < len(getattr(plan, attr)):
                 setattr(plan, attr, kept)
     for doc in repo.legal.values():
-        relations = {}
         for key, ids in doc.relations.items():
-            relations[key] = [ref for ref in ids if ref in repo.legal]
+            kept = []
             for ref in ids:
-                if ref not in repo.legal:
+                if ref in repo.legal:
+                    kept.append(ref)
+                else:
                     report(doc, key, f"{key}: không có văn bản '{ref}' trong legal/")
-        if relations != doc.relations:
-            doc.relations = relations
+            if len(kept) < len(ids):  # the loop goes on over the mapping it started with
+                doc.relations = {**doc.relations, key: kept}
     # An old address leads to one page: never a current record's, never two records'.
     claimed: dict[str, str] = {}
     for doc in repo.legal.values():
