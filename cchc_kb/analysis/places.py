@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from ..cite.patterns import any_case
 from ..corpus import Corpus
 from ..model.models import Agency, Diagnostic, PartialDate, Plan
 from ..model.slug import ascii_fold
@@ -28,9 +29,11 @@ UNIT_ABBREVIATIONS: dict[str, str] = {
 }
 
 _WORD = r"[^\W\d_][\w]*"
+# A marker in any case, not after a letter (checked once its first letter has matched).
+_NOT_AFTER_LETTER = r"(?<!\w.)"
 PLACE = re.compile(
-    rf"(?<!\w)(?P<marker>{'|'.join(PLACE_MARKERS)})\s+(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}})",
-    re.IGNORECASE,
+    rf"(?P<marker>{any_case(PLACE_MARKERS, after_first=_NOT_AFTER_LETTER)})"
+    rf"\s+(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}})"
 )
 WORD_SPLIT = re.compile(f"({_WORD})")
 

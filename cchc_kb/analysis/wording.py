@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..cite.patterns import any_case
 from ..model.models import Citation, Diagnostic, PartialDate, Plan
 
 # Misspellings found in real plans -> the right form.
@@ -30,8 +31,11 @@ _MISSPELLING = re.compile(
 
 # "Nhiệm vụ cụ thể theo Phụ lục đính kèm", "(Có Phụ lục … kèm theo)": the text announces one.
 APPENDIX_ANNOUNCED = re.compile(
-    r"(?i:phụ lục)\s+(?:đính kèm|kèm theo)|(?i:có|theo)\s+(?i:phụ lục)(?!\s+(?:I|II|III|\d))"
+    rf"(?:{any_case(['phụ lục'])})\s+(?:đính kèm|kèm theo)"
+    rf"|(?:{any_case(['có', 'theo'])})\s+(?:{any_case(['phụ lục'])})(?!\s+(?:I|II|III|\d))"
 )
+# Every announcement names "phụ lục": a body without it (most) is not searched further.
+APPENDIX_WORD = re.compile(any_case(["phụ lục"]))
 # Where an appendix begins: its title ("PHỤ LỤC …", a heading "Phụ lục …") or its caption
 # ("(Kèm theo Kế hoạch số …)").
 APPENDIX_START = re.compile(
@@ -81,6 +85,8 @@ def has_appendix(body: str) -> bool:
 
 
 def _missing_appendix(plan: Plan) -> list[Diagnostic]:
+    if not APPENDIX_WORD.search(plan.body):
+        return []
     announced = APPENDIX_ANNOUNCED.search(plan.body)
     if announced is None or has_appendix(plan.body):
         return []

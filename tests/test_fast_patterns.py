@@ -1,0 +1,86 @@
+"""Patterns written for the regex engine's speed find what their plain forms find.
+
+``any_case`` spells a word's cases out letter by letter so that the engine can skip ahead to
+the letters that may begin a match. Each rewritten pattern is compared with the plain
+``(?i:…)`` form it replaces, on texts made of the words it looks for.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cchc_kb.analysis import places, wording
+from cchc_kb.cite.patterns import any_case
+
+WORDS = [*places.PLACE_MARKERS, "phụ lục", "có", "theo"]
+_EVERY_CHARACTER = "".join(
+    chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code <= 0xDFFF
+)
+
+# The patterns as they were written before: the oracles.
+PLACE_PLAIN = re.compile(
+    rf"(?<!\w)(?P<marker>{'|'.join(places.PLACE_MARKERS)})\s+"
+    rf"(?P<name>{places._WORD}(?:[ \t]+{places._WORD}){{0,3}})",
+    re.IGNORECASE,
+)
+ANNOUNCED_PLAIN = re.compile(
+    r"(?i:phụ lục)\s+(?:đính kèm|kèm theo)|(?i:có|theo)\s+(?i:phụ lục)(?!\s+(?:I|II|III|\d))"
+)
+
+
+@pytest.mark.parametrize("letter", sorted({ch for word in WORDS for ch in word if ch.isalpha()}))
+def test_a_letter_in_any_case_is_what_ignorecase_matches(letter):
+    """Over every character there is: ``any_case`` writes a letter as its lower and upper
+    case, which is right only if no third character matches it without regard to case."""
+    matched = set(re.compile(re.escape(letter), re.IGNORECASE).findall(_EVERY_CHARACTER))
+    assert matched == {letter.lower(), letter.upper()}
+
+
+@pytest.mark.parametrize(
+    ("words", "text", "expected"),
+    [
+        (["xã"], "Xã xã XÃ xÃ", ["Xã", "xã", "XÃ", "xÃ"]),
+        (["thị xã", "xã"], "thị xã, Xã", ["thị xã", "Xã"]),
+        (["có"], "cÓ CÓ co", ["cÓ", "CÓ"]),
+    ],
+)
+def test_any_case(words, text, expected):
+    assert re.findall(any_case(words), text) == expected
+
+
+_PIECES = [
+    *places.PLACE_MARKERS, "THÀNH PHỐ", "Thành Phố", "tHÀNH pHỐ", "XÃ", "Xã", "Thị xã", "HUYỆN",
+    "Tiền", "Tiến", "TIỀN", "Hải", "Dương", "Nam Đồng", "thu", "Thu",
+    "phụ lục", "Phụ lục", "PHỤ LỤC", "pHỤ lỤC", "kèm theo", "đính kèm", "có", "Có", "CÓ",
+    "theo", "Theo", "THEO", "I", "II", "IV", "3",
+    " ", "  ", "\n", "\t", ",", ".", "-", "_", "1", "a", "đ", "x", "t", "h", "ã",
+]  # fmt: skip
+TEXTS = st.one_of(
+    st.lists(st.sampled_from(_PIECES), max_size=24).map("".join),
+    st.text(alphabet="tThHpPxXqQuUãÃàÀốỐịỊụỤ lLcCóÓeEoO\n\t1_,aĐ", max_size=40),
+)
+
+
+def _matches(pattern: re.Pattern, text: str) -> list[tuple]:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=600, deadline=None)
+@given(TEXTS)
+def test_place_markers_are_found_as_before(text):
+    assert _matches(places.PLACE, text) == _matches(PLACE_PLAIN, text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(TEXTS)
+def test_an_announced_appendix_is_found_as_before(text):
+    found = wording.APPENDIX_ANNOUNCED.search(text)
+    plain = ANNOUNCED_PLAIN.search(text)
+    assert (found and found.span()) == (plain and plain.span())
+    if plain:  # the shortcut taken on bodies without the word never hides one
+        assert wording.APPENDIX_WORD.search(text)
