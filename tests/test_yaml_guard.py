@@ -3,6 +3,8 @@ and must end exactly as measuring first would (same data, or the same error at t
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
 from hypothesis import given, settings
@@ -13,8 +15,11 @@ from cchc_kb.source.limits import MAX_YAML_DEPTH, may_hide_characters, value_cha
 from cchc_kb.source.yaml_guard import (
     COMPOSED_FIRST_CHARS,
     YamlLimitError,
+    _scalar_types,
     load_bounded,
+    load_composed,
     measure,
+    read_plain_block,
 )
 
 MAX_NODES = 40
@@ -26,25 +31,27 @@ def _measured_first(text: str, max_nodes: int):
     loader = _NoDatesLoader(text)
     try:
         node = loader.get_single_node()
-        return node, loader.construct_document(node) if node is not None else None
+        if node is None:
+            return None, None
+        return node.start_mark.line, loader.construct_document(node)
     finally:
         loader.dispose()
 
 
 def _outcome(read, text: str, max_nodes: int = MAX_NODES):
     try:
-        node, data = read(text, max_nodes)
+        start_line, data = read(text, max_nodes)
     except YamlLimitError as exc:
         return ("limit", exc.code, exc.line, exc.message)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         return ("yaml", type(exc).__name__, mark.line if mark else None, str(exc))
-    return ("data", data, node.start_mark.line if node is not None else None)
+    return ("data", data, start_line)
 
 
 def _fast(text: str, max_nodes: int):
     document = load_bounded(text, max_nodes, _NoDatesLoader)
-    return document.node, document.data
+    return document.start_line, document.data
 
 
 NEST = MAX_YAML_DEPTH
@@ -230,3 +237,130 @@ def test_a_text_without_suspect_characters_has_no_value_to_look_at(data):
     found, _ = value_characters("x.md", yaml.load(text, Loader=_NoDatesLoader), lambda key: 1, 1)
     if found:
         assert may_hide_characters(text)
+
+
+# -- the line reader ---------------------------------------------------------------------------
+
+
+def _line_read(text: str, max_nodes: int = 10**6):
+    return read_plain_block(text, _scalar_types(_NoDatesLoader), max_nodes)
+
+
+def _front_matters(root: Path) -> dict[str, str]:
+    out = {}
+    for path in sorted([*root.glob("plans/**/*.md"), *root.glob("legal/*.md")]):
+        lines = path.read_text("utf-8").split("\n")
+        end = lines.index("---", 1)
+        out[path.relative_to(root).as_posix()] = "\n".join(lines[1:end])
+    return out
+
+
+def test_the_records_the_project_writes_are_read_line_by_line(tmp_path):
+    """The shortcut is taken where the time goes: on every record the corpus generator and
+    the importer write (``yaml.safe_dump``), and on the hand-written records of this
+    repository; and it reads each as PyYAML does."""
+    from cchc_kb.synthetic import write_repository
+
+    repo_root = Path(__file__).resolve().parent.parent
+    written = _front_matters(write_repository(tmp_path / "corpus", plans=40, seed=3))
+    by_hand = _front_matters(repo_root)
+    assert len(written) > 40 and len(by_hand) > 30
+    for text in [*written.values(), *by_hand.values()]:
+        read = _line_read(text)
+        assert read is not None, text
+        assert read == load_composed(text, 10**6, _NoDatesLoader)
+
+
+DECLINED = {
+    "a comment": "id: a  # note\n",
+    "a comment line": "# note\nid: a\n",
+    "an anchor": "a: &x 1\nb: *x\n",
+    "a tag": "a: !!str 1\n",
+    "a block scalar": "a: |\n  text\n",
+    "a plain scalar over two lines": "a: one\n  two\n",
+    "a quoted scalar over two lines": "a: 'one\n  two'\n",
+    "an escape": 'a: "x\\ty"\n',
+    "a tab": "a:\tb\n",
+    "a carriage return": "a: b\r\nc: d\n",
+    "a flow mapping": "a: {b: 1}\n",
+    "a nested flow list": "a: [b, [c]]\n",
+    "an empty list item": "a:\n-\n- b\n",
+    "a list in a list": "a:\n- - b\n",
+    "a key of other characters": "ngày: 1\n",
+    "a merge key": "a: <<\n",
+    "a document marker": "---\na: 1\n",
+    "a scalar alone": "text\n",
+    "a line break of its own": "a: b\u2028c\n",
+}
+
+
+@pytest.mark.parametrize("text", DECLINED.values(), ids=DECLINED.keys())
+def test_what_the_line_reader_leaves_to_pyyaml(text):
+    assert _line_read(text) is None
+
+
+def test_the_line_reader_leaves_a_document_past_the_limits_to_pyyaml():
+    text = "a:\n" + "".join(f"- x{i}\n" for i in range(10))
+    assert _line_read(text, max_nodes=13) is not None  # the mapping, a key, a list, 10 items
+    assert _line_read(text, max_nodes=12) is None
+    deep = "".join("  " * i + f"k{i}:\n" for i in range(MAX_YAML_DEPTH + 1)) + "v: 1"
+    assert _line_read(deep) is None
+    with pytest.raises(YamlLimitError, match="tầng"):
+        load_bounded(deep, 10**6, _NoDatesLoader)
+
+
+_KEYS = st.sampled_from(["id", "a", "b", "yes", "null", "On", "nam", "x_1", "k", "-k", "1"])
+_WRITTEN = st.sampled_from(
+    ["1", "-1", "0x1F", "1:30", "1_000", "2.5", ".inf", "~", "true", "No", "null", "x", "Như trên;",
+     "Lưu: VT.", "a #b", "C#", "a:b", "x:", "'a'", "'a''b'", "'a' b", "''", '"q"', '""', '"a\\"',
+     "[]", "[a, b]", "[ 1 ,x ]", "[a b]", "[a,]", "{}", "&x y", "*x", "!t", "|", ">", "%", "@",
+     "`", "?", ": x", "- x", "-", "a  b", "x  ", "\u00a0x"]
+)  # fmt: skip
+_LINES = st.lists(
+    st.tuples(
+        st.sampled_from(["", "  ", "    ", " "]),
+        st.sampled_from(["", "- ", "-  "]),
+        st.one_of(st.just(""), _KEYS.map(lambda k: k + ":")),
+        st.sampled_from(["", " ", "  "]),
+        st.one_of(st.just(""), _WRITTEN),
+    ).map("".join),
+    min_size=1,
+    max_size=8,
+).map("\n".join)
+
+
+def _outcome_of(read, text: str, max_nodes: int):
+    try:
+        return ("data", tuple(read(text, max_nodes, _NoDatesLoader)))
+    except (YamlLimitError, yaml.YAMLError) as exc:
+        return ("error", type(exc).__name__, str(exc))
+
+
+# Records as the writers dump them: keys of the schema's form, words for values.
+_RECORDS = st.recursive(
+    st.one_of(st.sampled_from(["x", "Như trên;", "Lưu: VT.", "a'b", "1", "true", ""]), st.text()),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.from_regex(r"[a-z_][a-z0-9_]{0,4}", fullmatch=True), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.one_of(
+        _LINES,
+        _values.map(lambda v: yaml.safe_dump(v, allow_unicode=True, sort_keys=False)),
+        _RECORDS.map(lambda v: yaml.safe_dump(v, allow_unicode=True, sort_keys=False)),
+    ),
+    st.integers(min_value=1, max_value=40),
+)
+def test_the_line_reader_reads_as_pyyaml_composes(text, max_nodes):
+    """Where the line reader reads a text, PyYAML's composer reads the same data, key lines
+    and start line from it, within the same limits; elsewhere both ways end the same."""
+    read = _line_read(text, max_nodes)
+    composed = _outcome_of(load_composed, text, max_nodes)
+    if read is not None:
+        assert composed == ("data", tuple(read))
+    assert _outcome_of(load_bounded, text, max_nodes) == composed

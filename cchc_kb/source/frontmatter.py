@@ -132,7 +132,7 @@ def parse_yaml_mapping(
         problem = getattr(exc, "problem", None) or str(exc)
         sink.error(line, "yaml-invalid", f"YAML không hợp lệ: {problem}")
         return None, {}
-    if document.node is None:
+    if document.start_line is None:
         if not allow_empty:
             sink.error(first_line, "yaml-empty", "khối YAML rỗng")
         return None, {}

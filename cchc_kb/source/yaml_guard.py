@@ -8,6 +8,8 @@ the size of what it names, and a document beyond the limits is refused before it
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from typing import Any, NamedTuple
 
 import yaml
@@ -107,18 +109,30 @@ _SCALARS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "i
 
 
 class YamlDocument(NamedTuple):
-    """One document read: its root node (None when empty), its data, and each key as
-    ``(dotted path, 0-based line, written before in the same mapping)``; a list item is a key
-    named by its index (``linh_vuc.0``)."""
+    """One document read: the 0-based line its root value starts on (None when the document
+    is empty), its data, and each key as ``(dotted path, 0-based line, written before in the
+    same mapping)``; a list item is a key named by its index (``linh_vuc.0``)."""
 
-    node: yaml.Node | None
+    start_line: int | None
     data: Any
     keys: list[tuple[str, int, bool]]
 
 
 def load_bounded(text: str, max_nodes: int, loader_class: type) -> YamlDocument:
     """One YAML document within the limits, read by ``loader_class`` (the front-matter
-    parser's one loader)."""
+    parser's one loader): line by line when it is in the block form the project writes,
+    else composed by PyYAML."""
+    read = read_plain_block(text, _scalar_types(loader_class), max_nodes)
+    return read if read is not None else load_composed(text, max_nodes, loader_class)
+
+
+@cache
+def _scalar_types(loader_class: type) -> ScalarTypes:
+    return ScalarTypes(loader_class)
+
+
+def load_composed(text: str, max_nodes: int, loader_class: type) -> YamlDocument:
+    """``load_bounded`` by PyYAML's composer, for any document."""
     composed_first = len(text) <= COMPOSED_FIRST_CHARS and "&" not in text
     if not composed_first:
         measure(text, max_nodes, loader_class)
@@ -147,7 +161,7 @@ def load_bounded(text: str, max_nodes: int, loader_class: type) -> YamlDocument:
             data = loader.construct_document(node)
     finally:
         loader.dispose()
-    return YamlDocument(node, data, walk.keys)
+    return YamlDocument(node.start_mark.line, data, walk.keys)
 
 
 class _Beyond(Exception):
@@ -229,3 +243,192 @@ class _Walk:
         children = node.value if node.__class__ is yaml.SequenceNode else sum(node.value, ())
         for child in children:
             self._count(child, depth + 1)
+
+
+# ---------------------------------------------------------------------------------------------
+# The block form the project writes, read line by line
+
+
+# What the line reader reads: only these characters (no tab, no line break other than "\n"
+# and no byte-order mark, which YAML reads in ways of their own); anything else goes to PyYAML.
+_PLAIN_TEXT = re.compile(
+    "[\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]*"
+)
+# One line: its indent, a list dash, a key ("key:" then a space or the end), what follows.
+_LINE = re.compile(r"( *)(- +)?(?:([A-Za-z_][A-Za-z0-9_]*):(?: +|$))?(.*)")
+# A plain scalar the line reader takes: not beginning with an indicator, no ": " or " #" in it
+# and no ":" at its end (a key, or an error), no "\" (an escape only when quoted, but kept out).
+_PLAIN_SCALAR = re.compile(r"[^\-?:,\[\]{}#&*!|>'\"%@`\s](?:(?!: | #)[^\\])*(?<![:\s])")
+_SINGLE_QUOTED = re.compile(r"'((?:[^']|'')*)' *")
+_DOUBLE_QUOTED = re.compile(r'"([^"\\]*)" *')
+# A list written on one line ("[a, b]", "[]") of words without spaces or flow indicators.
+_FLOW_ITEM = r"[A-Za-z0-9_][A-Za-z0-9_.\-/]*"
+_FLOW_SEQUENCE = re.compile(rf"\[ *((?:{_FLOW_ITEM} *, *)*{_FLOW_ITEM})? *\] *")
+# Plain scalars of up to this many characters are remembered, this many at most.
+_SCALARS_KEPT = 100_000
+_KEPT_CHARS = 64
+
+
+class _NotPlainBlock(Exception):
+    """The text is not in the block form the line reader takes: PyYAML reads it."""
+
+
+def read_plain_block(text: str, types: ScalarTypes, max_nodes: int) -> YamlDocument | None:
+    """The document as PyYAML reads it, when it is written in the block form the project's
+    writer and the dumper use (keys of letters, digits and "_"; plain or quoted scalars of one
+    line; lists with "- ", or of words on one line in "[…]"; no anchor, tag, comment, mapping
+    in "{…}" or block scalar), within the limits; None for anything else."""
+    if not _PLAIN_TEXT.fullmatch(text):
+        return None
+    lines = []
+    for number, raw in enumerate(text.split("\n")):
+        indent, dash, key, rest = _LINE.match(raw).groups()  # type: ignore[union-attr]
+        if dash or key or rest:
+            lines.append([len(indent), dash, key, rest, number])
+    if not lines:
+        return None
+    reader = _BlockReader(lines, types)
+    try:
+        data, end = reader.block(0, "", 0)
+    except _NotPlainBlock:
+        return None
+    if end != len(lines) or reader.nodes > max_nodes:
+        return None  # PyYAML's reading reports the limit, and where
+    return YamlDocument(lines[0][4], data, reader.keys)
+
+
+class _BlockReader:
+    """The lines of one document, as ``[indent, dash, key, rest, number]``: a list item
+    written "- key: value" is turned into its mapping's first line when it is read."""
+
+    def __init__(self, lines: list[list], types: ScalarTypes) -> None:
+        self.lines = lines
+        self.types = types
+        self.nodes = 0
+        self.keys: list[tuple[str, int, bool]] = []
+
+    def block(self, i: int, prefix: str, depth: int) -> tuple[Any, int]:
+        """The collection beginning at line ``i``, and the line after it."""
+        if depth >= MAX_YAML_DEPTH:
+            raise _NotPlainBlock
+        self.nodes += 1
+        indent, dash = self.lines[i][:2]
+        if dash:
+            return self.sequence(i, indent, prefix, depth)
+        return self.mapping(i, indent, prefix, depth)
+
+    def mapping(self, i: int, indent: int, prefix: str, depth: int) -> tuple[dict, int]:
+        out: dict[Any, Any] = {}
+        seen: set[str] = set()
+        lines, keys = self.lines, self.keys
+        count = len(lines)
+        while i < count:
+            at, dash, written, rest, number = lines[i]
+            if at != indent or dash:
+                if at > indent:  # a scalar going on over lines, or a stray indent
+                    raise _NotPlainBlock
+                break
+            if written is None:
+                raise _NotPlainBlock
+            path = prefix + written
+            keys.append((path, number, path in seen))
+            seen.add(path)
+            key = self.scalar(written)
+            i += 1
+            self.nodes += 1
+            if rest:
+                value = self.value(rest, path + ".", number, depth + 1)
+            elif i < count and (lines[i][0] > indent or lines[i][0] == indent and lines[i][1]):
+                value, i = self.block(i, path + ".", depth + 1)
+            else:
+                self.nodes += 1
+                value = None
+            out[key] = value
+        return out, i
+
+    def sequence(self, i: int, indent: int, prefix: str, depth: int) -> tuple[list, int]:
+        out: list[Any] = []
+        lines = self.lines
+        count = len(lines)
+        while i < count:
+            line = lines[i]
+            at, dash, written, rest, number = line
+            if at != indent or not dash:
+                if at > indent:
+                    raise _NotPlainBlock
+                break
+            path = f"{prefix}{len(out)}"
+            self.keys.append((path, number, False))
+            if written is not None:
+                # "- key: value": a mapping whose keys stand where this one does.
+                line[0], line[1] = indent + len(dash), None
+                value, i = self.block(i, path + ".", depth + 1)
+            elif rest:
+                value = self.value(rest, path + ".", number, depth + 1)
+                i += 1
+            else:
+                raise _NotPlainBlock  # "-" alone: an empty item, or one on the next lines
+            out.append(value)
+        return out, i
+
+    def value(self, written: str, prefix: str, number: int, depth: int) -> Any:
+        """The value written on line ``number`` after a key or a dash."""
+        first = written[0]
+        if first == "[":
+            return self.flow_sequence(written, prefix, number, depth)
+        self.nodes += 1
+        if first == "'":
+            match = _SINGLE_QUOTED.fullmatch(written)
+            if match is None:
+                raise _NotPlainBlock
+            return match[1].replace("''", "'")
+        if first == '"':
+            match = _DOUBLE_QUOTED.fullmatch(written)
+            if match is None:
+                raise _NotPlainBlock
+            return match[1]
+        return self.scalar(written.rstrip(" "))
+
+    def flow_sequence(self, written: str, prefix: str, number: int, depth: int) -> list:
+        match = _FLOW_SEQUENCE.fullmatch(written)
+        if match is None or depth >= MAX_YAML_DEPTH:
+            raise _NotPlainBlock
+        items = [item.strip(" ") for item in match[1].split(",")] if match[1] else []
+        self.nodes += 1 + len(items)
+        for index in range(len(items)):
+            self.keys.append((f"{prefix}{index}", number, False))
+        return [self.scalar(item) for item in items]
+
+    def scalar(self, written: str) -> Any:
+        return self.types.of(written)
+
+
+class ScalarTypes:
+    """A loader's resolver and constructors, for plain scalars read by the line reader, with
+    the values they gave before: keys and most values repeat from record to record."""
+
+    def __init__(self, loader_class: type) -> None:
+        self.loader = loader_class("")
+        self.values: dict[str, Any] = {}
+
+    def of(self, written: str) -> Any:
+        """A plain scalar's value, typed as PyYAML types it."""
+        values = self.values
+        kept = values.get(written, values)
+        if kept is not values:
+            return kept
+        if not _PLAIN_SCALAR.fullmatch(written):
+            raise _NotPlainBlock
+        loader = self.loader
+        tag = loader.resolve(yaml.ScalarNode, written, (True, False))
+        if tag == _STR:
+            value = written
+        elif tag in _SCALARS:
+            value = loader.yaml_constructors[tag](loader, yaml.ScalarNode(tag, written))
+        else:
+            raise _NotPlainBlock
+        if len(written) <= _KEPT_CHARS:
+            if len(values) >= _SCALARS_KEPT:
+                values.clear()
+            values[written] = value
+        return value
