@@ -11,7 +11,7 @@ import re
 import sys
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cchc_kb.analysis import places, wording
@@ -84,3 +84,41 @@ def test_an_announced_appendix_is_found_as_before(text):
     assert (found and found.span()) == (plain and plain.span())
     if plain:  # the shortcut taken on bodies without the word never hides one
         assert wording.APPENDIX_WORD.search(text)
+
+
+# -- a name's spelling searched for folded -------------------------------------------------------
+
+_NAMES = ["Tiền Tiến", "Yên Bái", "Phường 2", "Bà Rịa-Vũng Tàu", "Đắk Lắk", "Ea Súp", "Ý Yên"]
+_WORDS = [
+    "Tiền", "Tiên", "TIỀN", "tiền", "Tiến", "Tien", "tiến", "Yên", "YÊN", "Bái", "bái", "Bai",
+    "Đắk", "Dak", "Lắk", "Lak", "Rịa-Vũng", "Ria-Vung", "Tàu", "Bà", "Ba", "Ea", "Súp", "Ý", "Y",
+    "Phường", "Phuong", "2", "aTiên", "2Tiên", "Tiên2", "_Tiên", "ſúp", "Tiê\u0300n", "Bái\u0301",
+]  # fmt: skip
+_GAPS = [" ", "  ", "\n", ", ", " - ", "_", " 3", "3", "", " a ", "ß", " Ж ", "Ⅻ", "²", "\u212a"]
+# Bodies made of the names' words and their misspellings, between gaps of every kind.
+_BODIES = st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_GAPS)), max_size=8).map(
+    lambda pairs: "".join(word + gap for word, gap in pairs)
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_BODIES, st.sets(st.sampled_from(_NAMES), min_size=1, max_size=3))
+@example("Tiên Tiền Tiến", {"Tiền Tiến"})  # two runs sharing a word
+@example("aTiên Tiến, 2Tiên Tiến", {"Tiền Tiến"})  # inside a word; after digits
+@example("Tiên 3Tiến, Tiên_Tiến", {"Tiền Tiến"})  # a gap with a digit; "_" joins words
+@example("Phuong 2", {"Phường 2"})  # a word that is a number is never a word
+def test_a_names_spelling_is_found_as_word_by_word(body, names):
+    assert places.misspelt_names(body, names) == places._misspelt_word_by_word(body, names)
+
+
+@pytest.mark.parametrize(
+    ("body", "searched_folded"),
+    [
+        ("Xã Tiên Tiến, tỉnh Hưng Yên, năm 2025: «ĐẮK LẮK» – kế hoạch số 12/KH-UBND", True),
+        ("Ủy ban nhân dân xã Tiền Tiến\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True),
+        ("Xã Tiên Tiến và НĐ", False),  # a Cyrillic letter: folded word by word
+        ("Straße Tiên Tiến", False),  # ß folds to two letters
+    ],
+)
+def test_which_bodies_are_searched_folded(body, searched_folded):
+    assert (places._UNFOLDED_WORD_CHARACTER.search(body) is None) == searched_folded
