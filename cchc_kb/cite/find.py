@@ -765,7 +765,8 @@ def _preamble_ranges(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _self_references(text: str, ct: CleanText) -> list[SelfReference]:
+def _self_references(text: str, ct: CleanText | None) -> list[SelfReference]:
+    """``ct``: the cleaned text, when there is one already (else cleaned if needed)."""
     refs: list[SelfReference] = []
     heading = _HEADING_I.search(text)
     limit = heading.start() if heading else min(len(text), 2000)
@@ -797,9 +798,10 @@ def _self_references(text: str, ct: CleanText) -> list[SelfReference]:
             )
         )
         break
-    s = ct.text
-    if "(" in s:
-        for m in _APPENDIX_RE.finditer(s):
+    # An appendix caption is in brackets; cleaning neither adds nor removes one.
+    if "(" in text:
+        ct = ct or clean(text)
+        for m in _APPENDIX_RE.finditer(ct.text):
             body = m.group("body")
             if not re.match(rf"(?i:{TYPE_WORDS})(?![^\W\d_])", body):
                 continue
@@ -821,7 +823,7 @@ def _self_references(text: str, ct: CleanText) -> list[SelfReference]:
 
 def find_self_references(text: str) -> list[SelfReference]:
     """The document's own number in its header and in appendix captions: not citations."""
-    return _self_references(text, clean(text))
+    return _self_references(text, None)
 
 
 def find_citations(
