@@ -32,14 +32,17 @@ MAX_REGISTRY_NODES = 200_000
 # Characters that must not reach a page: C0/C1 controls except tab and newline, and lone
 # surrogates (which cannot even be written as UTF-8). Python-Markdown also uses \x02/\x03 as
 # placeholders, so a control character in a body could corrupt the page around it.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL_CHARS = r"\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff"
+_CONTROL = re.compile(f"[{_CONTROL_CHARS}]")
 # Invisible characters that change what a reader or a search sees without showing: zero-width
 # spaces and joiners, soft hyphen, word joiner, bidi embeddings, overrides and isolates, BOM.
-_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_INVISIBLE_CHARS = r"\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 # Data-quality notes quote the faults of the text they describe ("chữ Kirin «топ»").
 QUOTING_KEYS = {"ghi_chu"}
 # Letters of another script that look Latin ("НĐ" with a Cyrillic Н): Greek and Cyrillic.
-FOREIGN_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]+")
+_FOREIGN_CHARS = r"\u0370-\u03ff\u0400-\u04ff"
+FOREIGN_SCRIPT = re.compile(f"[{_FOREIGN_CHARS}]+")
 # What a YAML value must not hide: control characters are errors (they cannot be published);
 # look-alike letters and invisible characters are warnings (published as written, reported).
 _VALUE_RULES = (
@@ -47,8 +50,10 @@ _VALUE_RULES = (
     (FOREIGN_SCRIPT, "warning", "mixed-script", "chữ Kirin/Hy Lạp lẫn trong giá trị: «{matched}»"),
     (_INVISIBLE, "warning", "invisible-character", "ký tự vô hình {chars} trong giá trị «{shown}»"),
 )
-# Any character of _VALUE_RULES: the rules run only on the few strings that have one.
-_VALUE_SUSPECT = re.compile("|".join(pattern.pattern for pattern, *_ in _VALUE_RULES))
+# Any character of _VALUE_RULES (of _BODY_RULES): the rules run only on the few texts that
+# have one. One class, not an alternation of the rules' classes: one test per character.
+_VALUE_SUSPECT = re.compile(f"[{_CONTROL_CHARS}{_FOREIGN_CHARS}{_INVISIBLE_CHARS}]")
+_BODY_SUSPECT = re.compile(f"[{_CONTROL_CHARS}{_INVISIBLE_CHARS}]")
 
 
 def _kib(size: int) -> str:
@@ -154,7 +159,7 @@ _BODY_RULES = (
 def body_characters(path: str, body: str, first_line: int) -> tuple[str, list[Diagnostic]]:
     """The body without control characters, and a warning at each line with a control or
     an invisible character."""
-    if not _CONTROL.search(body) and not _INVISIBLE.search(body):
+    if not _BODY_SUSPECT.search(body):
         return body, []
     found = []
     for number, line in enumerate(body.split("\n"), start=first_line):
