@@ -245,6 +245,7 @@ def types_agree(type_name: str, number: Number) -> bool:
     return number.symbol_type == type_name
 
 
+@lru_cache(maxsize=1 << 14)  # dates repeat from citation to citation; PartialDate is frozen
 def make_date(day: str | None, month: str | None, year: str | None) -> PartialDate | None:
     """A partial date from the parts the text gives; None when they cannot be a date."""
     try:
@@ -273,6 +274,7 @@ def number_from_match(match: re.Match) -> Number:
                         written=match.group())  # fmt: skip
 
 
+@lru_cache(maxsize=1 << 15)  # registries and citing texts repeat numbers (12/KH-UBND)
 def parse_number_text(text: str) -> Number | None:
     """A số ký hiệu written on its own, parsed; None when it is not one."""
     match = NUMBER_RE.fullmatch(clean(text).text.strip())
