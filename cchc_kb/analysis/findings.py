@@ -103,6 +103,8 @@ def _plan_findings(corpus: Corpus, plan: Plan) -> list[Diagnostic]:
             f"ngày ban hành chưa đầy đủ trên văn bản: {plan.issued.vietnamese()}",
         )
     for citation in plan.citations:
+        if not (citation.warnings or citation.correction is not None or citation.id is None):
+            continue  # most citations: nothing to say
         line = _line_in_body(plan, citation.span[0])
         shown = " ".join(citation.text.split())
         # The reader already names each body line with an invisible character

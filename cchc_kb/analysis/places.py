@@ -293,12 +293,17 @@ _UNIT_WAYS = [
 ]
 
 
+_BRACKETED = re.compile(r"\(.*?\)")
+_SPACED_BRACKETED = re.compile(r"\s*\(.*?\)\s*")
+_WORDS = re.compile(r"\w+")
+
+
 def unit_key(name: str) -> str:
     """A unit's name compared without case, abbreviations or the note in brackets."""
-    text = re.sub(r"\(.*?\)", "", name)
+    text = _BRACKETED.sub("", name)
     for (short, full), _ in _UNIT_WAYS:
         text = short.sub(full, text)
-    return " ".join(re.findall(r"\w+", text.casefold()))
+    return " ".join(_WORDS.findall(text.casefold()))
 
 
 def abbreviation_forms(name: str) -> list[str]:
@@ -311,12 +316,20 @@ def abbreviation_forms(name: str) -> list[str]:
     return forms
 
 
+@lru_cache(maxsize=1 << 12)  # recipients repeat from plan to plan
+def _written_as(form: str) -> re.Pattern:
+    """``form`` as a text may write it: any case, any spaces between its words."""
+    return re.compile(
+        r"(?<!\w)" + r"\s+".join(map(re.escape, form.split())) + r"(?!\w)", re.IGNORECASE
+    )
+
+
 def naming_findings(plan: Plan) -> list[Diagnostic]:
     """A recipient written two ways: in "Nơi nhận" itself, or there and in the text."""
     out: list[Diagnostic] = []
     seen: dict[str, str] = {}
     for recipient in plan.recipients:
-        core = re.sub(r"\s*\(.*?\)\s*", " ", recipient).strip(" ;,.")
+        core = _SPACED_BRACKETED.sub(" ", recipient).strip(" ;,.")
         key = unit_key(core)
         if len(key.split()) < 2:
             continue
@@ -330,8 +343,7 @@ def naming_findings(plan: Plan) -> list[Diagnostic]:
         seen.setdefault(key, core)
     for core in seen.values():
         for form in abbreviation_forms(core):
-            pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, form.split())) + r"(?!\w)"
-            for m in re.finditer(pattern, plan.body, re.IGNORECASE):
+            for m in _written_as(form).finditer(plan.body):
                 out.append(
                     _finding(
                         plan, _line(plan, m.start()), "name-two-ways",

@@ -110,7 +110,7 @@ def _damaged_utf8(data: bytes) -> bool:
 def _looks_utf16(data: bytes) -> bool:
     """UTF-16 without BOM: mostly-ASCII text has a NUL in every other byte."""
     sample = data[:4096]
-    if len(sample) < 4:
+    if len(sample) < 4 or b"\x00" not in sample:  # almost every file: no NUL byte at all
         return False
     zeros_even, zeros_odd = sample[0::2].count(0), sample[1::2].count(0)
     half = len(sample) // 2

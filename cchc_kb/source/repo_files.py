@@ -70,21 +70,23 @@ def folder_files(root: Path, folder: str, suffixes: Collection[str] = ()) -> Fol
     out = FolderFiles()
     if not base.is_dir():
         return out
-    _walk(root, base, folder, suffixes, out)
+    _walk(root, str(base), folder, suffixes, out)
     out.markdown.sort(key=lambda path_rel: path_rel[1].split("/"))  # as paths sort
     out.others.sort()
     return out
 
 
-def _walk(root: Path, here: Path, folder: str, suffixes: Collection[str], out: FolderFiles) -> None:
-    # Every file of a large repository passes here on each preview rebuild: its paths are
-    # made as text, a Path only for the few entries that need a closer look.
-    here_text, here_rel = str(here), here.relative_to(root).as_posix()
+def _walk(
+    root: Path, here: str, here_rel: str, suffixes: Collection[str], out: FolderFiles
+) -> None:
+    # Every file and folder of a large repository passes here on each reading (7,000 folders
+    # at 10,000 plans): paths are made as text, a Path only for the few entries that need a
+    # closer look.
     try:
-        with os.scandir(here_text) as listing:
+        with os.scandir(here) as listing:
             entries = sorted(listing, key=lambda entry: entry.name)
     except OSError as exc:
-        rel = Path(exc.filename).relative_to(root).as_posix() if exc.filename else folder
+        rel = Path(exc.filename).relative_to(root).as_posix() if exc.filename else here_rel
         out.refused.append(_error(rel, "unreadable", f"không đọc được thư mục: {exc.strerror}"))
         return
     directories, files = [], []
@@ -96,11 +98,10 @@ def _walk(root: Path, here: Path, folder: str, suffixes: Collection[str], out: F
         (directories if is_dir else files).append(entry)
     walked = []
     for entry in directories:
-        path = here / entry.name
+        rel = f"{here_rel}/{entry.name}"
         if entry.is_symlink():
-            rel = path.relative_to(root).as_posix()
             out.refused.append(
-                refused_source(root, path, rel)
+                refused_source(root, Path(entry.path), rel)
                 or Diagnostic(
                     rel,
                     1,
@@ -111,26 +112,25 @@ def _walk(root: Path, here: Path, folder: str, suffixes: Collection[str], out: F
             )
             continue
         if entry.name.endswith(".md"):
-            rel = path.relative_to(root).as_posix()
             out.refused.append(_error(rel, "not-a-file", "là một thư mục, không phải tệp"))
-        walked.append(path)
+        walked.append((entry.path, rel))
     for entry in files:
         name = entry.name
         if not name.endswith(".md"):
             if os.path.splitext(name)[1].lower() in suffixes and _regular_file(entry):
-                out.others.append(here / name)
+                out.others.append(Path(entry.path))
             continue
         rel = f"{here_rel}/{name}"
         if _regular_file(entry):  # what refused_source passes, from the directory entry
             out.markdown.append((entry.path, rel))
             continue
-        problem = refused_source(root, here / name, rel)
+        problem = refused_source(root, Path(entry.path), rel)
         if problem:
             out.refused.append(problem)
         else:
             out.markdown.append((entry.path, rel))
-    for path in walked:
-        _walk(root, path, folder, suffixes, out)
+    for path, rel in walked:
+        _walk(root, path, rel, suffixes, out)
 
 
 def _regular_file(entry: os.DirEntry) -> bool:

@@ -192,15 +192,18 @@ def _line_for(path, lines: dict[str, int], base: int) -> int:
     return base
 
 
-def _read(path: Path, rel: str, sink: Sink, max_bytes: int = limits.MAX_FILE_BYTES) -> str | None:
+def _read(
+    path: Path | str, rel: str, sink: Sink, max_bytes: int = limits.MAX_FILE_BYTES
+) -> str | None:
     """The file's text, or None after reporting why it cannot be read (size, encoding, a
     line too long); a guessed encoding is a warning."""
     try:
-        oversized = limits.oversize(rel, path.stat().st_size, max_bytes)
+        oversized = limits.oversize(rel, os.stat(path).st_size, max_bytes)
         if oversized:
             sink.items.append(oversized)
             return None
-        decoded = read(path.read_bytes())
+        with open(path, "rb") as source:
+            decoded = read(source.read())
     except UndecodableError as exc:
         sink.error(exc.line, "unreadable", f"không đọc được tệp: {exc}")
         return None
@@ -315,7 +318,9 @@ _REQUIRED = {
 }
 
 
-def load_record(path: Path, rel: str, kind: str) -> tuple[Plan | LegalDoc | None, list[Diagnostic]]:
+def load_record(
+    path: Path | str, rel: str, kind: str
+) -> tuple[Plan | LegalDoc | None, list[Diagnostic]]:
     """Load one plan or legal Markdown file. Returns the record (None if unusable) and findings."""
     sink = Sink(rel)
     text = _read(path, rel, sink)
@@ -342,10 +347,9 @@ def load_record(path: Path, rel: str, kind: str) -> tuple[Plan | LegalDoc | None
     doc_id = str(data["id"])
     if not is_safe_id(doc_id):
         return None, sink.items
-    if doc_id != path.stem:
-        sink.error(
-            fm.lines.get("id", 2), "id-mismatch", f"id '{doc_id}' khác tên tệp '{path.stem}'"
-        )
+    stem = os.path.splitext(os.path.basename(path))[0]
+    if doc_id != stem:
+        sink.error(fm.lines.get("id", 2), "id-mismatch", f"id '{doc_id}' khác tên tệp '{stem}'")
         return None, sink.items
     known = PLAN_FIELDS if kind == "plan" else LEGAL_FIELDS
     clean = {
@@ -624,7 +628,7 @@ def _digest(path: Path | str) -> str:
 
 def _load_one(kind: str, path_rel: tuple[str, str]):
     path, rel = path_rel
-    return load_record(Path(path), rel, kind)
+    return load_record(path, rel, kind)
 
 
 def _load_kind(kind_path_rel: tuple[str, tuple[str, str]]):
