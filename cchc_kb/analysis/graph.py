@@ -499,15 +499,17 @@ def find_unresolved(corpus: Corpus, graph: nx.DiGraph) -> list[Finding]:
     return findings
 
 
-def _cited_date(doc: Document, target: str) -> PartialDate | None:
-    """The date the citing text gives for ``target``: the first citation that has one."""
+def _cited_dates(doc: Document) -> dict[str, PartialDate]:
+    """The date the citing text gives for each document it cites: its first citation's that
+    has one."""
+    out: dict[str, PartialDate] = {}
     for citation in getattr(doc, "citations", []) or []:
         # A known misquote's date is the text's slip, not the date of the document it means.
         misquoted = citation.correction and citation.correction.code == "misquoted-citation"
         date = citation.correction.date if misquoted else citation.date
-        if citation.id == target and date is not None:
-            return date
-    return None
+        if citation.id is not None and date is not None:
+            out.setdefault(citation.id, date)
+    return out
 
 
 def find_anachronisms(corpus: Corpus, graph: nx.DiGraph) -> list[Finding]:
@@ -518,12 +520,15 @@ def find_anachronisms(corpus: Corpus, graph: nx.DiGraph) -> list[Finding]:
     Partial dates that cannot be ordered (2025-01 vs 2025-01-15) are not reported.
     """
     findings = []
+    dates_of: tuple[str, dict[str, PartialDate]] = ("", {})  # the edges come source by source
     for source, target, data in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1])):
         doc = corpus.document(source)
         if doc is None or doc.issued is None:
             continue
         mine = doc.issued
-        said = _cited_date(doc, target)
+        if dates_of[0] != source:
+            dates_of = (source, _cited_dates(doc))
+        said = dates_of[1].get(target)
         record = corpus.document(target)
         registry = record.issued if record else None
         late_text = said is not None and on_or_before(said, mine) is False

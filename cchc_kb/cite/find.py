@@ -113,6 +113,8 @@ _LIST_REACH = 400
 
 
 _INVISIBLE_RE = re.compile(f"[{tables.INVISIBLES}]")
+_LOOKALIKE_RE = re.compile(f"[{''.join(tables.SCRIPT_LOOKALIKES)}]")
+_LAW_WORDS = ("uật", "UẬT", "lệnh", "LỆNH")  # a law named before its number
 
 
 def hidden_characters_warning(written: str) -> str | None:
@@ -204,6 +206,10 @@ class _Finder:
         self.excluded = [r.span for r in self.self_refs]
         self.alias_defs: list[tuple[int, int]] = []
         self.preamble = _preamble_ranges(text)
+        # What most texts do not have at all, asked once rather than at every number.
+        self.has_hidden = _INVISIBLE_RE.search(text) is not None
+        self.has_lookalikes = _LOOKALIKE_RE.search(text) is not None
+        self.has_law_words = any(w in self.s for w in _LAW_WORDS)
 
     def issuer(self, organ, level, place, text) -> tuple[str | None, str]:
         return self.registry.resolve_issuer(organ, level, place, self.context), text
@@ -233,7 +239,7 @@ class _Finder:
 
     def make(self, start: int, end: int, **fields) -> Citation:
         a, b = self.ct.span_to_original(start, end)
-        hidden = hidden_characters_warning(self.text[a:b])
+        hidden = hidden_characters_warning(self.text[a:b]) if self.has_hidden else None
         if hidden:
             fields["warnings"] = [*fields.get("warnings", []), hidden]
         return Citation(
@@ -283,14 +289,15 @@ class _Finder:
         number = number_from_match(m)
         if not number.known:
             return None
-        orig = self.ct.to_original(start)
-        if any(a <= orig < b for a, b in self.excluded):
-            return None
+        if self.excluded:
+            orig = self.ct.to_original(start)
+            if any(a <= orig < b for a, b in self.excluded):
+                return None
         lookalike_warning = None
-        a, b = self.ct.span_to_original(start, m.end())
-        foreign = [ch for ch in self.text[a:b] if ch in tables.SCRIPT_LOOKALIKES]
-        if foreign:
-            number, lookalike_warning = self.read_lookalikes(self.text[a:b], number, start)
+        if self.has_lookalikes:
+            a, b = self.ct.span_to_original(start, m.end())
+            if any(ch in tables.SCRIPT_LOOKALIKES for ch in self.text[a:b]):
+                number, lookalike_warning = self.read_lookalikes(self.text[a:b], number, start)
         hit = self.number_hit(m, number, previous)
         if hit is not None and lookalike_warning:
             hit.citation.warnings.append(lookalike_warning)
@@ -336,7 +343,7 @@ class _Finder:
         if pm:
             written_type = pm.group("type")
             span_start = start - len(tail) + pm.start("type")
-        elif any(w in window for w in ("uật", "UẬT", "lệnh", "LỆNH")) and (
+        elif self.has_law_words and any(w in window for w in _LAW_WORDS) and (
             pm := _LAW_NAMED_RE.search(window)
         ):
             written_type = pm.group("type")
