@@ -15,7 +15,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cchc_kb.analysis import places, wording
-from cchc_kb.cite.patterns import any_case
+from cchc_kb.cite import find
+from cchc_kb.cite.patterns import TYPE_WORDS_LONGEST_FIRST, any_case
 
 WORDS = [*places.PLACE_MARKERS, "phụ lục", "có", "theo"]
 _EVERY_CHARACTER = "".join(
@@ -122,3 +123,21 @@ def test_a_names_spelling_is_found_as_word_by_word(body, names):
 )
 def test_which_bodies_are_searched_folded(body, searched_folded):
     assert (places._UNFOLDED_WORD_CHARACTER.search(body) is None) == searched_folded
+
+
+# -- the type word before a number, read backwards ----------------------------------------------
+
+_TYPE_PIECES = [
+    *TYPE_WORDS_LONGEST_FIRST, "NGHỊ ĐỊNH", "nghị định", "pháp lệnh", "BỘ LUẬT", "số", "Số", "SỐ",
+    "sỐ", ":", " ", "  ", "x", "Đ", "3", "_", "-", ",", "lệnh", "luật", "hoạch", "Kế",
+]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_TYPE_PIECES), max_size=8).map("".join).map(lambda t: t[-32:]))
+@example("xPháp lệnh số ")  # the longer word not at a word's start, the shorter one is
+@example("Bộ luật số: ")
+def test_the_type_word_before_a_number_is_read_as_the_search_reads_it(tail):
+    searched = find._DIRECT_RE.search(tail)
+    expected = (searched["type"], len(tail) - searched.start("type")) if searched else None
+    assert find._direct_type(tail) == expected

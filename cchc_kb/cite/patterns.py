@@ -41,7 +41,10 @@ def with_plain_d(parts) -> list[str]:
     return [variant for part in parts for variant in {part, part.replace("Đ", "D")}]
 
 
-TYPE_WORDS = alternation([*tables.DOC_TYPES, *tables.TYPE_WORD_VARIANTS])
+TYPE_WORDS_LONGEST_FIRST = sorted(
+    {*tables.DOC_TYPES, *tables.TYPE_WORD_VARIANTS}, key=lambda w: (-len(w), w)
+)
+TYPE_WORDS = alternation(TYPE_WORDS_LONGEST_FIRST)
 # The end of a word, or a lower-case word glued to it when a space was lost ("UBNDngày").
 END = rf"(?:(?![^\W\d_])|(?=(?:{alternation(tables.GLUED_WORDS)})(?![^\W\d_])))"
 # A symbol part; "TT.HĐND" (Thường trực HĐND) keeps its inner dot, a sentence's final dot never.
