@@ -255,7 +255,7 @@ _PLAIN_TEXT = re.compile(
     "[\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]*"
 )
 # One line: its indent, a list dash, a key ("key:" then a space or the end), what follows.
-_LINE = re.compile(r"( *)(- +)?(?:([A-Za-z_][A-Za-z0-9_]*):(?: +|$))?(.*)")
+_LINE = re.compile(r"^( *)(- +)?(?:([A-Za-z_][A-Za-z0-9_]*):(?: +|$))?(.*)$", re.MULTILINE)
 # A plain scalar the line reader takes: not beginning with an indicator, no ": " or " #" in it
 # and no ":" at its end (a key, or an error), no "\" (an escape only when quoted, but kept out).
 _PLAIN_SCALAR = re.compile(r"[^\-?:,\[\]{}#&*!|>'\"%@`\s](?:(?!: | #)[^\\])*(?<![:\s])")
@@ -280,11 +280,12 @@ def read_plain_block(text: str, types: ScalarTypes, max_nodes: int) -> YamlDocum
     in "{…}" or block scalar), within the limits; None for anything else."""
     if not _PLAIN_TEXT.fullmatch(text):
         return None
-    lines = []
-    for number, raw in enumerate(text.split("\n")):
-        indent, dash, key, rest = _LINE.match(raw).groups()  # type: ignore[union-attr]
-        if dash or key or rest:
-            lines.append([len(indent), dash, key, rest, number])
+    lines = [
+        [len(indent), dash, key, rest, number]
+        # One match a line (an empty line's is empty), so the count is the line number.
+        for number, (indent, dash, key, rest) in enumerate(_LINE.findall(text))
+        if dash or key or rest
+    ]
     if not lines:
         return None
     reader = _BlockReader(lines, types)
@@ -298,7 +299,8 @@ def read_plain_block(text: str, types: ScalarTypes, max_nodes: int) -> YamlDocum
 
 
 class _BlockReader:
-    """The lines of one document, as ``[indent, dash, key, rest, number]``: a list item
+    """The lines of one document, as ``[indent, dash, key, rest, number]`` ("" for a part the
+    line does not have): a list item
     written "- key: value" is turned into its mapping's first line when it is read."""
 
     def __init__(self, lines: list[list], types: ScalarTypes) -> None:
@@ -320,7 +322,7 @@ class _BlockReader:
     def mapping(self, i: int, indent: int, prefix: str, depth: int) -> tuple[dict, int]:
         out: dict[Any, Any] = {}
         seen: set[str] = set()
-        lines, keys = self.lines, self.keys
+        lines, keys, values = self.lines, self.keys, self.types.values
         count = len(lines)
         while i < count:
             at, dash, written, rest, number = lines[i]
@@ -328,12 +330,14 @@ class _BlockReader:
                 if at > indent:  # a scalar going on over lines, or a stray indent
                     raise _NotPlainBlock
                 break
-            if written is None:
+            if not written:
                 raise _NotPlainBlock
             path = prefix + written
             keys.append((path, number, path in seen))
             seen.add(path)
-            key = self.scalar(written)
+            key = values.get(written, values)
+            if key is values:
+                key = self.types.of(written)
             i += 1
             self.nodes += 1
             if rest:
@@ -359,7 +363,7 @@ class _BlockReader:
                 break
             path = f"{prefix}{len(out)}"
             self.keys.append((path, number, False))
-            if written is not None:
+            if written:
                 # "- key: value": a mapping whose keys stand where this one does.
                 line[0], line[1] = indent + len(dash), None
                 value, i = self.block(i, path + ".", depth + 1)
@@ -387,7 +391,10 @@ class _BlockReader:
             if match is None:
                 raise _NotPlainBlock
             return match[1]
-        return self.scalar(written.rstrip(" "))
+        written = written.rstrip(" ")
+        values = self.types.values
+        value = values.get(written, values)
+        return self.types.of(written) if value is values else value
 
     def flow_sequence(self, written: str, prefix: str, number: int, depth: int) -> list:
         match = _FLOW_SEQUENCE.fullmatch(written)
@@ -397,10 +404,7 @@ class _BlockReader:
         self.nodes += 1 + len(items)
         for index in range(len(items)):
             self.keys.append((f"{prefix}{index}", number, False))
-        return [self.scalar(item) for item in items]
-
-    def scalar(self, written: str) -> Any:
-        return self.types.of(written)
+        return [self.types.of(item) for item in items]
 
 
 class ScalarTypes:
