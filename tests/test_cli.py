@@ -67,3 +67,27 @@ def test_cite_reports_a_duplicate_front_matter_key(tmp_path, capsys, monkeypatch
     assert main(["cite", str(path)]) == 0
     err = capsys.readouterr().err
     assert f"{path}:3: error: duplicate-key:" in err
+
+
+def test_the_program_prints_every_finding_before_it_leaves(tmp_path):
+    """``cchc check`` leaves without freeing its objects (cli.console): with its output in a
+    pipe, block-buffered, every line is still written, and the exit status is kept."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from cchc_kb.analysis.findings import diagnostics
+    from cchc_kb.corpus import build_corpus
+
+    root = Path(__file__).resolve().parent.parent
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    result = subprocess.run(
+        [sys.executable, "-m", "cchc_kb.cli", "check", str(root)],
+        capture_output=True, text=True, encoding="utf-8", env=env, timeout=300,
+    )  # fmt: skip
+    found = diagnostics(build_corpus(root))
+    assert result.stdout.splitlines() == [d.format() for d in found]
+    assert len(found) > 10
+    assert result.returncode == (1 if any(d.severity == "error" for d in found) else 0)
+    assert "kế hoạch" in result.stderr  # the summary line

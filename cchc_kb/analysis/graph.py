@@ -278,20 +278,26 @@ def _accumulate(
 
 
 def _add_edges(graph: nx.DiGraph, acc: dict[tuple[str, str], _EdgeAcc]) -> None:
+    edges = []
     for (source, target), a in sorted(acc.items()):
         types = [t for t in EDGE_PRIORITY if t in a.types]
         if len(types) > 1 and "dan_chieu" in types:
             types.remove("dan_chieu")  # a mention of a basis is not a second relation
         main = types[0]
-        graph.add_edge(
-            source,
-            target,
-            type=main,
-            also=types[1:],
-            mentions=a.mentions,
-            weight=a.mentions if main == "dan_chieu" else 1,
-            line=min(a.lines) if a.lines else 0,
+        edges.append(
+            (
+                source,
+                target,
+                {
+                    "type": main,
+                    "also": types[1:],
+                    "mentions": a.mentions,
+                    "weight": a.mentions if main == "dan_chieu" else 1,
+                    "line": min(a.lines) if a.lines else 0,
+                },
+            )
         )
+    graph.add_edges_from(edges)  # at once: add_edge clears networkx's caches at each call
 
 
 def _missing_attrs(ref: str) -> dict:
@@ -428,10 +434,12 @@ def find_cycles(corpus: Corpus, graph: nx.DiGraph) -> list[Finding]:
     is not (it can be exponential), and one example cycle per group is what a maintainer needs
     to break it.
     """
+    # A node with no structural edge is in no cycle: only the edges are taken.
     structural = nx.DiGraph(
-        (u, v) for u, v, d in graph.edges(data=True) if set(edge_types(d)) & STRUCTURAL
+        (u, v)
+        for u, v, d in graph.edges(data=True)
+        if d["type"] in STRUCTURAL or not STRUCTURAL.isdisjoint(d.get("also", ()))
     )
-    structural.add_nodes_from(graph)
     findings = []
     groups = [sorted(c) for c in nx.strongly_connected_components(structural)]
     for group in sorted(groups):

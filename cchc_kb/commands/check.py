@@ -10,6 +10,9 @@ from pathlib import Path
 from ..analysis.findings import diagnostics
 from ..corpus import build_corpus
 
+# The program leaves without freeing what it read (cli.console): everything is printed by then.
+EXIT_AT_ONCE = True
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
