@@ -436,9 +436,7 @@ def find_cycles(corpus: Corpus, graph: nx.DiGraph) -> list[Finding]:
     """
     # A node with no structural edge is in no cycle: only the edges are taken.
     structural = nx.DiGraph(
-        (u, v)
-        for u, v, d in graph.edges(data=True)
-        if d["type"] in STRUCTURAL or not STRUCTURAL.isdisjoint(d.get("also", ()))
+        (u, v) for u, v, d in graph.edges(data=True) if not STRUCTURAL.isdisjoint(edge_types(d))
     )
     findings = []
     groups = [sorted(c) for c in nx.strongly_connected_components(structural)]

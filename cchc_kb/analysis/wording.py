@@ -30,12 +30,13 @@ _MISSPELLING = re.compile(
 )  # fmt: skip
 
 # "Nhiệm vụ cụ thể theo Phụ lục đính kèm", "(Có Phụ lục … kèm theo)": the text announces one.
+_APPENDIX = any_case(["phụ lục"])
 APPENDIX_ANNOUNCED = re.compile(
-    rf"(?:{any_case(['phụ lục'])})\s+(?:đính kèm|kèm theo)"
-    rf"|(?:{any_case(['có', 'theo'])})\s+(?:{any_case(['phụ lục'])})(?!\s+(?:I|II|III|\d))"
+    rf"(?:{_APPENDIX})\s+(?:đính kèm|kèm theo)"
+    rf"|(?:{any_case(['có', 'theo'])})\s+(?:{_APPENDIX})(?!\s+(?:I|II|III|\d))"
 )
 # Every announcement names "phụ lục": a body without it (most) is not searched further.
-APPENDIX_WORD = re.compile(any_case(["phụ lục"]))
+APPENDIX_WORD = re.compile(_APPENDIX)
 # Where an appendix begins: its title ("PHỤ LỤC …", a heading "Phụ lục …") or its caption
 # ("(Kèm theo Kế hoạch số …)").
 APPENDIX_START = re.compile(
