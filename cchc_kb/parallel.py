@@ -73,8 +73,8 @@ def ordered_map_started(
 ) -> Callable[[], list[Result]]:
     """``ordered_map`` begun now; calling what it returns waits for the results. Meanwhile
     this process is free for other work: the workers were forked with the memory as it was
-    when the map began, so nothing done here after that reaches them. One process, or few
-    items: the work is done when the results are asked for."""
+    when the map began, so nothing done here after that reaches them. One process, few items,
+    or no worker could be forked: the work is done here when the results are asked for."""
     global _task
     jobs = jobs or available_cpus()
     if jobs < 2 or len(items) < POOL_THRESHOLD:
@@ -86,6 +86,11 @@ def ordered_map_started(
     try:
         # Submitting forks every worker, with the task in its memory.
         chunks = pool.map(_run_slice, slices)
+    except OSError:
+        # No process to fork (a container's process limit, no memory to commit): the build
+        # goes on here, slower, rather than failing.
+        _end_workers(pool)
+        return lambda: [function(item) for item in items]
     except BaseException:
         pool.shutdown(cancel_futures=True)
         raise
@@ -97,6 +102,16 @@ def ordered_map_started(
             return [result for chunk in chunks for result in chunk]
 
     return results
+
+
+def _end_workers(pool: ProcessPoolExecutor) -> None:
+    """End a pool whose workers were not all forked: those that were wait for work that its
+    manager, never started, would send, and would keep this process from exiting."""
+    forked = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in forked:
+        process.terminate()
+        process.join()
 
 
 def widen_pipe(fd: int) -> None:

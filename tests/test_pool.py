@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -51,6 +52,27 @@ def test_a_started_map_gives_the_results_of_ordered_map(size):
     assert sum(value for value, _ in results) == meanwhile
     workers = {pid for _, pid in results} - {os.getpid()}
     assert bool(workers) == (size >= POOL_THRESHOLD)
+
+
+@pytest.mark.parametrize("forks_before_failing", [0, 1])
+def test_when_no_worker_can_be_forked_the_map_runs_here(monkeypatch, forks_before_failing):
+    real_fork, forked = os.fork, []
+
+    def fork():
+        if len(forked) >= forks_before_failing:
+            raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
+        forked.append(real_fork())
+        return forked[-1]
+
+    monkeypatch.setattr(os, "fork", fork)
+    items = list(range(POOL_THRESHOLD * 2))
+    results = ordered_map(_square_and_pid, items, jobs=2)
+    assert [value for value, _ in results] == [n * n for n in items]
+    assert {pid for _, pid in results} == {os.getpid()}
+    assert len(forked) == forks_before_failing
+    for pid in forked:  # the worker that was forked has ended, and been waited for
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
 
 
 @pytest.mark.skipif(not hasattr(fcntl, "F_GETPIPE_SZ"), reason="pipe sizes are Linux's")
