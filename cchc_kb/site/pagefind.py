@@ -58,7 +58,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -73,6 +72,7 @@ from ..memory import available_bytes
 from ..model.collation import sort_key
 from ..model.slug import ascii_fold
 from ..parallel import available_cpus, ordered_map
+from ..scratch import ScratchFolder
 from .cited_by import TITLES as CITED_BY_TITLES
 from .page import Page, SearchEntry
 from .render import render
@@ -414,8 +414,7 @@ def index_site(
     Every page is read back from the site here; a build makes the copies as it writes the
     pages instead (``PageCopier``)."""
     site = Path(site_dir).resolve()
-    with tempfile.TemporaryDirectory(dir=scratch_folder(len(entries or {}))) as folder:
-        work = Path(folder)
+    with ScratchFolder(WORK_PREFIX, scratch_folder(len(entries or {}))) as work:
         words = _copy_built(site, work / COPIES_DIR, entries or {}, set())
         indexing = _Indexing(site, work, words, part_pages, part_memory)
         try:
@@ -428,8 +427,9 @@ def index_site(
 # removed. On a disk that is most of the cost (removing the 13,394 copies of a 10,000-plan site
 # took 28-38 s on a busy ext4 mounted with "discard", 0.35 s in memory), so they go into
 # memory when the system has a memory file system with room for them, unless TMPDIR says
-# where temporary files go.
+# where temporary files go. A killed build's copies are removed by the next (``scratch``).
 MEMORY_FOLDER = Path("/dev/shm")
+WORK_PREFIX = "cchc-index-"
 COPY_ROOM = 32 * 1024  # bytes a copy may take there (they average 9 KB with their folders)
 
 
@@ -582,7 +582,8 @@ class PageCopier:
 
     def __init__(self, entries: Mapping[str, SearchEntry]) -> None:
         self.entries = entries
-        self.work = Path(tempfile.mkdtemp(prefix="cchc-index-", dir=scratch_folder(len(entries))))
+        self.scratch = ScratchFolder(WORK_PREFIX, scratch_folder(len(entries)))
+        self.work = self.scratch.path
         self.added: set[str] = set()
         self.words: dict[str, int] = {}  # built file -> indexed words, for content pages
         self.digests: dict[str, tuple[str, int]] = {}  # built file -> SHA-256, size in bytes
@@ -650,7 +651,7 @@ class PageCopier:
             self.indexing.stop()
         for remover in self.removers:
             remover.wait()
-        shutil.rmtree(self.work, ignore_errors=True)
+        self.scratch.remove()
 
 
 def _keep_index_only(part_bundle: Path) -> None:
