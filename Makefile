@@ -31,16 +31,17 @@ browser:
 		echo "Chromium is needed for the browser tests. Run: sudo apt-get install -y chromium"; exit 1; \
 	fi
 
-# Importing scans and .doc files uses Debian's Tesseract (with its Vietnamese data), antiword and
-# LibreOffice Writer without its GUI (the .doc tests make their Word 97 file with it).
+# Importing scans and .doc files uses Debian's Tesseract (with its Vietnamese data), antiword,
+# catdoc and LibreOffice Writer without its GUI (the .doc tests make their Word 97 file with it).
 import-tools:
 	@if command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie \
-		&& command -v antiword >/dev/null 2>&1 && command -v soffice >/dev/null 2>&1; then :; \
+		&& command -v antiword >/dev/null 2>&1 && command -v catdoc >/dev/null 2>&1 \
+		&& command -v soffice >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-			tesseract-ocr tesseract-ocr-vie antiword libreoffice-writer-nogui >/dev/null; \
+			tesseract-ocr tesseract-ocr-vie antiword catdoc libreoffice-writer-nogui >/dev/null; \
 	else \
-		echo "OCR and .doc import need: sudo apt-get install -y tesseract-ocr tesseract-ocr-vie antiword libreoffice-writer-nogui"; exit 1; \
+		echo "OCR and .doc import need: sudo apt-get install -y tesseract-ocr tesseract-ocr-vie antiword catdoc libreoffice-writer-nogui"; exit 1; \
 	fi
 
 build: $(STAMP)

@@ -18,6 +18,7 @@ from cchc_kb.importer.formats import (
     FormatError,
     antiword_tables,
     doc_by_antiword,
+    doc_by_catdoc,
     doc_by_libreoffice,
     drop_running_lines,
     read_source,
@@ -301,8 +302,8 @@ WORD97_FIELDS = {
 
 @pytest.mark.parametrize(
     ("tool", "reader"),
-    [("antiword", doc_by_antiword), ("soffice", doc_by_libreoffice)],
-    ids=["antiword", "libreoffice"],
+    [("antiword", doc_by_antiword), ("catdoc", doc_by_catdoc), ("soffice", doc_by_libreoffice)],
+    ids=["antiword", "catdoc", "libreoffice"],
 )
 def test_word97_file_is_read_with_its_fields_and_tables(word97, tool, reader):
     if shutil.which(tool) is None:
