@@ -54,7 +54,7 @@ def _age(folder: Path) -> None:
     os.utime(folder, (old, old))
 
 
-def test_a_killed_processs_folder_is_removed_and_a_live_ones_kept(tmp_path):
+def test_the_folder_of_a_killed_process_is_removed_and_a_live_ones_kept(tmp_path):
     killed, abandoned = _holder(tmp_path, "cchc-index-")
     alive, in_use = _holder(tmp_path, "cchc-index-")
     other, not_ours = _holder(tmp_path, "other-")
