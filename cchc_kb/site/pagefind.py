@@ -394,7 +394,10 @@ COPIES_DIR = "site"  # in the work folder: the index's copies, laid out as the s
 # indexes, not with their markup (measured with /usr/bin/time -v on the copies of 2,000- and
 # 20,000-plan sites: half the text, a quarter less memory; the tags taken out, the same):
 # about 42 KB a page and 340 bytes a word, the 2,000-plan fit within 6 % at 20,000 (there:
-# two parts of 1,743 MiB estimated, 1,725 MiB the larger measured).
+# two parts of 1,743 MiB estimated, 1,725 MiB the larger measured). Later measures of the
+# same 20,000-plan corpus gave 1,833 and 1,919 MiB for those parts (up to 10 % over) and
+# 1,313 MiB for three parts of 1,162 (13 % over): about 100 MiB of a run does not grow with
+# its pages. A part at SEARCH_PART_MEMORY, 13 % over, still stays under 2 GiB.
 PAGE_MEMORY = 42_000
 WORD_MEMORY = 340
 
