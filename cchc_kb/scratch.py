@@ -19,6 +19,7 @@ from pathlib import Path
 
 # A folder this young may be one whose build has made it and not yet locked it.
 LOCK_GRACE_SECONDS = 60.0
+_OPEN_FOLDER = os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC  # for flock on the folder itself
 
 
 class ScratchFolder:
@@ -31,7 +32,7 @@ class ScratchFolder:
         parent = parent or tempfile.gettempdir()
         self.abandoned = remove_abandoned(parent, prefix)
         self.path = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
-        self._lock: int | None = os.open(self.path, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        self._lock: int | None = os.open(self.path, _OPEN_FOLDER)
         fcntl.flock(self._lock, fcntl.LOCK_EX)
 
     def remove(self) -> None:
@@ -65,7 +66,7 @@ def remove_abandoned(
                 continue
             if now - entry.stat(follow_symlinks=False).st_mtime < grace:
                 continue
-            lock = os.open(entry.path, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+            lock = os.open(entry.path, _OPEN_FOLDER)
         except OSError:
             continue
         try:

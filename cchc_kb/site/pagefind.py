@@ -417,7 +417,7 @@ def index_site(
     Every page is read back from the site here; a build makes the copies as it writes the
     pages instead (``PageCopier``)."""
     site = Path(site_dir).resolve()
-    with ScratchFolder(WORK_PREFIX, scratch_folder(len(entries or {}))) as work:
+    with _work_folder(len(entries or {})) as work:
         words = _copy_built(site, work / COPIES_DIR, entries or {}, set())
         indexing = _Indexing(site, work, words, part_pages, part_memory)
         try:
@@ -449,6 +449,11 @@ def scratch_folder(pages: int, memory_folder: Path = MEMORY_FOLDER) -> str | Non
     if not os.access(memory_folder, os.W_OK) or room < 2 * pages * COPY_ROOM + COPY_ROOM:
         return None
     return str(memory_folder)
+
+
+def _work_folder(pages: int) -> ScratchFolder:
+    """The index's work folder, for the copies of ``pages`` pages (``scratch_folder``)."""
+    return ScratchFolder(WORK_PREFIX, scratch_folder(pages))
 
 
 def _copy_built(
@@ -585,13 +590,16 @@ class PageCopier:
 
     def __init__(self, entries: Mapping[str, SearchEntry]) -> None:
         self.entries = entries
-        self.scratch = ScratchFolder(WORK_PREFIX, scratch_folder(len(entries)))
-        self.work = self.scratch.path
+        self.scratch = _work_folder(len(entries))
         self.added: set[str] = set()
         self.words: dict[str, int] = {}  # built file -> indexed words, for content pages
         self.digests: dict[str, tuple[str, int]] = {}  # built file -> SHA-256, size in bytes
         self.indexing: _Indexing | None = None
         self.removers: list[subprocess.Popen] = []
+
+    @property
+    def work(self) -> Path:
+        return self.scratch.path
 
     def add(self, built_file: str, html: str) -> CopiedPage:
         data = html.encode(*PAGE_ENCODING)
